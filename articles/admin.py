@@ -1,0 +1,203 @@
+"""The editors' admin: articles with their quotes inline, people and organisations with
+aliases and a merge action for duplicates."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.template.response import TemplateResponse
+
+from . import services
+from .models import (
+    Affiliation,
+    Article,
+    Organisation,
+    OrganisationAlias,
+    OrganisationMention,
+    Person,
+    PersonAlias,
+    PersonMention,
+    Quote,
+)
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    extra = 1
+    fields = [
+        "text",
+        "person",
+        "organisation",
+        "speaker_description",
+        "verb",
+        "is_partial",
+        "is_confirmed",
+    ]
+    autocomplete_fields = ["person", "organisation"]
+
+
+class PersonMentionInline(admin.TabularInline):
+    model = PersonMention
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class OrganisationMentionInline(admin.TabularInline):
+    model = OrganisationMention
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "published_at", "source", "section", "word_count", "quote_count"]
+    list_filter = ["section", "source", "language", "published_at"]
+    search_fields = ["headline", "standfirst", "source_url"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["byline"]
+    readonly_fields = ["word_count", "created_at", "updated_at"]
+    inlines = [QuoteInline, PersonMentionInline, OrganisationMentionInline]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "standfirst", "body", "published_at"]}),
+        ("Source", {"fields": ["byline", "source", "source_url", "section", "language"]}),
+        ("Record", {"fields": ["word_count", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(description="quotes", ordering="quote_count")
+    def quote_count(self, article):
+        return article.quote_count
+
+
+class MergeAdminMixin:
+    """An action that merges the selected records into the one the editor picks."""
+
+    merge_service = None
+    actions = ["merge_selected"]
+
+    @admin.action(description="Merge selected duplicates into one record")
+    def merge_selected(self, request, queryset):
+        records = list(queryset.order_by("name"))
+        if len(records) < 2:
+            self.message_user(request, "Select at least two records to merge.", messages.WARNING)
+            return None
+        keep_pk = request.POST.get("keep")
+        if request.POST.get("confirm") == "yes" and keep_pk:
+            keep = next((r for r in records if str(r.pk) == keep_pk), None)
+            if keep is None:
+                self.message_user(request, "Choose one of the selected records.", messages.ERROR)
+                return None
+            duplicates = [r for r in records if r.pk != keep.pk]
+            type(self).merge_service(keep=keep, duplicates=duplicates)
+            self.message_user(
+                request,
+                f"Merged {len(duplicates)} record(s) into “{keep}”.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge duplicates",
+            "opts": self.model._meta,
+            "records": records,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/merge_confirm.html", context)
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+    fields = ["name"]
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Person)
+class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "description", "quote_count", "article_count"]
+    search_fields = ["name", "aliases__name", "description"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonAliasInline, AffiliationInline]
+    merge_service = services.person_merge
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                quote_count=Count("quotes", distinct=True),
+                article_count=Count("mentions", distinct=True),
+            )
+        )
+
+    @admin.display(description="quotes", ordering="quote_count")
+    def quote_count(self, person):
+        return person.quote_count
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, person):
+        return person.article_count
+
+
+class OrganisationAliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    extra = 1
+    fields = ["name"]
+
+
+class MemberInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["person"]
+    verbose_name = "affiliated person"
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(MergeAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "quote_count", "article_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "description"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OrganisationAliasInline, MemberInline]
+    merge_service = services.organisation_merge
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                quote_count=Count("quotes", distinct=True),
+                article_count=Count("mentions", distinct=True),
+            )
+        )
+
+    @admin.display(description="quotes", ordering="quote_count")
+    def quote_count(self, organisation):
+        return organisation.quote_count
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, organisation):
+        return organisation.article_count
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "article", "verb", "is_partial", "is_confirmed"]
+    list_filter = ["is_confirmed", "is_partial"]
+    list_select_related = ["article", "person", "organisation"]
+    search_fields = ["text", "person__name", "organisation__name", "article__headline"]
+    autocomplete_fields = ["article", "person", "organisation"]
+    actions = ["confirm_selected"]
+
+    @admin.action(description="Mark selected quotes as confirmed")
+    def confirm_selected(self, request, queryset):
+        count = queryset.update(is_confirmed=True)
+        self.message_user(request, f"Confirmed {count} quote(s).", messages.SUCCESS)

@@ -1,0 +1,13 @@
+"""Test settings: only what tests need differs from production settings.
+
+The index path is replaced per test by a fixture in tests/conftest.py; the database comes from
+DATABASE_URL as usual, so the same suite runs on SQLite and PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-secret")
+
+from newsroom.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
