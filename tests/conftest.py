@@ -1,0 +1,19 @@
+"""Shared test fixtures: every test gets a fresh, real Whoosh index in a temp directory."""
+
+import pytest
+from haystack import connections
+
+
+@pytest.fixture(autouse=True)
+def search_index(tmp_path, settings):
+    """Point Haystack at an empty on-disk Whoosh index for this test (as haystack's own
+    WhooshTestCase does), and back afterwards."""
+    original = connections.connections_info["default"]
+    connections.connections_info["default"] = {
+        "ENGINE": settings.WHOOSH_ENGINE,
+        "PATH": str(tmp_path / "whoosh_index"),
+    }
+    backend = connections.reload("default")
+    yield backend
+    connections.connections_info["default"] = original
+    connections.reload("default")

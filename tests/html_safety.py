@@ -1,0 +1,54 @@
+"""One checker for 'is this HTML safe to show?', used by every test that renders user text.
+
+It parses the HTML the way a browser would tokenise it and reports anything that could run
+script or restyle the page: a tag outside the news allowlist, an event handler, a style, or a
+URL whose scheme is not http(s)/mailto.
+"""
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+HOSTILE_MARKUP = [
+    line
+    for line in (Path(__file__).parent / "data" / "hostile_markup.txt").read_text().splitlines()
+    if line.strip()
+]
+URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "poster", "background"}
+SAFE_SCHEMES = {"", "http", "https", "mailto"}
+NEVER_ALLOWED_TAGS = {
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
+    "math", "form", "input", "button", "textarea", "select", "link", "meta", "base",
+    "template", "noscript", "portal",
+}  # fmt: skip
+
+
+class _UnsafeMarkupFinder(HTMLParser):
+    def __init__(self, allowed_tags):
+        super().__init__(convert_charrefs=True)
+        self.allowed_tags = allowed_tags
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in NEVER_ALLOWED_TAGS or (self.allowed_tags and tag not in self.allowed_tags):
+            self.problems.append(f"tag <{tag}>")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.problems.append(f"event handler {name}= on <{tag}>")
+            if name in {"style", "srcdoc", "srcset", "formaction", "xlink:href"}:
+                self.problems.append(f"attribute {name}= on <{tag}>")
+            if name in URL_ATTRIBUTES:
+                cleaned = "".join(ch for ch in value if ch.isprintable() and not ch.isspace())
+                if urlsplit(cleaned).scheme.lower() not in SAFE_SCHEMES:
+                    self.problems.append(f"URL {value!r} in {name}= on <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+def unsafe_markup(html: str, allowed_tags=None) -> list[str]:
+    """What in `html` could run script or restyle the page (empty list: nothing)."""
+    finder = _UnsafeMarkupFinder(allowed_tags)
+    finder.feed(html)
+    finder.close()
+    return finder.problems
