@@ -37,9 +37,7 @@ def _merge_entities(*, keep, duplicates, owner_field, mention_model, alias_model
 
         for affiliation in duplicate.affiliations.all():
             sides = {"person": affiliation.person, "organisation": affiliation.organisation}
-            Affiliation.objects.get_or_create(
-                role=affiliation.role, **{**sides, owner_field: keep}
-            )
+            Affiliation.objects.get_or_create(role=affiliation.role, **{**sides, owner_field: keep})
 
         for name in [duplicate.name, *duplicate.aliases.values_list("name", flat=True)]:
             key = normalize_name(name)

@@ -75,7 +75,9 @@ def inline_management(prefix, total):
 
 
 def test_editors_group_has_exactly_content_permissions():
-    codenames = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    codenames = set(
+        Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
+    )
     for model in ["article", "person", "organisation", "quote"]:
         assert {f"add_{model}", f"change_{model}", f"delete_{model}"} <= codenames
     assert not {c for c in codenames if c.endswith(("_user", "_group", "_permission"))}
@@ -119,7 +121,7 @@ def test_editor_adds_article_with_two_inline_quotes(editor_session):
     assert quotes["fully funded"].organisation == council
     assert quotes["fully funded"].is_partial
     for quote in quotes.values():
-        assert article.body_text[quote.start:quote.end] == quote.text
+        assert article.body_text[quote.start : quote.end] == quote.text
         assert not quote.is_confirmed
 
 
@@ -134,7 +136,9 @@ def test_editor_speaker_autocomplete_finds_people_by_alias(editor_session):
     assert [r["text"] for r in json.loads(body)["results"]] == ["Johanna Kirbé"]
 
 
-@pytest.mark.parametrize("path", ["/admin/auth/user/", "/admin/auth/group/", "/admin/auth/user/add/"])
+@pytest.mark.parametrize(
+    "path", ["/admin/auth/user/", "/admin/auth/group/", "/admin/auth/user/add/"]
+)
 def test_editor_cannot_open_user_admin(editor_session, path):
     status, _ = editor_session.get(path)
     assert status == 403

@@ -22,8 +22,9 @@ def make_article(**fields):
 
 
 def test_save_sanitises_body_and_derives_fields():
-    article = make_article(body='<p onclick="x()">Ten words are here in this short body.</p>'
-                           "<script>alert(1)</script>")
+    article = make_article(
+        body='<p onclick="x()">Ten words are here in this short body.</p><script>alert(1)</script>'
+    )
     assert article.body == "<p>Ten words are here in this short body.</p>"
     assert article.word_count == 8
     assert article.slug == "harbour-levy-approved"
@@ -60,8 +61,9 @@ def test_quote_cannot_have_a_person_and_an_organisation_as_speaker():
     person = Person.objects.create(name="Ada Mensah")
     organisation = Organisation.objects.create(name="Port Authority")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Quote.objects.create(article=article, text="We will", person=person,
-                             organisation=organisation)
+        Quote.objects.create(
+            article=article, text="We will", person=person, organisation=organisation
+        )
 
 
 def test_quote_offsets_must_be_ordered():
@@ -73,12 +75,13 @@ def test_quote_offsets_must_be_ordered():
 def test_quote_typed_by_an_editor_is_placed_in_the_article_text():
     article = make_article(body="<h2>Vote</h2><p>“We will rebuild the pier,” she said.</p>")
     quote = Quote.objects.create(article=article, text="We will rebuild the pier,")
-    assert article.body_text[quote.start:quote.end] == quote.text
+    assert article.body_text[quote.start : quote.end] == quote.text
 
 
 def test_unnamed_source_keeps_its_description():
-    quote = Quote.objects.create(article=make_article(), text="It is over",
-                                 speaker_description="a senior port official")
+    quote = Quote.objects.create(
+        article=make_article(), text="It is over", speaker_description="a senior port official"
+    )
     assert quote.speaker is None
     assert quote.speaker_name == "a senior port official"
 
