@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install lint demo-data chromium
+.PHONY: run test test-postgres install lint demo-data chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,9 @@ lint: install
 
 test: install chromium lint
 	$(BIN)/pytest
+
+# The same suite on PostgreSQL (installed and started by .ci/ensure-postgres if none runs).
+POSTGRES_URL ?= postgres://postgres:postgres@127.0.0.1:5432/newsroom
+test-postgres: install chromium
+	.ci/ensure-postgres
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest

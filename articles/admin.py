@@ -2,6 +2,7 @@
 aliases and a merge action for duplicates."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
@@ -55,6 +56,8 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["byline"]
     readonly_fields = ["word_count", "created_at", "updated_at"]
+    # News links are https; Django 6 assumes so too for a typed address without a scheme.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [QuoteInline, PersonMentionInline, OrganisationMentionInline]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "published_at"]}),

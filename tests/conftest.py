@@ -1,7 +1,14 @@
 """Shared test fixtures: every test gets a fresh, real Whoosh index in a temp directory."""
 
 import pytest
+from django.core.cache import cache
 from haystack import connections
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Log-in failure counts and other cached state never leak from one test to the next."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
