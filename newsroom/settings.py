@@ -68,7 +68,7 @@ CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR /
 
 # The search engine: an on-disk Whoosh index by default, a Haystack server engine
 # (elasticsearch7://host:9200/index, solr://host:8983/solr/core) by setting SEARCH_URL.
-SEARCH_URL = env.str("SEARCH_URL", default=f"whoosh:///{VAR_DIR / 'whoosh_index'}")
+SEARCH_URL = env.str("SEARCH_URL", default=f"whoosh://{VAR_DIR / 'whoosh_index'}")
 WHOOSH_ENGINE = "articles.search_backends.NewsroomWhooshEngine"
 
 
@@ -82,6 +82,9 @@ def haystack_connection(search_url):
 
 HAYSTACK_CONNECTIONS = {"default": haystack_connection(SEARCH_URL)}
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Saves queue their index work in the same transaction (articles.search_queue); the queue is
+# applied after the commit through the index's single writer, so no index write is lost.
+HAYSTACK_SIGNAL_PROCESSOR = "articles.signals.QueuedSignalProcessor"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
