@@ -1,0 +1,255 @@
+"""Word lists the extractor reasons with, kept apart from the rules that use them.
+
+Without a trained model the extractor recognises people, organisations and attributions from
+the vocabulary of news writing: the verbs reporters use to attribute speech, the titles and
+job words that sit in front of a name, the nouns that head organisation names. Keeping every
+list here means a reader tuning the rules finds the vocabulary in one place, and the rules in
+the other modules stay short. All entries are lower case unless the comment says otherwise.
+"""
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set from whitespace-separated words, so long lists stay readable in the source."""
+    return frozenset(words.split())
+
+
+# Verbs that attribute speech or writing to a source, in the forms news copy uses. A quote is
+# attributed through one of these ("...," Kirby said / said Kirby / Kirby told reporters).
+SPEECH_VERBS = word_set(
+    """
+    say says said tell tells told add adds added noted explain explains explained continued ask
+    asks asked reply replies replied write writes wrote stated declare declares declared insist
+    insists insisted argue argues argued claimed warn warns warned acknowledge acknowledges
+    acknowledged admit admits admitted announce announces announced commented concede concedes
+    conceded confirm confirms confirmed countered caution cautions cautioned complain complains
+    complained emphasise emphasises emphasised emphasize emphasizes emphasized stress stresses
+    stressed suggest suggests suggested tweeted urge urges urged vowed observe observes
+    observed recall recalls recalled remarked respond responds responded predicted joked
+    quipped shouted yelled testify testifies testified promised boast boasts boasted agree
+    agrees agreed answered charged contend contends contended conclude concludes concluded
+    demanded mused posted reiterate reiterates reiterated retort retorts retorted proclaim
+    proclaims proclaimed exclaim exclaims exclaimed whisper whispers whispered scream screams
+    screamed recount recounts recounted describe describes described maintain maintains
+    maintained assert asserts asserted allege alleges alleged reckon reckons reckoned blasted
+    slammed mocked pleaded began chimed reveal reveals revealed reported laughed sighed cried
+    talked spoke called pressed interject interjects interjected interrupt interrupts
+    interrupted offered lament laments lamented opine opines opined scoff scoffs scoffed
+    snapped fume fumes fumed gush gushes gushed raged ranted questioned wonder wonders wondered
+    thundered accuse accuses accused praised criticise criticises criticised criticize
+    criticizes criticized dismiss dismisses dismissed labelled labeled branded dubbed pledged
+    pledges
+    """
+)
+
+# Participles that attribute a partial quote to the subject of their sentence:
+# "Trump hit back at Obama, calling him "the worst"".
+SPEECH_PARTICIPLES = word_set(
+    """
+    saying telling adding noting calling describing writing arguing insisting claiming warning
+    accusing praising offering dubbing labelling labeling branding declaring suggesting
+    stressing explaining asking urging vowing promising predicting boasting tweeting posting
+    charging complaining conceding admitting acknowledging
+    """
+)
+
+# Speech verbs that take the hearer as object ("told reporters"): the word after them is never
+# the speaker.
+HEARER_VERBS = frozenset({"tell", "tells", "told"})
+
+# Courtesy, military and political titles written before a name. They are stripped from the
+# name and remembered as (part of) the person's role. Compared without a trailing full stop.
+HONORIFICS = word_set("mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr")
+TITLE_WORDS = word_set(
+    """
+    president vice prime minister secretary senator sen rep representative congressman
+    congresswoman governor gov mayor general gen lt lieutenant col colonel maj major capt
+    captain sgt sergeant adm admiral cmdr commander chancellor chairman chairwoman chair
+    director ambassador judge justice attorney spokesman spokeswoman spokesperson king queen
+    prince princess pope premier deputy chief speaker leader minority majority former acting
+    commissioner superintendent supt inspector det detective officer sheriff professor sheikh
+    emir ayatollah cardinal bishop archbishop rabbi imam coach manager chancellor treasurer
+    advisor adviser counsel envoy candidate nominee founder ceo executive correspondent editor
+    analyst economist strategist spokesperson assistant associate secretary-general chairperson
+    headteacher councillor alderman delegate deputy-director chief-executive trustee marshal
+    constable
+    """
+)
+
+# Nouns that make an apposition or a premodifier a role ("X, a spokesman for Y";
+# "CIA Director Bill Burns"; "Kremlin foreign policy advisor Yuri Ushakov").
+ROLE_NOUNS = TITLE_WORDS | word_set(
+    """
+    official officials aide aides fellow head owner partner founder researcher scientist lawyer
+    diplomat spokesperson staffer strategist pollster consultant historian analyst expert
+    professor lecturer teacher author writer reporter columnist journalist member lawmaker
+    legislator politician activist campaigner organiser organizer lobbyist negotiator adviser
+    advisor officer agent operative volunteer worker employee boss president director secretary
+    minister chairman chief manager executive hand veteran investor banker trader economist
+    surgeon doctor nurse physician attorney prosecutor defender student resident mother father
+    wife husband son daughter brother sister friend colleague spokesman spokeswoman chair
+    leader representative delegate supporter critic donor voter candidate nominee governor
+    mayor senator congressman congresswoman judge coach player captain striker goalkeeper actor
+    actress singer director producer artist musician star presenter host anchor commentator
+    editor publisher owner ceo cfo coo
+    """
+)
+
+# Person-describing heads: a speaker phrase headed by one of these without a name is an
+# unnamed source ("a former US diplomat said", "officials said").
+UNNAMED_HEADS = ROLE_NOUNS | word_set(
+    """
+    source sources person people man woman men women someone resident residents witness
+    witnesses observer observers insider insiders aide aides official officials critics
+    supporters analysts experts economists diplomats officers lawmakers legislators
+    spokespeople staff staffers members voters protesters protestors demonstrators
+    investigators researchers scientists doctors police policemen officers soldiers
+    """
+)
+
+# Common nouns that, heading a speaker phrase, make the speaker an organisation
+# ("the ministry said", "the company said in a statement").
+ORGANISATION_HEADS = word_set(
+    """
+    ministry department company firm government administration agency council committee
+    commission campaign party union bank group organisation organization office embassy court
+    army military navy police service board authority authorities statement spokesman's
+    regulator institute university school hospital club team league federation association
+    coalition alliance network newspaper paper magazine channel broadcaster station foundation
+    charity corporation cabinet parliament congress senate house kremlin pentagon treasury
+    white palace
+    """
+)
+
+# Words that head a capitalised organisation name ("National Security Council",
+# "Atlantic Council", "Acme Holdings Inc"). Compared case-insensitively on each token.
+ORGANISATION_WORDS = word_set(
+    """
+    council committee department ministry agency university college institute institution
+    foundation endowment association party bank fund commission corporation corp inc ltd llc
+    plc group company co organization organisation union court congress parliament senate
+    assembly office service services administration bureau authority board police army navy
+    force forces guard times post journal news network press tribune herald gazette telegraph
+    guardian chronicle reuters center centre society league federation alliance coalition
+    church club airlines airways motors exchange reserve house pentagon kremlin treasury
+    cabinet commons lords fc academy school hospital museum trust partners holdings industries
+    systems technologies labs laboratories studios records pictures broadcasting television
+    radio magazine channel review tv media communications enterprises consortium cooperative
+    agencies nations commonwealth secretariat division unit brigade regiment command corps
+    caucus conference summit forum initiative project program programme democrats republicans
+    conservatives tories labour nhs
+    """
+)
+
+# Organisation names that carry no organisation word, known across news writing.
+WELL_KNOWN_ORGANISATIONS = word_set(
+    """
+    Pentagon Kremlin Congress Parliament Senate Downing Reuters Bloomberg Google Apple
+    Microsoft Amazon Facebook Twitter Meta Netflix Tesla Boeing Airbus Nato Interpol Europol
+    Hamas Hezbollah Taliban Greenpeace Oxfam Unicef Unesco Ofcom Ofgem Ofsted Whitehall
+    Westminster Vatican Gazprom Rosneft Toyota Samsung Sony Nintendo Microsoft Intel Nike
+    Walmart Disney Uber Yahoo Vodafone Tesco Sainsbury's Barclays Starbucks McDonald's Labour
+    Tories Democrats Republicans Conservatives
+    """
+)
+
+# Capitalised words that start sentences or stand in titles but never belong to a name.
+# Compared case-insensitively.
+NOT_NAME_WORDS = word_set(
+    """
+    a an the this that these those there here it its it's he she we they i you his her their
+    our my your him them us me who whom whose what when where why how which while whether if
+    but and or nor so yet for of in on at by to from with without into onto upon after before
+    since until during about above below over under between among through although though
+    because as than then now also still even just only not no yes all any some many much more
+    most few several each every both either neither other another such same one two three four
+    five six seven eight nine ten first second third last next new old former later earlier
+    today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr meanwhile however instead indeed
+    rather yet despite according asked said says told added speaking writing update updated
+    read watch photo video image getty associated copyright reporting editing additional sign
+    subscribe share advertisement breaking live exclusive analysis opinion comment chapter part
+    section page tv let please thank thanks hello dear oh well okay ok sir madam nonetheless
+    nevertheless moreover furthermore otherwise still besides thus hence therefore accordingly
+    consequently similarly likewise ultimately finally initially eventually overall separately
+    notably specifically particularly especially certainly clearly obviously perhaps maybe
+    apparently reportedly allegedly again already soon once twice
+    """
+)
+
+# Adjectives of nationality and place that premodify titles ("Russian President ...").
+# Compared case-insensitively; any word ending in these suffixes is also treated as one.
+DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
+PLACE_WORDS = word_set(
+    """
+    us u.s. usa u.s.a. uk u.k. america united states kingdom britain england scotland wales
+    ireland europe european africa asia china japan india russia ukraine france germany italy
+    spain canada mexico brazil australia israel iran iraq syria egypt turkey poland kyiv kiev
+    moscow washington london paris berlin beijing tokyo delhi york new los angeles chicago
+    boston texas california florida ohio iowa virginia carolina hampshire nevada arizona
+    georgia michigan pennsylvania wisconsin minnesota colorado utah oregon kentucky tennessee
+    alabama missouri maryland massachusetts connecticut jersey indiana illinois louisiana
+    oklahoma kansas nebraska dakota montana idaho wyoming alaska hawaii vermont maine arkansas
+    mississippi manhattan brooklyn dallas houston atlanta miami seattle detroit philadelphia
+    baltimore denver phoenix vegas francisco diego orleans north south east west northern
+    southern eastern western central middle global gulf pacific atlantic mediterranean island
+    islands city county state street road avenue square park bay river lake mount valley beach
+    hills heights korea pakistan afghanistan saudi arabia qatar libya yemen lebanon jordan
+    nigeria kenya ethiopia sudan somalia venezuela cuba colombia argentina chile peru greece
+    sweden norway denmark finland netherlands belgium switzerland austria hungary romania
+    bulgaria serbia croatia belarus crimea donbas taiwan vietnam thailand indonesia philippines
+    malaysia singapore bali ankara istanbul brussels geneva vienna rome madrid warsaw
+    """
+)
+
+# Pronouns that can head an attribution, resolved to an earlier speaker.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they", "it"})
+
+# Given names common in English-language news, used as evidence that an unmarked capitalised
+# pair is a person. A name need not be here to be found: titles, appositions and speech verbs
+# are evidence too. Values mark the usual gender ("m"/"f") for resolving "he"/"she".
+_MALE_NAMES = """
+    aaron adam adrian ahmed al alan albert alex alexander alexei alfred ali andrew andy angus
+    anthony antonio arnold arthur ashton barack barry ben benjamin bernard bernie bill billy
+    bob bobby boris brad bradley brandon brett brian bruce bryan carl carlos chad charles
+    charlie chris christian christopher chuck clarence colin craig dale dan daniel danny
+    darren dave david dean dennis derek dick dmitry dominic don donald doug douglas duncan
+    dwight ed eddie edward elijah elon emmanuel eric ernest evan francis frank fred frederick
+    gary gavin gene geoff geoffrey george gerald gerry glenn gordon graham greg gregory
+    gustavo guy hank harold harry harvey hector henry herbert howard hugh hugo ian igor isaac
+    ivan ivo jack jacob jake james jamie jared jason javier jay jean jeb jeff jeffrey jeremy
+    jerome jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan
+    julian justin karl keith ken kenneth kevin kim kirk kurt kyle lance larry lee leo leon
+    leonard lewis lindsey lloyd louis luis luke malcolm marc marco marcus mario mark martin
+    matt matthew maurice max michael miguel mike mikhail mitch mitt mohammed muhammad nathan
+    neil nicholas nick nigel nikolai noah norman oliver omar oscar owen pablo patrick paul
+    pedro pete peter phil philip pierre rafael ralph rand randy ray raymond reince reza
+    richard rick ricky rob robert rod roger roland ron ronald ross roy rudy rupert russell
+    ryan sam samuel scott sean sergei sergey seth shane simon stephen steve steven stuart
+    ted terry thomas tim timothy todd tom tommy tony travis trevor tyler valeri valery
+    victor vincent vladimir vladmir volodymyr walter warren wayne wesley william willie
+    yuri zach zachary
+"""
+_FEMALE_NAMES = """
+    abigail alice alicia alison amanda amber amy andrea angela angelina ann anna anne annie
+    april ashley barbara betsy betty beverly brenda carla carly carmen carol caroline
+    catherine cathy charlotte cheryl chelsea christina christine cindy claire clare
+    condoleezza cynthia dana dawn debbie deborah debra denise diana diane donna doris dorothy
+    elaine eleanor elizabeth ellen emily emma erin eva evelyn fiona frances gabrielle gail
+    gillian gina gloria grace hannah harriet heather heidi helen hillary holly hope huma ivanka
+    jackie jane janet janice jean jeanne jennifer jenny jessica jill joan joanna jodi josephine
+    joy joyce judith judy julia julie karen kate katherine kathleen kathy katie kay kelly
+    kellyanne kim kirsten kristen laura lauren linda lisa liz lois lori louise lucy lynn
+    madeleine maggie margaret maria marie marilyn marion martha mary megan meghan melania
+    melissa michele michelle mildred minnie molly nancy natalie nicola nicole nikki nina
+    olivia pam pamela patricia patti paula pauline peggy penny priti rachel rebecca rita
+    roberta rose ruth sally samantha sandra sara sarah sharon sheila shirley sophie stacey
+    stephanie sue susan suzanne sylvia tamara tanya teresa theresa tina tracy ursula valerie
+    vanessa victoria virginia wendy yvonne zoe
+"""
+GIVEN_NAME_GENDER = dict.fromkeys(_MALE_NAMES.split(), "m") | dict.fromkeys(
+    _FEMALE_NAMES.split(), "f"
+)
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince"})

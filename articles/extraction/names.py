@@ -1,0 +1,276 @@
+"""Capitalised runs, and the people and organisation names inside them.
+
+News text names people and organisations in capitalised runs ("CIA Director Bill Burns",
+"US National Security Council"). One regex pass finds every run; each token is then classed
+from the lexicon (title, organisation word, place, acronym, stop word or plain name), and the
+run is cut into the segments that can be a person ("Bill Burns") or an organisation
+("National Security Council", "CIA"). Whether a bare capitalised pair really is a person is
+decided later from evidence (a title, a given name, a speech verb, an apposition), by
+`people.py`.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .lexicon import word_set
+
+_UPPER = "A-ZÀ-ÖØ-ÞŁŚŠŽŻĆČŘŐŰĐ"
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Cmdr"
+    "|Atty|Supt|Insp|Det|Hon|Pres|Fr|Cpl|Pvt|Brig|Gens"
+)
+_TOKEN = (
+    rf"(?:(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
+    rf"|(?:{_ABBREVIATIONS})\."  # Gen., Mr.
+    rf"|[{_UPPER}]\.(?=[ \u00a0][{_UPPER}])"  # an initial: J. Edgar
+    rf"|(?:Mc|Mac|O[’']|D[’'])?[{_UPPER}][\w’'\-]*(?<![’'\-]))"
+)
+_PARTICLES = word_set(
+    """
+    de van von der den da di du del della la le bin ibn al el dos das y ter ten
+    """
+)
+_CONNECTORS = "of|for|on|and|&|" + "|".join(sorted(_PARTICLES))
+RUN_PATTERN = re.compile(
+    rf"(?<![\w’'\-]){_TOKEN}"
+    rf"(?:[ \u00a0]+(?:(?:{_CONNECTORS})[ \u00a0]+(?:the[ \u00a0]+)?)?{_TOKEN})*"
+)
+_TOKEN_PATTERN = re.compile(rf"{_TOKEN}|(?:{_CONNECTORS})(?=[ \u00a0])|the(?=[ \u00a0])")
+# "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
+_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+# Place acronyms look like organisation acronyms but name countries.
+# Compared with full stops removed, so "U.S." is "US".
+_PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA")
+# Upper-case words that are not organisations: units, roles, times and shouting.
+_NOT_ACRONYMS = word_set(
+    """
+    I II III IV V VI OK TV AM PM GMT BST EST EDT PST CEO CFO COO CTO MP MPS MEP MEPS QC KM MPH
+    AD BC PS ID IT USD GBP EUR UTC PDF FAQ RIP LOL DNA HIV AIDS COVID GDP VAT A THE AND OF IN
+    ON AT TO FOR BY IS IT NO YES NOT NEW
+    """
+)
+_DEMONYMS = word_set(
+    """
+    american african european asian arab israeli iraqi pakistani saudi afghan german french
+    dutch greek thai swiss mexican canadian korean chinese british irish scottish welsh english
+    polish turkish syrian iranian russian ukrainian italian spanish brazilian australian indian
+    japanese egyptian libyan palestinian kurdish jewish muslim christian catholic latino
+    hispanic western eastern northern southern nigerian kenyan
+    """
+)
+_DEPARTMENT_WORDS = word_set(
+    """
+    defense defence state homeland security energy health education treasury commerce labor
+    labour transportation transport agriculture interior justice veterans affairs housing
+    foreign home culture trade industry family finance economy environment intelligence
+    national public human services development international armed joint
+    """
+)
+
+NAME, STOP, HONORIFIC, TITLE, ORG, PLACE, DEPARTMENT, ACRONYM, CONNECTOR = range(9)
+# Token kinds that can stand in an organisation name around its organisation word.
+_QUALIFIERS = (NAME, DEPARTMENT, PLACE, ORG)
+
+
+@lru_cache(maxsize=8192)
+def token_class(token: str) -> int:
+    """Class one capitalised token by what it can be part of."""
+    if token.islower():
+        return CONNECTOR
+    bare = token.rstrip(".")
+    lower = bare.lower()
+    if lower in lexicon.HONORIFICS:
+        return HONORIFIC
+    letters = bare.replace(".", "")
+    if len(letters) >= 2 and letters.isupper():
+        if letters in _PLACE_ACRONYMS:
+            return PLACE
+        alphabetic = sum(ch.isalpha() for ch in letters)
+        model_number = alphabetic < 2 and "-" in letters  # "T-72", but "G7" is a group
+        if letters in _NOT_ACRONYMS or model_number or alphabetic > 6:
+            return STOP  # shouting, datelines ("WASHINGTON") and model numbers
+        return ACRONYM
+    if lower in lexicon.NOT_NAME_WORDS or _PARTY_AND_STATE.match(bare):
+        return STOP
+    if lower in lexicon.TITLE_WORDS:
+        return TITLE
+    if lower in lexicon.ORGANISATION_WORDS or bare in lexicon.WELL_KNOWN_ORGANISATIONS:
+        return ORG
+    if lower in lexicon.PLACE_WORDS or lower in _DEMONYMS:
+        return PLACE
+    if lower in _DEPARTMENT_WORDS:
+        return DEPARTMENT
+    if lower.endswith(("ian", "ese")) and lower not in lexicon.GIVEN_NAME_GENDER:
+        return PLACE
+    return NAME
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    kind: int
+    possessive: bool = False
+
+
+@dataclass
+class NameSegment:
+    """A stretch of a run that may name one person: "Bill Burns" in "CIA Director Bill Burns"."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]
+    titled: bool  # a title or honorific stands right before it in the run
+    honorific: str | None
+    prefix: str  # the rest of the run before it: "CIA Director"
+    run_start: int
+    possessive: bool = False
+
+
+@dataclass
+class OrganisationSegment:
+    start: int
+    end: int
+    text: str
+    is_acronym: bool
+
+
+@dataclass
+class RunAnalysis:
+    names: list[NameSegment] = field(default_factory=list)
+    organisations: list[OrganisationSegment] = field(default_factory=list)
+
+
+def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN_PATTERN.finditer(run_text):
+        word = match.group()
+        start = run_start + match.start()
+        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 3
+        if possessive:
+            word = word[:-2]
+        kind = CONNECTOR if word in _PARTICLES or word.islower() else token_class(word)
+        tokens.append(Token(start, start + len(word), word, kind, possessive))
+    return tokens
+
+
+def _name_segments(text: str, tokens: list[Token], run_start: int) -> list[NameSegment]:
+    """Cut maximal sequences of plain-name tokens (particles allowed inside) from a run."""
+    segments = []
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        if token.kind != NAME:
+            index += 1
+            continue
+        first = index
+        last = index
+        probe = index
+        while not tokens[last].possessive and probe + 1 < count:
+            following = tokens[probe + 1]
+            if following.kind == NAME:
+                last = probe = probe + 1
+            elif (
+                following.kind == CONNECTOR
+                and following.text in _PARTICLES
+                and probe + 2 < count
+                and tokens[probe + 2].kind == NAME
+            ):
+                probe += 1
+            else:
+                break
+        previous = tokens[first - 1] if first > 0 else None
+        honorific = None
+        titled = False
+        if previous is not None and previous.kind in (HONORIFIC, TITLE):
+            titled = True
+            if previous.kind == HONORIFIC:
+                honorific = previous.text.rstrip(".").lower()
+        start, end = tokens[first].start, tokens[last].end
+        segments.append(
+            NameSegment(
+                start=start,
+                end=end,
+                text=text[start:end],
+                tokens=tuple(t.text for t in tokens[first : last + 1] if t.kind == NAME),
+                titled=titled,
+                honorific=honorific,
+                prefix=text[run_start : tokens[first].start].strip(),
+                run_start=run_start,
+                possessive=tokens[last].possessive,
+            )
+        )
+        index = last + 1
+    return segments
+
+
+def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSegment]:
+    """Find organisation names: a stretch headed by an organisation word, or an acronym."""
+    segments = []
+    count = len(tokens)
+    index = 0
+    while index < count:
+        token = tokens[index]
+        if token.kind == ACRONYM:
+            segments.append(OrganisationSegment(token.start, token.end, token.text, True))
+            index += 1
+            continue
+        if token.kind != ORG:
+            index += 1
+            continue
+        # Extend left over words that can qualify an organisation ("National Security").
+        first = index
+        while first > 0 and tokens[first - 1].kind in _QUALIFIERS:
+            if tokens[first - 1].possessive:
+                break
+            first -= 1
+        # Drop a leading place acronym ("US National Security Council").
+        while first < index and tokens[first].kind == PLACE and tokens[first].text.isupper():
+            first += 1
+        # Extend right over "of X", "for X", "on X" and further name words.
+        last = index
+        probe = index
+        after_connector = False
+        while not tokens[last].possessive and probe + 1 < count:
+            following = tokens[probe + 1]
+            if following.kind == ORG or (after_connector and following.kind in _QUALIFIERS):
+                last = probe = probe + 1
+            elif (
+                following.kind == CONNECTOR
+                and probe + 2 < count
+                and tokens[probe + 2].kind in _QUALIFIERS
+            ):
+                probe += 1
+                after_connector = True
+            else:
+                break
+        start, end = tokens[first].start, tokens[last].end
+        segments.append(OrganisationSegment(start, end, text[start:end], False))
+        index = last + 1
+    return segments
+
+
+def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
+    """Every capitalised run in the text with its candidate names and organisations."""
+    analysed = []
+    for match in RUN_PATTERN.finditer(text):
+        run_start = match.start()
+        tokens = _tokens(text, run_start, match.group())
+        if not tokens:
+            continue
+        organisations = _organisation_segments(text, tokens)
+        names = [
+            segment
+            for segment in _name_segments(text, tokens, run_start)
+            if not any(o.start <= segment.start < o.end for o in organisations)
+        ]
+        analysis = RunAnalysis(names=names, organisations=organisations)
+        analysed.append((run_start, match.end(), analysis))
+    return analysed

@@ -1,0 +1,102 @@
+"""Organisations named in one text, with acronyms linked to the full names they stand for.
+
+An acronym is linked to a full name when the text defines it ("National Security Council
+(NSC)") or when its letters are the initials of a full name found in the same text or among
+the archive's known organisations. The fuller form becomes the name and the acronym an alias,
+so "the NSC's Kirby" and "the National Security Council" count as one organisation.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import word_set
+from .names import OrganisationSegment
+
+_DEFINITION = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&.]{1,9})\s*\)")
+_INITIAL_SKIP = word_set("of the and for on in at to & de")
+
+
+@dataclass
+class Organisation:
+    name: str
+    position: int
+    forms: dict[str, None] = field(default_factory=dict)
+    mentions: int = 0
+
+
+def initials(name: str) -> str:
+    return "".join(
+        word[0].upper()
+        for word in name.replace("-", " ").split()
+        if word.lower() not in _INITIAL_SKIP
+    )
+
+
+def _key(name: str) -> str:
+    name = " ".join(name.split())
+    return name[4:].lower() if name.lower().startswith("the ") else name.lower()
+
+
+class OrganisationRegistry:
+    """Collects organisation mentions and merges acronyms with their full names."""
+
+    def __init__(self, known_organisations: list[str]):
+        self._known_by_initials = {
+            initials(known): " ".join(known.split())
+            for known in known_organisations
+            if len(known.split()) >= 2
+        }
+        self._known = {_key(known): " ".join(known.split()) for known in known_organisations}
+        self._by_key: dict[str, Organisation] = {}
+        self.organisations: list[Organisation] = []
+
+    def build(self, text: str, segments: list[OrganisationSegment]) -> None:
+        """Register every segment, then fold each acronym into its full name."""
+        definitions: dict[str, str] = {}
+        for segment in segments:
+            if not segment.is_acronym:
+                defined = _DEFINITION.match(text, segment.end)
+                if defined and initials(segment.text).startswith(defined.group(1)[:2].upper()):
+                    definitions[defined.group(1)] = segment.text
+        full_by_initials: dict[str, str] = {}
+        for segment in segments:
+            if not segment.is_acronym and len(segment.text.split()) >= 2:
+                full_by_initials.setdefault(initials(segment.text), segment.text)
+        for segment in segments:
+            name = segment.text
+            if segment.is_acronym:
+                full = (
+                    definitions.get(name)
+                    or full_by_initials.get(name)
+                    or self._known_by_initials.get(name)
+                )
+                organisation = self._get(full or name, segment.start)
+                if full:
+                    organisation.forms[name] = None
+            else:
+                organisation = self._get(name, segment.start)
+                if " ".join(name.split()) != organisation.name:
+                    organisation.forms[" ".join(name.split())] = None
+            organisation.mentions += 1
+            self._by_key.setdefault(_key(name), organisation)
+
+    def _get(self, name: str, position: int) -> Organisation:
+        key = _key(name)
+        organisation = self._by_key.get(key)
+        if organisation is None:
+            organisation = Organisation(self._known.get(key) or " ".join(name.split()), position)
+            self._by_key[key] = organisation
+            self.organisations.append(organisation)
+        return organisation
+
+    def find(self, name: str) -> Organisation | None:
+        return self._by_key.get(_key(name))
+
+    def find_by_word(self, word: str, before: int) -> Organisation | None:
+        """The latest organisation before `before` whose name contains `word` ("ministry")."""
+        word = word.lower()
+        found = None
+        for organisation in self.organisations:
+            if organisation.position < before and word in organisation.name.lower().split():
+                found = organisation
+        return found

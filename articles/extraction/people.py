@@ -1,0 +1,167 @@
+"""Turning name mentions into people: full names, short forms, genders and roles.
+
+Journalists name a person in full once ("US National Security Council official John Kirby")
+and then by surname ("Kirby", "Mr Kirby"). The registry keeps one entry per full name and
+resolves later short forms to it, so every quote can carry the full name. A bare
+capitalised pair only counts as a full name with evidence of being a person: a title before
+it, a common given name, a role apposition after it, or a speech verb it is the subject of.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .lexicon import word_set
+from .names import NameSegment
+
+# "Daalder, now President of the Chicago Council on Global Affairs," / "X, a spokesman for Y."
+_APPOSITION = re.compile(
+    r",\s+(?:(?:now|currently|also|then|formerly|who is)\s+)?"
+    r"((?:(?:the|a|an)\s+)?[^,.;:()“”\"\n]{2,120}?)(?=\s*[,.;:)“”\"\n]|$)"
+)
+_ROLE_ADJECTIVES = word_set(
+    """
+    former senior top chief deputy assistant associate military foreign policy national
+    security nonresident non-resident then current acting longtime veteran democratic
+    republican presidential vice executive general principal special communications press
+    campaign defense defence intelligence state federal regional local party white house
+    """
+)
+_NOT_APPOSITION_STARTS = word_set(
+    """
+    and or but who which where when while as if because since although though so
+    """
+)
+_WORD_BEFORE = re.compile(r"([\w.’'\-]+)\s*$")
+
+
+@dataclass
+class Person:
+    name: str
+    first: str
+    last: str
+    position: int
+    forms: dict[str, None] = field(default_factory=dict)
+    role: str | None = None
+    organisation_text: str | None = None
+    gender: str | None = None
+    mentions: int = 0
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
+
+
+def apposition_role(text: str, end: int) -> str | None:
+    """The role in an apposition right after a name, if it reads like one."""
+    match = _APPOSITION.match(text, end)
+    if not match:
+        return None
+    role = match.group(1).strip()
+    words = role.split()
+    if not words or len(words) > 16 or words[0].lower() in _NOT_APPOSITION_STARTS:
+        return None
+    lowered = [word.lower().strip("’'") for word in words[:6]]
+    if any(word in lexicon.SPEECH_VERBS for word in lowered):
+        return None
+    if not any(word in lexicon.ROLE_NOUNS for word in lowered):
+        return None
+    return role
+
+
+def premodifier_role(text: str, segment: NameSegment) -> str | None:
+    """Role words written before a name: "Kremlin foreign policy advisor", "CIA Director"."""
+    prefix_words = []
+    for word in segment.prefix.split():
+        if word.lower() in lexicon.NOT_NAME_WORDS:
+            prefix_words = []  # "When US National Security Advisor": the role starts after
+        elif word.rstrip(".").lower() not in lexicon.HONORIFICS and not word.endswith(("’s", "'s")):
+            prefix_words.append(word)
+    if segment.prefix.split() and segment.prefix.split()[0].lower() in lexicon.NOT_NAME_WORDS:
+        return " ".join(prefix_words) if _has_role_noun(prefix_words) else None
+    words: list[str] = []
+    position = segment.run_start
+    while len(words) < 8:
+        match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+        if not match or "\n" in text[match.end() : position]:
+            break
+        word = match.group(1)
+        lowered = word.lower()
+        if word[0].isupper():
+            if lowered in lexicon.NOT_NAME_WORDS:
+                break
+        elif lowered not in lexicon.ROLE_NOUNS and lowered not in _ROLE_ADJECTIVES:
+            break
+        words.insert(0, word)
+        position = match.start()
+    role_words = words + prefix_words
+    return " ".join(role_words) if _has_role_noun(role_words) else None
+
+
+def _has_role_noun(words: list[str]) -> bool:
+    return any(word.rstrip(".").lower() in lexicon.ROLE_NOUNS for word in words)
+
+
+class PersonRegistry:
+    """People named in one text, looked up by full name or by surname."""
+
+    def __init__(self, known_people: list[str]):
+        self.people: list[Person] = []
+        self._by_full: dict[tuple[str, str], Person] = {}
+        self._by_last: dict[str, list[Person]] = {}
+        self._known = {}
+        for known in known_people:
+            parts = known.split()
+            if len(parts) >= 2:
+                self._known[(parts[0].lower(), parts[-1].lower())] = _clean(known)
+
+    def is_known(self, segment: NameSegment) -> bool:
+        tokens = segment.tokens
+        return len(tokens) >= 2 and (tokens[0].lower(), tokens[-1].lower()) in self._known
+
+    def add_full_name(self, segment: NameSegment) -> Person:
+        key = (segment.tokens[0].lower(), segment.tokens[-1].lower())
+        person = self._by_full.get(key)
+        if person is None:
+            name = self._known.get(key) or _clean(segment.text)
+            person = Person(name, key[0], key[1], segment.start)
+            self._by_full[key] = person
+            self._by_last.setdefault(key[1], []).append(person)
+            self.people.append(person)
+            person.gender = lexicon.GIVEN_NAME_GENDER.get(key[0])
+        return person
+
+    def add_single_name(self, segment: NameSegment) -> Person:
+        last = segment.tokens[-1].lower()
+        person = Person(_clean(segment.text), "", last, segment.start)
+        self._by_full[("", last)] = person
+        self._by_last.setdefault(last, []).append(person)
+        self.people.append(person)
+        return person
+
+    def find(self, segment: NameSegment) -> Person | None:
+        """The person a mention refers to: itself if a full name, else by surname."""
+        tokens = segment.tokens
+        last = tokens[-1].lower()
+        if len(tokens) >= 2:
+            person = self._by_full.get((tokens[0].lower(), last))
+            if person is not None:
+                return person
+        candidates = self._by_last.get(last)
+        if not candidates:
+            return None
+        if len(tokens) >= 2:
+            # "Nudging Zelensky" in a headline is not Volodymyr Zelensky.
+            return None
+        earlier = [person for person in candidates if person.position <= segment.start]
+        return (earlier or candidates)[0]
+
+    def record(self, person: Person, segment: NameSegment) -> None:
+        person.mentions += 1
+        form = _clean(segment.text)
+        if form != person.name:
+            person.forms[form] = None
+        if segment.honorific in lexicon.FEMALE_HONORIFICS:
+            person.gender = "f"
+        elif segment.honorific in lexicon.MALE_HONORIFICS:
+            person.gender = "m"

@@ -1,0 +1,467 @@
+"""`extract()`: one pass over an article that ties quotes, speakers, people and organisations.
+
+The order matters. Quotes and their attribution phrases are found first, because being the
+subject of a speech verb is evidence that a capitalised name is a person. Then the people and
+organisation registries are built over all name mentions. Last, quotes are walked in text
+order with the indirect speech events between them, so a pronoun ("he said") or an
+unattributed continuation quote resolves to the speaker most recently in view.
+"""
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import lexicon
+from .attribution import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    sentence_subject,
+    speech_event,
+)
+from .lexicon import word_set
+from .names import NameSegment, analyse_runs
+from .organisations import OrganisationRegistry
+from .people import Person, PersonRegistry, apposition_role, premodifier_role
+from .quotes import QuotedSpan, find_quoted_spans, is_label, looks_like_title, word_count
+from .results import ExtractionResult, OrganisationFound, PersonFound, QuoteFound
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[A-Z])|\n+")
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr"
+    r"|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|U\.S|U\.K|U\.N|D\.C)\.$"
+)
+_WINDOW = 320
+_SHORT_WINDOW = 40
+_NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+_CLOSING_SINGLE = "’'"
+_CORE_STOP = word_set(
+    """
+    for of at with from in on to who which that during after when
+    """
+)
+_DESCRIPTION_CUT = re.compile(
+    r"\s+(?:who|which|that|in|on|at|during|when|while|after|before|last|this|yesterday|"
+    r"today|earlier|on)\b.*$",
+    re.DOTALL,
+)
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    kind: str | None
+    person: Person | None = None
+    position: int = -1  # where this speaker was last named or attributed
+
+
+@dataclass
+class _Event:
+    """A speech event in text order: a quote's attribution or an indirect `X said ...`."""
+
+    position: int
+    attribution: Attribution | None
+    quote_index: int | None
+
+
+def _sentence_ends(text: str) -> list[int]:
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        after_abbreviation = match.group()[0] == "." and _ABBREVIATION_BEFORE.search(
+            text, max(0, match.start() - 6), match.start() + 1
+        )
+        if not after_abbreviation:
+            ends.append(match.end())
+    return ends
+
+
+def _final_mark(text: str, span: QuotedSpan) -> str:
+    """The quote's last character, looking through a closing single quote."""
+    return text[span.start : span.end].rstrip(_CLOSING_SINGLE)[-1:]
+
+
+def _is_direct_quote(
+    text: str, span: QuotedSpan, attribution: Attribution | None, attribution_is_after: bool
+) -> bool:
+    """Tell a direct quote from a scare quote, a nickname or a title."""
+    quoted = text[span.start : span.end]
+    words = word_count(text, span.start, span.end)
+    if attribution is not None and attribution_is_after:
+        # `"No," he said.` is a quote however short; `the "G19," as he called it` is not.
+        return words >= 3 or quoted[-1] in ",.!?…—"
+    if words < 3 or is_label(text, span):
+        return False
+    spoken = attribution is not None and attribution.verb is not None
+    return spoken or not looks_like_title(quoted)
+
+
+def _is_partial(
+    text: str, span: QuotedSpan, window_start: int, attribution_before_quote: Attribution | None
+) -> bool:
+    """Whether the quote is a fragment worked into the reporter's own sentence."""
+    before = text[window_start : span.open_mark].rstrip()
+    if not before or before[-1] in '.!?:"”’…\n' or span.continues_previous:
+        return False
+    # `he said, "..."` introduces a whole quote rather than working a fragment in.
+    return not (before[-1] == "," and attribution_before_quote is not None)
+
+
+def _modifies_role(text: str, segment: NameSegment) -> bool:
+    """Whether the capitalised words qualify a role noun right after them."""
+    following = _NEXT_WORD.match(text, segment.end)
+    return bool(following) and following.group(1).lower() in lexicon.ROLE_NOUNS
+
+
+class _Extraction:
+    def __init__(self, text: str, known_people: list[str], known_organisations: list[str]):
+        self.text = text
+        self.sentence_ends = _sentence_ends(text)
+        runs = analyse_runs(text)
+        self.name_segments: list[NameSegment] = [s for _, _, run in runs for s in run.names]
+        self.name_starts = [segment.start for segment in self.name_segments]
+        organisation_segments = [s for _, _, run in runs for s in run.organisations]
+        self.organisation_segments = organisation_segments
+        self.organisation_starts = [segment.start for segment in organisation_segments]
+        self.people = PersonRegistry(known_people)
+        self.organisations = OrganisationRegistry(known_organisations)
+        self.organisations.build(text, organisation_segments)
+        self.person_of_segment: dict[int, Person] = {}
+
+    # Sentence and window helpers -------------------------------------------------------
+
+    def _sentence_start_before(self, position: int) -> int:
+        index = bisect.bisect_right(self.sentence_ends, position) - 1
+        return self.sentence_ends[index] if index >= 0 else 0
+
+    def _sentence_end_after(self, position: int) -> int:
+        index = bisect.bisect_right(self.sentence_ends, position)
+        return self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.text)
+
+    def _paragraph_start(self, position: int) -> int:
+        return self.text.rfind("\n", 0, position) + 1
+
+    # Mentions inside a span ---------------------------------------------------------------
+
+    def _segments_in(self, start: int, end: int) -> list[NameSegment]:
+        first = bisect.bisect_left(self.name_starts, start)
+        last = bisect.bisect_left(self.name_starts, end)
+        return self.name_segments[first:last]
+
+    def _organisations_in(self, start: int, end: int):
+        first = bisect.bisect_left(self.organisation_starts, start)
+        last = bisect.bisect_left(self.organisation_starts, end)
+        return self.organisation_segments[first:last]
+
+    def _core(self, attribution: Attribution) -> tuple[int, int]:
+        """The head of a speaker phrase: before any apposition and any `for`/`of` complement."""
+        text = self.text
+        start, end = attribution.subject_start, attribution.subject_end
+        comma = text.find(",", start, end)
+        if comma > start:
+            end = comma
+        position = start
+        previous_lower = False
+        for match in re.finditer(r"[\w’'.\-]+", text[start:end]):
+            word = match.group()
+            if previous_lower and word.lower() in _CORE_STOP:
+                return start, start + match.start() - 1 if match.start() else start
+            previous_lower = word[0].islower()
+            position = start + match.end()
+        return start, max(position, start)
+
+    # Building people ----------------------------------------------------------------------
+
+    def build_people(self, speaker_cores: list[tuple[int, int]]) -> None:
+        text = self.text
+        evident: set[int] = set()
+        for start, end in speaker_cores:
+            evident.update(id(segment) for segment in self._segments_in(start, end))
+        roles: dict[int, str | None] = {}
+        for segment in self.name_segments:
+            role = apposition_role(text, segment.end) or premodifier_role(text, segment)
+            roles[id(segment)] = role
+            given = segment.tokens[0].lower() in lexicon.GIVEN_NAME_GENDER
+            if (
+                segment.titled
+                or role is not None
+                or (given and len(segment.tokens) >= 2)
+                or self.people.is_known(segment)
+            ):
+                evident.add(id(segment))
+        for segment in self.name_segments:
+            if (
+                2 <= len(segment.tokens) <= 4
+                and id(segment) in evident
+                and not _modifies_role(text, segment)
+            ):
+                self.people.add_full_name(segment)
+        for segment in self.name_segments:
+            person = self.people.find(segment)
+            if person is None and _modifies_role(text, segment):
+                continue  # "Shadow Secretary", "Liberal Democrat spokeswoman"
+            if person is None and id(segment) in evident and len(segment.tokens) <= 4:
+                person = self.people.add_single_name(segment)
+            if person is None:
+                continue
+            self.person_of_segment[id(segment)] = person
+            self.people.record(person, segment)
+            role = roles[id(segment)]
+            if role and person.role is None:
+                person.role = role
+                for organisation in self._organisations_in_text(role):
+                    person.organisation_text = organisation
+                    break
+            if person.organisation_text is None and segment.prefix.endswith(("’s", "'s")):
+                person.organisation_text = segment.prefix[:-2].split()[-1]
+
+    def _organisations_in_text(self, role: str) -> list[str]:
+        """Registered organisations named inside a role, in the order the role names them."""
+        found = []
+        for organisation in self.organisations.organisations:
+            for form in (organisation.name, *organisation.forms):
+                position = role.find(form)
+                if position != -1:
+                    found.append((position, organisation.name))
+                    break
+        return [name for _, name in sorted(found)]
+
+    # Speakers ---------------------------------------------------------------------------------
+
+    def resolve(self, attribution: Attribution, history: list[_Speaker]) -> _Speaker:
+        text = self.text
+        core_start, core_end = self._core(attribution)
+        core = text[core_start:core_end].strip()
+        words = core.split()
+        if not words:
+            return _Speaker(None, None)
+        lowered = [word.lower().strip(".,") for word in words]
+        if len(words) == 1 and lowered[0] in lexicon.PERSON_PRONOUNS:
+            return self._resolve_pronoun(attribution.subject_start, lowered[0], history)
+        if len(words) == 1 and lowered[0] in lexicon.GROUP_PRONOUNS:
+            for speaker in reversed(history[-3:]):
+                if speaker.kind == "organisation" and lowered[0] == "it":
+                    return speaker
+            return _Speaker(None, None)
+        people = [
+            self.person_of_segment[id(segment)]
+            for segment in self._segments_in(core_start, core_end)
+            if id(segment) in self.person_of_segment and not segment.possessive
+        ]
+        if not people:
+            people = self._people_after_head(attribution)
+        if people:
+            person = people[-1]
+            return _Speaker(person.name, "person", person)
+        description = self._description(attribution)
+        last = lowered[-1].strip("’'")
+        if lowered[0] in ("a", "an") and len(words) <= 8:
+            return _Speaker(description, "unnamed")
+        if last in lexicon.UNNAMED_HEADS and last not in ("leaders", "members"):
+            return _Speaker(description, "unnamed")
+        organisations = self._organisations_in(core_start, core_end)
+        if organisations:
+            organisation = self.organisations.find(organisations[-1].text)
+            name = organisation.name if organisation else organisations[-1].text
+            return _Speaker(name, "organisation")
+        if last in lexicon.ORGANISATION_HEADS:
+            organisation = self.organisations.find_by_word(last, attribution.subject_start)
+            return _Speaker(organisation.name if organisation else description, "organisation")
+        return _Speaker(None, None)
+
+    def _people_after_head(self, attribution: Attribution) -> list[Person]:
+        """A name closing the speaker phrase after its head: "Liberal Democrat spokeswoman for
+        women Sandra Gidley", "The Shadow Secretary, Theresa May". A name right after a
+        preposition ("a spokesman for John Smith") is not the speaker."""
+        found = []
+        start, end = attribution.subject_start, attribution.subject_end
+        for segment in self._segments_in(start, end):
+            person = self.person_of_segment.get(id(segment))
+            before = self.text[max(start, segment.run_start - 12) : segment.run_start].split()
+            if person is not None and not (before and before[-1].lower() in _CORE_STOP):
+                found.append(person)
+        return found[:1]
+
+    def _resolve_pronoun(self, position: int, pronoun: str, history: list[_Speaker]) -> _Speaker:
+        """ "he"/"she": the latest speaker of a compatible gender, else the latest person named."""
+        gender = "m" if pronoun == "he" else "f"
+        speaker = next(
+            (
+                speaker
+                for speaker in reversed(history)
+                if speaker.person is not None and speaker.person.gender in (None, gender)
+            ),
+            None,
+        )
+        if speaker is not None:
+            return speaker
+        # Nobody has spoken yet: the latest person named before the pronoun.
+        for segment in reversed(self._segments_in(0, position)):
+            person = self.person_of_segment.get(id(segment))
+            if person is not None and person.gender in (None, gender):
+                return _Speaker(person.name, "person", person, segment.start)
+        return _Speaker(None, None)
+
+    def _description(self, attribution: Attribution) -> str:
+        description = self.text[attribution.subject_start : attribution.subject_end]
+        description = _DESCRIPTION_CUT.sub("", " ".join(description.split())).strip(" ,")
+        first, _, rest = description.partition(" ")
+        if first in ("A", "An", "The", "Some", "Many", "Several", "Other", "Both", "Two"):
+            description = f"{first.lower()} {rest}".strip()
+        return description
+
+
+def extract(
+    text: str, known_people: Iterable[str] = (), known_organisations: Iterable[str] = ()
+) -> ExtractionResult:
+    """Find the direct quotes, their speakers, the people and the organisations in `text`."""
+    extraction = _Extraction(text, list(known_people), list(known_organisations))
+    spans = find_quoted_spans(text)
+
+    # 1. Quotes and their attribution phrases.
+    candidates: list[tuple[QuotedSpan, Attribution | None, bool, int]] = []
+    previous_end = 0
+    for index, span in enumerate(spans):
+        window_start = max(
+            extraction._sentence_start_before(span.open_mark),
+            extraction._paragraph_start(span.open_mark),
+            previous_end,
+            span.open_mark - _WINDOW,
+        )
+        attribution = None
+        after = False
+        if span.close_mark is not None:
+            next_open = spans[index + 1].open_mark if index + 1 < len(spans) else len(text)
+            window_end = min(
+                extraction._sentence_end_after(span.close_mark + 1),
+                next_open,
+                span.close_mark + _WINDOW,
+            )
+            newline = text.find("\n", span.close_mark, window_end)
+            if newline != -1:
+                window_end = newline
+            final_mark = _final_mark(text, span)
+            if final_mark == ".":
+                # `...weak." Kirby said` is not how news copy attributes: the quote's own full
+                # stop ended the sentence.
+                window_end = span.close_mark + 1
+            elif final_mark in ("?", "!"):
+                # A question may still be followed by its attribution: `...do?" he asked.`
+                window_end = min(window_end, span.close_mark + _SHORT_WINDOW)
+            attribution = attribution_after(text, span.close_mark + 1, window_end)
+            after = attribution is not None
+        if attribution is None and window_start < span.open_mark:
+            attribution = attribution_before(text, window_start, span.open_mark)
+            if attribution is None and text[window_start : span.open_mark].strip():
+                # A fragment worked into a sentence with no speech verb ("Clinton decried the
+                # GOP for "turning its back"") belongs to the sentence's subject.
+                subject = sentence_subject(text, window_start, span.open_mark)
+                if subject is not None:
+                    attribution = Attribution(*subject, verb=None)
+        if _is_direct_quote(text, span, attribution, after):
+            candidates.append((span, attribution, after, window_start))
+        previous_end = span.close_mark + 1 if span.close_mark is not None else span.end
+
+    # 2. Indirect speech events at sentence starts outside quotes.
+    quote_bounds = [(span.open_mark, span.close_mark or span.end) for span, *_ in candidates]
+    quote_opens = [start for start, _ in quote_bounds]
+    events: list[_Event] = []
+    for sentence_start in [0, *extraction.sentence_ends]:
+        position = sentence_start
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text) or text[position] in '"“”„«':
+            continue
+        inside = bisect.bisect_right(quote_opens, position) - 1
+        if inside >= 0 and quote_bounds[inside][1] >= position:
+            continue
+        event = speech_event(text, position, extraction._sentence_end_after(position))
+        if event is not None:
+            events.append(_Event(event.subject_start, event, None))
+    for index, (span, attribution, _after, _start) in enumerate(candidates):
+        events.append(_Event(span.open_mark, attribution, index))
+    events.sort(key=lambda event: event.position)
+
+    # 3. People and organisations, with speaker phrases as evidence of personhood.
+    cores = [extraction._core(event.attribution) for event in events if event.attribution]
+    extraction.build_people(cores)
+
+    # 4. Speakers in text order.
+    history: list[_Speaker] = []
+    quote_speakers: dict[int, _Speaker] = {}
+    last_quote_speaker: _Speaker | None = None
+    last_event_position = -1
+    for event in events:
+        speaker = None
+        if event.attribution is not None:
+            speaker = extraction.resolve(event.attribution, history)
+        if event.quote_index is not None:
+            span = candidates[event.quote_index][0]
+            if speaker is None or speaker.name is None:
+                speaker = _fallback_speaker(
+                    extraction, span, last_quote_speaker, history, last_event_position
+                )
+            quote_speakers[event.quote_index] = speaker
+            last_quote_speaker = speaker
+        if speaker is not None and speaker.name is not None:
+            speaker = _Speaker(speaker.name, speaker.kind, speaker.person, event.position)
+            history.append(speaker)
+            last_event_position = event.position
+
+    quotes = []
+    for index, (span, attribution, _after, window_start) in enumerate(candidates):
+        speaker = quote_speakers.get(index) or _Speaker(None, None)
+        quotes.append(
+            QuoteFound(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                speaker=speaker.name,
+                speaker_type=speaker.kind if speaker.name else None,
+                partial=_is_partial(text, span, window_start, attribution),
+                verb=attribution.verb if attribution else None,
+            )
+        )
+
+    people = [
+        PersonFound(
+            name=person.name,
+            aliases=tuple(person.forms),
+            role=person.role,
+            organisation=person.organisation_text,
+            mentions=person.mentions,
+        )
+        for person in extraction.people.people
+    ]
+    organisations = [
+        OrganisationFound(
+            name=organisation.name,
+            aliases=tuple(organisation.forms),
+            mentions=organisation.mentions,
+        )
+        for organisation in extraction.organisations.organisations
+    ]
+    return ExtractionResult(quotes=quotes, people=people, organisations=organisations)
+
+
+def _fallback_speaker(
+    extraction: _Extraction,
+    span: QuotedSpan,
+    last_quote_speaker: _Speaker | None,
+    history: list[_Speaker],
+    last_event_position: int,
+) -> _Speaker:
+    """An unattributed quote continues the speaker in view: the previous quote's, or the
+    subject of the latest speech event in this paragraph or the one before."""
+    if span.continues_previous and last_quote_speaker is not None:
+        return last_quote_speaker
+    if history and last_event_position >= 0:
+        text = extraction.text
+        paragraph = extraction._paragraph_start(span.open_mark)
+        position = paragraph - 1
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        previous_paragraph = extraction._paragraph_start(max(position, 0))
+        if last_event_position >= previous_paragraph:
+            return history[-1]
+    return _Speaker(None, None)
