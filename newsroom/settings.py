@@ -95,8 +95,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "haystack",
+    # Before haystack, so our update_index (progress bar, queue drain) wins.
     "articles",
+    "haystack",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,167 @@
+"""What the search index holds: one document per article, quote, person and organisation.
+
+Every document type shares one set of field names (the search contract): `text` to search,
+`content_type`, `people`, `organisations`, `speaker`, `source`, `section`, `year` and `month`
+to facet on, and stored `title`, `url`, `published_at` (and a few more) so a results page is
+rendered from the index alone, without a database query per hit.
+"""
+
+from django.db.models import Prefetch
+from haystack import indexes
+
+from .models import Article, Organisation, Person, Quote
+
+
+def _year(moment):
+    return f"{moment:%Y}" if moment else None
+
+
+def _month(moment):
+    return f"{moment:%Y-%m}" if moment else None
+
+
+class DatedIndexMixin:
+    """`year` and `month` facet values ("2022", "2022-11") for the sidebar and histogram, as
+    strings so facet counts come back keyed by a label a template can print."""
+
+    def prepare_year(self, obj):
+        return _year(self.prepared_published_at(obj))
+
+    def prepare_month(self, obj):
+        return _month(self.prepared_published_at(obj))
+
+    def prepared_published_at(self, obj):
+        return obj.published_at
+
+
+class ArticleIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    content_type = indexes.CharField(default="article", faceted=True)
+    title = indexes.CharField(model_attr="headline")
+    url = indexes.CharField(indexed=False)
+    published_at = indexes.DateTimeField(model_attr="published_at", null=True)
+    year = indexes.CharField(faceted=True, null=True)
+    month = indexes.CharField(faceted=True, null=True)
+    people = indexes.MultiValueField(faceted=True)
+    organisations = indexes.MultiValueField(faceted=True)
+    speaker = indexes.MultiValueField(faceted=True)
+    source = indexes.CharField(model_attr="source", faceted=True, null=True)
+    section = indexes.CharField(model_attr="section", faceted=True, null=True)
+
+    def get_model(self):
+        return Article
+
+    def get_updated_field(self):
+        return "updated_at"
+
+    def index_queryset(self, using=None):
+        """Published articles only: a search must never link to a page readers cannot see."""
+        return Article.objects.published().prefetch_related(
+            "byline",
+            "people",
+            "organisations",
+            Prefetch("quotes", queryset=Quote.objects.select_related("person", "organisation")),
+        )
+
+    def prepare_url(self, obj):
+        return obj.get_absolute_url()
+
+    def prepare_people(self, obj):
+        return sorted(person.name for person in obj.people.all())
+
+    def prepare_organisations(self, obj):
+        return sorted(organisation.name for organisation in obj.organisations.all())
+
+    def prepare_speaker(self, obj):
+        """Everyone quoted in the article, so "articles quoting X" is one facet click."""
+        return sorted({quote.speaker_name for quote in obj.quotes.all()})
+
+
+class QuoteIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
+    """A quote is its own search result: the words, who said them and where."""
+
+    text = indexes.CharField(document=True, use_template=True)
+    content_type = indexes.CharField(default="quote", faceted=True)
+    title = indexes.CharField(model_attr="text")
+    url = indexes.CharField(indexed=False)
+    published_at = indexes.DateTimeField(model_attr="article__published_at", null=True)
+    year = indexes.CharField(faceted=True, null=True)
+    month = indexes.CharField(faceted=True, null=True)
+    people = indexes.MultiValueField(faceted=True)
+    organisations = indexes.MultiValueField(faceted=True)
+    speaker = indexes.CharField(model_attr="speaker_name", faceted=True)
+    source = indexes.CharField(model_attr="article__source", faceted=True, null=True)
+    section = indexes.CharField(model_attr="article__section", faceted=True, null=True)
+    article_headline = indexes.CharField(model_attr="article__headline", indexed=False)
+    article_url = indexes.CharField(indexed=False)
+
+    def get_model(self):
+        return Quote
+
+    def get_updated_field(self):
+        return "updated_at"
+
+    def index_queryset(self, using=None):
+        """Quotes in published articles, as ArticleIndex indexes only those."""
+        return (
+            Quote.objects.filter(article__in=Article.objects.published())
+            .select_related("article", "person", "organisation")
+            .prefetch_related("article__people", "article__organisations")
+        )
+
+    def prepared_published_at(self, obj):
+        return obj.article.published_at
+
+    def prepare_url(self, obj):
+        return obj.get_absolute_url()
+
+    def prepare_article_url(self, obj):
+        return obj.article.get_absolute_url()
+
+    def prepare_people(self, obj):
+        return sorted(person.name for person in obj.article.people.all())
+
+    def prepare_organisations(self, obj):
+        return sorted(organisation.name for organisation in obj.article.organisations.all())
+
+
+class PersonIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    content_type = indexes.CharField(default="person", faceted=True)
+    title = indexes.CharField(model_attr="name")
+    url = indexes.CharField(indexed=False)
+    published_at = indexes.DateTimeField(null=True)
+    description = indexes.CharField(model_attr="description", indexed=False, null=True)
+
+    def get_model(self):
+        return Person
+
+    def get_updated_field(self):
+        return "updated_at"
+
+    def index_queryset(self, using=None):
+        return Person.objects.prefetch_related("aliases", "affiliations__organisation")
+
+    def prepare_url(self, obj):
+        return obj.get_absolute_url()
+
+
+class OrganisationIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    content_type = indexes.CharField(default="organisation", faceted=True)
+    title = indexes.CharField(model_attr="name")
+    url = indexes.CharField(indexed=False)
+    published_at = indexes.DateTimeField(null=True)
+    description = indexes.CharField(model_attr="description", indexed=False, null=True)
+
+    def get_model(self):
+        return Organisation
+
+    def get_updated_field(self):
+        return "updated_at"
+
+    def index_queryset(self, using=None):
+        return Organisation.objects.prefetch_related("aliases")
+
+    def prepare_url(self, obj):
+        return obj.get_absolute_url()

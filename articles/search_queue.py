@@ -1,0 +1,192 @@
+"""The search index's work queue: pending index changes as SearchIndexTask rows.
+
+Whoosh allows one writer at a time, and a web request must never fail or wait because the
+index is busy. So a change to the data records its index work as rows in the same
+transaction (nothing is lost if the index is busy or the process dies), and after the commit
+whoever can take the writer lock applies every pending row in batches, one writer and one
+commit per batch. A process that finds the lock taken leaves its rows to the holder, which
+looks for new rows after each batch it writes, so the queue is empty once the last writer
+lets go; `manage.py process_index_queue` (and `update_index`) pick up anything left over,
+e.g. after a crash.
+
+Each batch reads the database while holding the lock, so what it writes is never older than
+what a previous holder wrote.
+"""
+
+import logging
+from collections import defaultdict
+from contextlib import ExitStack, contextmanager
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import F
+from haystack import connection_router, connections
+from haystack.exceptions import NotHandled
+from haystack.utils import get_identifier
+from whoosh.index import LockError
+
+from .models import SearchIndexTask
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+# A row whose object fails to index this many times is left for a person to look at (the
+# `process_index_queue` command reports them) instead of blocking the rows behind it.
+MAX_ATTEMPTS = 5
+# How long a request waits for another writer before leaving its rows to that writer.
+REQUEST_LOCK_TIMEOUT = 0.25
+
+
+def enqueue(changes):
+    """Record index work: `changes` is an iterable of (instance or (model, pk), action).
+    Call inside the transaction that makes the change; the queue is drained once that
+    transaction commits."""
+    rows, seen = [], set()
+    for target, action in changes:
+        model, pk = target if isinstance(target, tuple) else (type(target), target.pk)
+        key = (model._meta.label_lower, str(pk), action)
+        if pk is None or key in seen:
+            continue
+        seen.add(key)
+        rows.append(SearchIndexTask(model_label=key[0], object_pk=key[1], action=action))
+    if rows:
+        SearchIndexTask.objects.bulk_create(rows)
+        _drain_on_commit()
+
+
+def _drain_on_commit():
+    """Drain once per transaction, not once per saved row: an import of 1,000 articles in
+    one transaction is applied as a few batches, not 1,000 commits. (Django drops callbacks
+    of rolled-back savepoints, so looking in its list is exact.)"""
+    connection = transaction.get_connection()
+    if not any(entry[1] is drain_quietly for entry in connection.run_on_commit):
+        transaction.on_commit(drain_quietly)
+
+
+def drain_quietly():
+    """Apply pending rows if the lock is free; never raise into the request that saved."""
+    try:
+        process_pending(lock_timeout=REQUEST_LOCK_TIMEOUT)
+    except Exception:
+        log.exception("Search index queue could not be applied; its rows are kept for a retry")
+
+
+def process_pending(*, lock_timeout=REQUEST_LOCK_TIMEOUT, batch_size=BATCH_SIZE, using=None):
+    """Apply pending rows in batches until none are left; returns how many were applied.
+
+    Stops, leaving the rows, when another writer keeps the lock for `lock_timeout` seconds:
+    that writer looks for rows again after each batch, so it applies them.
+    """
+    aliases = [using] if using else list(connection_router.for_write())
+    applied = 0
+    while True:
+        try:
+            done = _apply_batch(aliases, lock_timeout=lock_timeout, batch_size=batch_size)
+        except LockError:
+            return applied
+        if not done:
+            return applied
+        applied += done
+
+
+def stuck_tasks():
+    """Rows that failed MAX_ATTEMPTS times and are no longer retried."""
+    return SearchIndexTask.objects.filter(attempts__gte=MAX_ATTEMPTS)
+
+
+@contextmanager
+def _locked_writer(backend, timeout):
+    """Our Whoosh backend's single writer, held while a batch is read, prepared and written.
+    Search servers take concurrent writes, so for them there is nothing to hold."""
+    if hasattr(backend, "writer"):
+        with backend.writer(timeout=timeout) as writer:
+            yield writer
+    else:
+        yield None
+
+
+def _apply_batch(aliases, *, lock_timeout, batch_size):
+    """One batch, one writer per connection; returns the number of rows applied.
+
+    The lock is taken before rows and objects are read, so what is written is never older
+    than what the previous holder wrote."""
+    with ExitStack() as stack:
+        writers = {
+            alias: stack.enter_context(
+                _locked_writer(connections[alias].get_backend(), lock_timeout)
+            )
+            for alias in aliases
+        }
+        tasks = list(
+            SearchIndexTask.objects.filter(attempts__lt=MAX_ATTEMPTS).order_by("pk")[:batch_size]
+        )
+        if not tasks:
+            return 0
+        failed = set()
+        for alias, writer in writers.items():
+            failed |= _write(alias, writer, _work_for(tasks, alias))
+    pairs = {task.pk: (task.model_label, task.object_pk) for task in tasks}
+    SearchIndexTask.objects.filter(
+        pk__in=[pk for pk, pair in pairs.items() if pair not in failed]
+    ).delete()
+    SearchIndexTask.objects.filter(
+        pk__in=[pk for pk, pair in pairs.items() if pair in failed]
+    ).update(attempts=F("attempts") + 1)
+    return len(tasks)
+
+
+def _work_for(tasks, alias):
+    """(index, object) pairs to index and identifiers to delete. The last action recorded for
+    an object wins; an update for an object that is gone or no longer public (not in its
+    index's queryset) becomes a deletion."""
+    latest = {(task.model_label, task.object_pk): task.action for task in tasks}
+    by_model = defaultdict(list)
+    for (label, pk), action in latest.items():
+        by_model[label].append((pk, action))
+    unified = connections[alias].get_unified_index()
+    updates, delete_ids = [], []
+    for label, entries in by_model.items():
+        try:
+            index = unified.get_index(apps.get_model(label))
+        except (LookupError, NotHandled):
+            continue
+        wanted = [pk for pk, action in entries if action == SearchIndexTask.Action.UPDATE]
+        found = {
+            str(obj.pk): obj for obj in index.index_queryset(using=alias).filter(pk__in=wanted)
+        }
+        for pk, _action in entries:
+            if pk in found:
+                updates.append((label, pk, index, found[pk]))
+            else:
+                delete_ids.append(f"{label}.{pk}")
+    return updates, delete_ids
+
+
+def _write(alias, writer, work):
+    """Apply one connection's work; returns the (label, pk) pairs that failed."""
+    updates, delete_ids = work
+    backend = connections[alias].get_backend()
+    failed = set()
+    if writer is None:
+        for identifier in delete_ids:
+            backend.remove(identifier)
+        by_index = defaultdict(list)
+        for _label, _pk, index, obj in updates:
+            by_index[index].append(obj)
+        for index, objects in by_index.items():
+            backend.update(index, objects)
+        return failed
+    documents = []
+    for label, pk, index, obj in updates:
+        try:
+            document = backend.prepare_document(index, obj)
+        except Exception:
+            log.exception("Could not prepare %s.%s for the search index", label, pk)
+            failed.add((label, pk))
+            continue
+        if document is None:
+            delete_ids.append(get_identifier(obj))
+        else:
+            documents.append(document)
+    backend.apply(writer, documents=documents, delete_ids=delete_ids)
+    return failed
