@@ -4,19 +4,7 @@ add, change, delete and view the archive's content, and nothing over users or gr
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITORS_GROUP = "Editors"
-EDITED_MODELS = [
-    "article",
-    "person",
-    "personalias",
-    "organisation",
-    "organisationalias",
-    "affiliation",
-    "personmention",
-    "organisationmention",
-    "quote",
-]
-ACTIONS = ["add", "change", "delete", "view"]
+from articles.permissions import EDITORS_GROUP, ensure_editors_group
 
 
 def create_editors_group(apps, schema_editor):
@@ -25,14 +13,7 @@ def create_editors_group(apps, schema_editor):
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    codenames = [f"{action}_{model}" for model in EDITED_MODELS for action in ACTIONS]
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
-    )
+    ensure_editors_group(apps)
 
 
 def delete_editors_group(apps, schema_editor):
