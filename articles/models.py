@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Trunc
+from django.db.models.functions import Coalesce, Substr, Trunc, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -78,6 +78,15 @@ class NamedEntityQuerySet(models.QuerySet):
             quotes = quotes.filter(article__published_at__gte=since)
         counted = quotes.order_by().values(owner).annotate(n=Count("pk")).values("n")
         return Coalesce(Subquery(counted), 0)
+
+    def alphabetical(self):
+        """In name order, each row with its `initial` (upper case) for an A-Z index."""
+        return self.annotate(initial=Upper(Substr("name", 1, 1))).order_by("name")
+
+    def initials(self) -> list[str]:
+        """The distinct upper-case first letters of the names, sorted: an A-Z's letters."""
+        letters = self.alphabetical().order_by().values_list("initial", flat=True).distinct()
+        return sorted(letters)
 
     def with_counts(self):
         """`article_count` and `quote_count` over published articles, for indexes."""
@@ -272,7 +281,8 @@ class ArticleQuerySet(models.QuerySet):
         """How many articles per `kind` ("year", "month", "day") in the current time zone,
         oldest first, as dicts with `period` and `count`."""
         return (
-            self.annotate(period=Trunc("published_at", kind))
+            self.prefetch_related(None)
+            .annotate(period=Trunc("published_at", kind))
             .order_by("period")
             .values("period")
             .annotate(count=Count("pk"))

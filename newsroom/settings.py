@@ -77,6 +77,8 @@ def haystack_connection(search_url):
     connection = environ.Env.search_url_config(search_url)
     if connection["ENGINE"] == "haystack.backends.whoosh_backend.WhooshEngine":
         connection["ENGINE"] = WHOOSH_ENGINE
+    # "Did you mean": our Whoosh backend computes it only when asked and hits are few.
+    connection["INCLUDE_SPELLING"] = True
     return connection
 
 

@@ -20,3 +20,6 @@ STORAGES = {
 }
 # Each test process counts log-in failures on its own.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# ... and let WhiteNoise find them there too, checked per request.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -8,7 +8,6 @@ text (as `Quote.save` does for editors), so highlighted quotes land where the wo
 import datetime
 
 import factory
-from django.utils import timezone
 
 from articles.models import (
     Affiliation,
@@ -126,7 +125,3 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     text = factory.LazyAttribute(_quoted_words)
     verb = "said"
 
-
-def recent(**delta) -> datetime.datetime:
-    """A moment `delta` before now, for tests about the latest articles."""
-    return timezone.now() - datetime.timedelta(**delta)
