@@ -268,3 +268,208 @@ def test_extract_command_reports_unreadable_files_and_goes_on(tmp_path):
     assert str(bad) in errors.getvalue() and "UTF-8" in errors.getvalue()
     assert str(missing) in errors.getvalue()
     assert json.loads(output.getvalue().strip())["path"] == str(good)
+
+
+# Attribution rules added for speaker accuracy. Every sentence below is invented.
+
+
+def test_transcript_label_inside_quote_names_the_speaker():
+    text = (
+        "Council leader Petra Lindgren faced questions on the radio.\n"
+        'Transcript as follows: "LINDGREN: We never promised a new bridge this year."'
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Petra Lindgren"
+
+
+def test_transcript_label_needs_capitals_and_a_name():
+    text = 'Transcript as follows: "UPDATE: the meeting ran late into the evening."'
+    assert only_quote(text).speaker is None
+
+
+def test_name_before_colon_labels_the_quote():
+    text = (
+        "FERRY TIMES FALL - Odile Marchetti: “Crossings were faster in every month of the "
+        "year than the one before.”"
+    )
+    assert only_quote(text).speaker == "Odile Marchetti"
+
+
+def test_colon_after_a_clause_is_not_a_label():
+    text = "The report found: “Crossings were faster in every month of the year.”"
+    assert only_quote(text).speaker is None
+
+
+def test_dash_after_quote_names_the_speaker():
+    text = "“We will keep the library open on Sundays.” — Harriet Okonjo, the branch manager"
+    assert only_quote(text).speaker == "Harriet Okonjo"
+
+
+def test_previous_paragraph_ending_in_colon_introduces_the_quote():
+    text = "Stated Brennan, the harbour master:\n\n“The tide waits for nobody, and nor do we.”"
+    quote = only_quote(text)
+    assert quote.speaker == "Brennan"
+    assert quote.verb == "stated"
+
+
+def test_inverted_verb_after_the_reporters_words():
+    text = (
+        "The plan would need time to “settle into the routine” of the town, said Ines "
+        "Halloran, a planner at the council."
+    )
+    assert only_quote(text).speaker == "Ines Halloran"
+
+
+def test_given_name_that_is_also_a_clause_word():
+    text = '"It is a pretty expensive way to run a ferry," said Will Drayton, a consultant.'
+    assert only_quote(text).speaker == "Will Drayton"
+
+
+def test_party_and_state_in_brackets_are_not_the_speaker():
+    text = '"We will not give up on this bill," state Sen. Olaf Brandvik (D) said on Monday.'
+    assert only_quote(text).speaker == "Olaf Brandvik"
+
+
+def test_name_before_long_apposition_after_introductory_phrase():
+    text = (
+        "In a post on the club website, read widely by members, Tamsin Oduya, a coach at the "
+        "Riverside Rowing Club, urged rowers to stay calm and called the decision “a setback "
+        "we will get over.”"
+    )
+    assert only_quote(text).speaker == "Tamsin Oduya"
+
+
+def test_leading_prepositional_phrase_is_not_the_speaker():
+    text = (
+        "Mayor Colm Dervan and councillor Ruth Abernethy met on Friday.\n"
+        "Of Dervan, Abernethy said voters would find it “very hard to forget the flood "
+        "response.”"
+    )
+    assert only_quote(text).speaker == "Ruth Abernethy"
+
+
+def test_name_right_before_verb_when_the_sentence_runs_long():
+    text = (
+        "After a long and tense meeting that went on well past the agreed hour — and few "
+        "expected it to — Okafor called them out: “The questions asked tonight were unfair.”"
+    )
+    assert only_quote(text).speaker == "Okafor"
+
+
+def test_partial_quote_goes_to_the_subject_of_its_verb_not_an_opening_phrase():
+    text = (
+        "Councillor Joan Petrakis spoke first.\n"
+        "Speaking to Radio Harbour on Monday, Petrakis referred to the scheme as “a bright "
+        "idea badly delivered.”"
+    )
+    assert only_quote(text).speaker == "Joan Petrakis"
+
+
+def test_capitalised_common_word_before_partial_quote_is_not_a_person():
+    text = (
+        "“We are ready for the season,” groundsman Arlo Finnegan said.\n"
+        "Hours later the pitch was “soaked right through and unplayable.”"
+    )
+    result = extract(text)
+    assert [person.name for person in result.people] == ["Arlo Finnegan"]
+
+
+def test_pronoun_resolves_to_subject_of_previous_sentence():
+    text = (
+        "“Tolls will rise in spring,” transport chief Miriam Koval said.\n"
+        "Councillor Dermot Ashby was not impressed.\n"
+        "“No commuter will thank us for this,” he said."
+    )
+    quotes = quotes_of(text)
+    assert [quote.speaker for quote in quotes] == ["Miriam Koval", "Dermot Ashby"]
+
+
+def test_pronoun_ignores_names_inside_quotes_and_objects():
+    text = (
+        "“Ask Gareth Pryce about the budget,” treasurer Nadia Farouk said.\n"
+        "Farouk then turned to questions from Pryce.\n"
+        "“I have nothing to hide,” she said."
+    )
+    quotes = quotes_of(text)
+    assert quotes[-1].speaker == "Nadia Farouk"
+
+
+def test_pronoun_after_quote_worked_into_sentence_is_the_nearest_person_before_it():
+    text = (
+        "“We need more buses,” Senator Clara Voss said.\n"
+        "She was campaigning for a retired teacher named Hugo Brandt, praising “the best "
+        "record of any candidate” as he promised to protect the rail line."
+    )
+    quotes = quotes_of(text)
+    assert quotes[-1].speaker == "Hugo Brandt"
+
+
+def test_definite_role_noun_resolves_to_the_latest_person_with_that_role():
+    text = (
+        "Sen. Marta Quill visited the shipyard on Tuesday.\n"
+        "“The yard deserves a future,” the senator said."
+    )
+    assert only_quote(text).speaker == "Marta Quill"
+
+
+def test_definite_role_noun_without_matching_person_stays_unnamed():
+    text = "“The yard deserves a future,” the senator said."
+    quote = only_quote(text)
+    assert quote.speaker == "the senator"
+    assert quote.speaker_type == "unnamed"
+
+
+def test_unnamed_source_keeps_its_description_with_new_rules():
+    text = "“Talks broke down over pensions,” a senior union official said on Friday."
+    quote = only_quote(text)
+    assert quote.speaker == "a senior union official"
+    assert quote.speaker_type == "unnamed"
+
+
+def test_lone_first_name_refers_to_the_full_name():
+    text = (
+        "Councillor Lucinda Varga opened the debate.\n"
+        "Later Lucinda shot back, “I suppose I could have stayed quiet, but I chose to speak.”"
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Lucinda Varga"
+
+
+def test_passive_speech_verb_gives_the_agent():
+    text = (
+        "Chief executive Tobias Wren unveiled the phone.\n"
+        "The $499 handset, sold in three colours, was described by Wren as the “most "
+        "important phone we have made.”"
+    )
+    assert only_quote(text).speaker == "Tobias Wren"
+
+
+def test_secondary_source_keeps_the_person_who_spoke():
+    text = (
+        "“Please do not protest on the floor,” Mayor Ilse Brandt said, according to the "
+        "Harbour Gazette."
+    )
+    assert only_quote(text).speaker == "Ilse Brandt"
+
+
+def test_secondary_source_alone_is_the_speaker():
+    text = "“Nine stations will close by June,” according to the Harbour Gazette."
+    quote = only_quote(text)
+    assert quote.speaker == "Harbour Gazette"
+    assert quote.verb == "according to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("“The ferry is late again,” Nora Vance complained.", "complained"),
+        ("“We will be back next year,” Nora Vance vowed.", "vowed"),
+        ("“I have never seen a wetter June,” Nora Vance quipped.", "quipped"),
+        ("“The queue starts at the gate,” Nora Vance emailed.", "emailed"),
+        ("“Prices will fall by spring,” Nora Vance predicted.", "predicted"),
+    ],
+)
+def test_attribution_verbs(sentence, verb):
+    quote = only_quote(sentence)
+    assert quote.speaker == "Nora Vance"
+    assert quote.verb == verb

@@ -26,7 +26,8 @@ _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+([^,;:]{2,120}?)\s*[,:—�
 # Words that cannot open a speaker phrase: they start a clause or continue the sentence.
 _CLAUSE_WORDS = word_set(
     """
-    which that and but or so because as while when whereas if although though where then for
+    which that who whom whose and but or so because as while when whereas if although though
+    where then for
     from to in on at by with about after before since until than is was were are be been being
     would could should will can may might must did does do has have had not no also just only
     even what how why whether into through over under
@@ -61,6 +62,18 @@ _FINITE_VERBS = word_set(
     """
 )
 _MAX_SUBJECT_WORDS = 24
+# Lower-case words, for a cheap test before a sentence is split into words.
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_NOUN_PLURAL_ENDINGS = ("ss", "us", "is", "ers", "ors", "ists", "ians", "ics", "ons")
+_OBJECT_MARKERS = _PREPOSITIONS | _CLAUSE_WORDS
+# "with Trump yelling": a name after these is the subject of the participle that follows it.
+_ABSOLUTE_MARKERS = word_set("with as")
+_PASSIVE_AUXILIARIES = word_set("was were is are been being be")
+_PASSIVE_AGENT = re.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
+# Words after which a name is an object or opens a subordinate clause, not the subject.
+_SUBORDINATE_MARKERS = _PREPOSITIONS | word_set("that whether if because although though")
+# A dash after a quote's closing mark, then the speaker: `"..." — Jane Doe, a voter`.
+_DASH_AFTER = re.compile(r"[ \t\u00a0]*[—–\-]{1,2}[ \t\u00a0]*(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,10 @@ class Attribution:
     subject_start: int
     subject_end: int
     verb: str | None  # None when a partial quote is given to its sentence's subject
+    # Whether the phrase is good evidence that a capitalised name in it is a person. A
+    # sentence's first name is only a guess at the speaker of a partial quote: "Hours later"
+    # must not become a person because a quote follows.
+    evidence: bool = True
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -90,34 +107,115 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
         words.pop()
     while words and _is_sentence_adverb(text, words[0]):
         words.pop(0)
-    if not words or len(words) > _MAX_SUBJECT_WORDS:
+    if not words:
         return None
-    if words and words[-1][2].lower() in ("and", "but", "or"):
+    if words[-1][2].lower() in ("and", "but", "or"):
         return None  # "X took the stage and called ...": the verb shares an earlier subject
     span_start, span_end = words[0][0], words[-1][1]
     segment = text[span_start:span_end]
     if "," in segment:
+        chunks = _comma_chunks(words, text)
+        head = chunks[0]
+        closed = text[span_end:verb_start].strip(" .") == ","
         # "Milley, the chairman of the joint chiefs, said": the name before the apposition.
-        head_end = span_start + segment.index(",")
-        head = [word for word in words if word[1] <= head_end]
-        if _is_noun_phrase(head) and (
-            text[span_end:verb_start].strip(" .") == "," or _is_name_like(text[span_start:head_end])
+        if (
+            len(words) <= _MAX_SUBJECT_WORDS
+            and _is_noun_phrase(head)
+            and head[0][2].lower() not in _PREPOSITIONS
+            and (closed or _is_name_like(" ".join(word[2] for word in head)))
         ):
             return span_start, span_end
+        if closed:
+            # "In a post on its website, the Paper and others, Shen Xincheng, a student at
+            # Tech, urged": the last name-like stretch followed only by appositions.
+            for index in range(len(chunks) - 2, 0, -1):
+                if not _is_apposition(chunks[index + 1]):
+                    break
+                if _is_named_phrase(chunks[index]):
+                    return chunks[index][0][0], span_end
         # "For the prices and shortages, Daalder said": the phrase after the last comma.
-        tail = _words(text, span_start + segment.rindex(",") + 1, span_end)
+        tail = chunks[-1]
         if not _is_noun_phrase(tail):
-            return None
+            return _name_before_verb(text, start, verb_start)
         return tail[0][0], span_end
-    if not _is_noun_phrase(words):
-        return None
+    if len(words) > _MAX_SUBJECT_WORDS or not _is_noun_phrase(words):
+        return _name_before_verb(text, start, verb_start)
     return span_start, span_end
+
+
+def _comma_chunks(words: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
+    """Words grouped by the commas between them."""
+    chunks: list[list[tuple[int, int, str]]] = [[words[0]]]
+    for previous, word in zip(words, words[1:], strict=False):
+        if "," in text[previous[1] : word[0]]:
+            chunks.append([])
+        chunks[-1].append(word)
+    return chunks
+
+
+def _is_apposition(chunk: list[tuple[int, int, str]]) -> bool:
+    """A comma-delimited aside after a name: "a doctoral student", "61", "in Kentucky"."""
+    if not chunk:
+        return True
+    first = chunk[0][2]
+    if first.islower():
+        return first not in ("and", "but", "or")
+    return any(word[2].lower() in lexicon.ROLE_NOUNS for word in chunk[:6])
+
+
+def _is_named_phrase(chunk: list[tuple[int, int, str]]) -> bool:
+    """A short noun phrase ending in a capitalised word: "Sen. Ted Cruz", "strategist Al
+    Cardenas"."""
+    return (
+        0 < len(chunk) <= 8
+        and chunk[-1][2][0].isupper()
+        and chunk[-1][2].lower() not in lexicon.NOT_NAME_WORDS
+        and chunk[0][2].lower() not in _PREPOSITIONS
+        and _is_noun_phrase(chunk)
+    )
+
+
+def _name_before_verb(
+    text: str, start: int, verb_start: int, allowed_before: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
+    """The capitalised name standing right before the verb, when the words before it do not
+    read as one noun phrase: "...tempting that can be!— Cruz called them on it"."""
+    words = _words(text, start, verb_start)
+    while words and (
+        words[-1][2].lower() in _BETWEEN_SUBJECT_AND_VERB
+        or (words[-1][2].islower() and words[-1][2].endswith("ly"))
+    ):
+        words.pop()
+    if not words or text[words[-1][1] : verb_start].strip():
+        return None
+    last = len(words) - 1
+    first = last
+    while first >= 0 and _is_name_word(words[first][2]):
+        if first < last and text[words[first][1] : words[first + 1][0]].strip():
+            break  # punctuation between the words ends the name
+        first -= 1
+    first += 1
+    if first > last:
+        return None
+    previous = words[first - 1][2].lower() if first > 0 else ""
+    punctuated = first > 0 and text[words[first - 1][1] : words[first][0]].strip()
+    if previous in _OBJECT_MARKERS and previous not in allowed_before and not punctuated:
+        return None  # "...a letter to Smith said": the name is an object
+    return words[first][0], words[last][1]
+
+
+def _is_name_word(word: str) -> bool:
+    return word[0].isupper() and word.lower() not in lexicon.NOT_NAME_WORDS
 
 
 def _is_noun_phrase(words: list[tuple[int, int, str]]) -> bool:
     """Whether words can be a speaker phrase: short, not opening a clause, holding no verb."""
     if not words or len(words) > 12 or words[0][2].lower() in _CLAUSE_WORDS:
         return False
+    if words[0][2].lower() in _PREPOSITIONS:
+        return False  # "of the town": a complement, not a speaker
+    if len(words) > 1 and words[0][2].endswith("ing") and words[1][2].islower():
+        return False  # "Rattling off promises", "Speaking on Monday": a participle clause
     return not any(
         word in _FINITE_VERBS or word in lexicon.SPEECH_VERBS
         for word in (w[2] for w in words)
@@ -137,19 +235,94 @@ def _is_sentence_adverb(text: str, word: tuple[int, int, str]) -> bool:
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first capitalised name in a sentence that is not a preposition's object: the
     subject a participle or a complex sentence attributes a partial quote to."""
+    found = clause_subject(text, start, end)
+    return found[:2] if found else None
+
+
+def clause_subject(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The subject of a sentence read from its words: the first name followed by a verb
+    ("Speaking on Monday, Bush referred to ..."), else the first name that is not a
+    preposition's object. The flag says whether a verb confirmed it."""
     words = _words(text, start, end)
-    for index, (word_start, _word_end, word) in enumerate(words):
+    first_found = None
+    index = 0
+    while index < len(words):
+        word_start, _word_end, word = words[index]
         if not word[0].isupper() or word.lower() in lexicon.NOT_NAME_WORDS:
-            continue
-        if index and words[index - 1][2].lower() in _PREPOSITIONS:
+            index += 1
             continue
         last = index
         while last + 1 < len(words) and words[last + 1][2][0].isupper():
             if text[words[last][1] : words[last + 1][0]].strip():
                 break  # punctuation between the words ends the name
             last += 1
-        return word_start, words[last][1]
-    return None
+        after_preposition = _after_preposition(words, index)
+        if not after_preposition:
+            if _verb_follows(text, words, last):
+                return word_start, words[last][1], True
+            if first_found is None:
+                first_found = (word_start, words[last][1], False)
+        index = last + 1
+    return first_found
+
+
+def _verb_follows(text: str, words: list[tuple[int, int, str]], last: int) -> bool:
+    return verb_follows(text, words[last][1], words[-1][1])
+
+
+def verb_follows(text: str, name_end: int, limit: int) -> bool:
+    """Whether a finite verb follows a name ending at `name_end`, directly or after an
+    apposition between commas: "Trump launched", "Cruz, in Texas, pledged"."""
+    if text.endswith(("’s", "'s"), 0, name_end):
+        return False  # "Trump's campaign": the name is a possessive
+    limit = min(limit, name_end + 200)
+    first = _WORDS.search(text, name_end, limit)
+    if first is None:
+        return False
+    gap = text[name_end : first.start()].strip()
+    position = name_end
+    if gap == ",":
+        if is_verb_like(first.group().rstrip(".")):
+            return True  # "Megahan and Harman, found": the comma closed an apposition
+        comma = text.find(",", first.end(), limit)
+        if comma == -1:
+            return False
+        position = comma + 1  # skip the apposition up to its closing comma
+    elif gap:
+        return False
+    for count, match in enumerate(_WORDS.finditer(text, position, limit)):
+        word = match.group().rstrip(".")
+        if is_verb_like(word):
+            return True
+        if count == 3 or (
+            word.lower() not in _BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly")
+        ):
+            return False
+    return False
+
+
+def is_verb_like(word: str) -> bool:
+    """Whether a lower-case word reads as a finite verb after a subject."""
+    if not word.islower():
+        return False
+    for negation in ("n’t", "n't"):
+        if word.endswith(negation):
+            word = word[: -len(negation)] or word
+    if word in _FINITE_VERBS or word in lexicon.SPEECH_VERBS or word in lexicon.COMMON_VERBS:
+        return True
+    if len(word) <= 3 or word in lexicon.UNNAMED_HEADS:
+        return False
+    if word.endswith("ed"):
+        return True
+    return word.endswith("s") and not word.endswith(_NOUN_PLURAL_ENDINGS)
+
+
+def _after_preposition(words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the word at `index` is a preposition's object: "at (the) State University"."""
+    index -= 1
+    while index >= 0 and words[index][2].lower() in ("the", "a", "an"):
+        index -= 1
+    return index >= 0 and words[index][2].lower() in _SUBORDINATE_MARKERS
 
 
 def _is_name_like(phrase: str) -> bool:
@@ -160,7 +333,10 @@ def _is_name_like(phrase: str) -> bool:
 def _subject_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker phrase after an inverted verb: `said Daalder, now President of ...`."""
     words = _words(text, start, end)
-    if not words or words[0][2].lower() in _CLAUSE_WORDS:
+    if not words:
+        return None
+    first = words[0][2]
+    if first.lower() in _CLAUSE_WORDS and not (first[0].isupper() and _is_name_word(first)):
         return None
     span_end = words[-1][1]
     # Keep a following apposition but stop before a trailing clause.
@@ -193,10 +369,34 @@ def attribution_after(text: str, start: int, end: int) -> Attribution | None:
             subject = _subject_after(text, word_end, end)
         else:
             subject = _subject_before(text, begin, word_start)
+            if subject is None and text[words[index - 1][1] : word_start].strip() == ",":
+                # `"cool off" for now, said Kunin, a former governor`: inverted after a
+                # stretch of the reporter's own words.
+                subject = _inverted_subject(text, word_end, end, verb)
         if subject:
             return Attribution(*subject, verb=verb)
         return None
+    return attribution_by_dash(text, start, end)
+
+
+def attribution_by_dash(text: str, start: int, end: int) -> Attribution | None:
+    """A speaker named after a dash that follows the quote: `"..." — Jane Doe, a voter`."""
+    dash = _DASH_AFTER.match(text, start, end)
+    if dash:
+        subject = _subject_after(text, dash.end(), end)
+        if subject and _is_name_word(text[subject[0] : subject[1]].split()[0]):
+            return Attribution(*subject, verb=None)
     return None
+
+
+def _inverted_subject(text: str, start: int, end: int, verb: str) -> tuple[int, int] | None:
+    if verb in lexicon.HEARER_VERBS:
+        return None
+    subject = _subject_after(text, start, end)
+    if subject is None:
+        return None
+    first = text[subject[0] : subject[1]].split()[0]
+    return subject if first[0].isupper() or first in ("the", "a", "an") else None
 
 
 def attribution_before(text: str, start: int, end: int) -> Attribution | None:
@@ -216,11 +416,20 @@ def attribution_before(text: str, start: int, end: int) -> Attribution | None:
             subject = _subject_after(text, words[0][1], end)
             verb = word.lower()
         elif word.lower() in lexicon.SPEECH_PARTICIPLES:
-            subject = sentence_subject(text, begin, words[index][0])
+            subject = _name_before_verb(
+                text, begin, words[index][0], allowed_before=_ABSOLUTE_MARKERS
+            ) or sentence_subject(text, begin, words[index][0])
             verb = word
         else:
             verb = _speech_verb_at(words, index)
             if verb is None:
+                continue
+            if index and words[index - 1][2].lower() in _PASSIVE_AUXILIARIES:
+                # `was described by Jobs as the "..."`: the speaker is the agent, if named.
+                agent = _PASSIVE_AGENT.match(text, words[index][1], end)
+                subject = _subject_after(text, agent.end(), end) if agent else None
+                if subject and text[subject[0]].isupper():
+                    return Attribution(*subject, verb=verb)
                 continue
             if index == 0:
                 subject = _subject_after(text, words[0][1], end)
@@ -235,6 +444,8 @@ def attribution_before(text: str, start: int, end: int) -> Attribution | None:
 
 def speech_event(text: str, start: int, end: int) -> Attribution | None:
     """A sentence opening with `<speaker> <speech verb>`: `She said new mothers were ...`."""
+    if lexicon.SPEECH_VERBS.isdisjoint(_LOWER_WORDS.findall(text, start, min(end, start + 160))):
+        return None  # most sentences report no speech: skip splitting them into words
     words = _words(text, start, min(end, start + 160))
     for index, (word_start, _word_end, _word) in enumerate(words[:16]):
         verb = _speech_verb_at(words, index)
@@ -245,3 +456,26 @@ def speech_event(text: str, start: int, end: int) -> Attribution | None:
         subject = _subject_before(text, words[0][0], word_start)
         return Attribution(*subject, verb=verb) if subject else None
     return None
+
+
+def label_before(text: str, start: int, colon: int) -> tuple[int, int] | None:
+    """A name standing alone before a colon that opens a quote, as transcripts and round-ups
+    label speakers: `Mark Blumenthal and Jon Cohen: "..."`, `More from Cohen: "..."`."""
+    words = _words(text, start, colon)
+    if not words or text[words[-1][1] : colon].strip():
+        return None
+    first = len(words) - 1
+    while first >= 0 and (_is_name_word(words[first][2]) or words[first][2] in ("and", "&")):
+        if first < len(words) - 1 and text[words[first][1] : words[first + 1][0]].strip():
+            break
+        first -= 1
+    first += 1
+    while first < len(words) and not _is_name_word(words[first][2]):
+        first += 1
+    if first >= len(words) or len(words) - first > 8:
+        return None
+    if first > 0 and words[first - 1][2].lower() not in ("from", "by"):
+        before = text[words[first - 1][1] : words[first][0]]
+        if not any(mark in before for mark in "—–-\n"):
+            return None  # "the report found: ..." or a name inside a longer clause
+    return words[first][0], words[-1][1]

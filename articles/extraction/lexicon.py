@@ -37,7 +37,10 @@ SPEECH_VERBS = word_set(
     snapped fume fumes fumed gush gushes gushed raged ranted questioned wonder wonders wondered
     thundered accuse accuses accused praised criticise criticises criticised criticize
     criticizes criticized dismiss dismisses dismissed labelled labeled branded dubbed pledged
-    pledges
+    pledges continue continues predicts emailed texted messaged writes
+    elaborated affirm affirms affirmed assured bragged clarified confided disclosed echoed
+    grumbled hinted implored intoned marveled marvelled mentioned murmured muttered objected
+    protested reasoned reflected remembered reminded repeated surmised beamed riffed griped
     """
 )
 
@@ -48,7 +51,8 @@ SPEECH_PARTICIPLES = word_set(
     saying telling adding noting calling describing writing arguing insisting claiming warning
     accusing praising offering dubbing labelling labeling branding declaring suggesting
     stressing explaining asking urging vowing promising predicting boasting tweeting posting
-    charging complaining conceding admitting acknowledging
+    charging complaining conceding admitting acknowledging yelling shouting screaming
+    chanting joking quipping pledging recalling replying responding answering announcing
     """
 )
 
@@ -253,3 +257,18 @@ GIVEN_NAME_GENDER = dict.fromkeys(_MALE_NAMES.split(), "m") | dict.fromkeys(
 )
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
 MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince"})
+
+# Finite verbs that show a capitalised word before them is a clause's subject ("Trump hit
+# back", "Bush would not say"): auxiliaries, modals and irregular past tenses. Regular forms
+# are recognised by their endings.
+COMMON_VERBS = word_set(
+    """
+    am is are was were be been has have had do does did will would shall should can could may
+    might must hit said told took made went got came gave saw knew left ran won lost held kept
+    met put set sent spoke wrote shot struck threw drew broke brought bought caught fought
+    taught thought found felt led read sat stood understood began became chose drove flew
+    forgot grew hid hung laid lent let lit meant paid rode rang rose sang sank shook shut slept
+    sold spent spun stole stuck swore swept tore woke wore dug fed fled bet cut quit hurt cast
+    bit blew bent bound dealt fell forgave froze sought upheld withdrew overcame undertook
+    """
+)

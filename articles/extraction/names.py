@@ -41,6 +41,8 @@ _TOKEN_PATTERN = re.compile(rf"{_TOKEN}|(?:{_CONNECTORS})(?=[ \u00a0])|the(?=[ \
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
+# Speech verbs that open an inverted attribution ("Said Daalder:"), beside the "-ed" forms.
+_SPEECH_FORMS = word_set("said says told tells wrote writes asks adds")
 
 # Place acronyms look like organisation acronyms but name countries.
 # Compared with full stops removed, so "U.S." is "US".
@@ -96,6 +98,8 @@ def token_class(token: str) -> int:
         return ACRONYM
     if lower in lexicon.NOT_NAME_WORDS or _PARTY_AND_STATE.match(bare):
         return STOP
+    if lower in lexicon.SPEECH_VERBS and (lower.endswith("ed") or lower in _SPEECH_FORMS):
+        return STOP  # "Continued Stone:", "Said Daalder"
     if lower in lexicon.TITLE_WORDS:
         return TITLE
     if lower in lexicon.ORGANISATION_WORDS or bare in lexicon.WELL_KNOWN_ORGANISATIONS:

@@ -109,6 +109,7 @@ class PersonRegistry:
         self.people: list[Person] = []
         self._by_full: dict[tuple[str, str], Person] = {}
         self._by_last: dict[str, list[Person]] = {}
+        self._by_first: dict[str, list[Person]] = {}
         self._known = {}
         for known in known_people:
             parts = known.split()
@@ -127,6 +128,7 @@ class PersonRegistry:
             person = Person(name, key[0], key[1], segment.start)
             self._by_full[key] = person
             self._by_last.setdefault(key[1], []).append(person)
+            self._by_first.setdefault(key[0], []).append(person)
             self.people.append(person)
             person.gender = lexicon.GIVEN_NAME_GENDER.get(key[0])
         return person
@@ -148,6 +150,12 @@ class PersonRegistry:
             if person is not None:
                 return person
         candidates = self._by_last.get(last)
+        if not candidates and len(tokens) == 1:
+            # "Hillary" after "Hillary Clinton"; "Shen" after "Shen Xincheng" (family name
+            # first): a lone word that is the first name of exactly one full name.
+            candidates = self._by_first.get(last)
+            if candidates and len(candidates) > 1:
+                return None
         if not candidates:
             return None
         if len(tokens) >= 2:

@@ -17,8 +17,11 @@ from .attribution import (
     Attribution,
     attribution_after,
     attribution_before,
-    sentence_subject,
+    attribution_by_dash,
+    clause_subject,
+    label_before,
     speech_event,
+    verb_follows,
 )
 from .lexicon import word_set
 from .names import NameSegment, analyse_runs
@@ -45,6 +48,40 @@ _DESCRIPTION_CUT = re.compile(
     r"\s+(?:who|which|that|in|on|at|during|when|while|after|before|last|this|yesterday|"
     r"today|earlier|on)\b.*$",
     re.DOTALL,
+)
+
+
+_OBJECT_MARKERS = word_set(
+    """
+    in at on of for with to from by about against after before during under over into like than
+    between among toward towards that which who whom whose if when whether because although
+    though while since as until unless where and or but called named
+    """
+)
+_ROLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "prof": "professor",
+    "congressman": "congressman",
+}
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,3}):\s")
+_NOT_LABELS = word_set(
+    """
+    update note editor video audio photo breaking watch read listen question answer q a
+    warning caution correction transcript excerpt source sources live exclusive
+    """
 )
 
 
@@ -141,6 +178,21 @@ class _Extraction:
     def _paragraph_start(self, position: int) -> int:
         return self.text.rfind("\n", 0, position) + 1
 
+    def _introducing_paragraph(self, open_mark: int, window_start: int, floor: int) -> int:
+        """Where to read an attribution for a quote opening its paragraph: the previous
+        paragraph's last sentence when that paragraph ends with a colon, else unchanged."""
+        text = self.text
+        paragraph = self._paragraph_start(open_mark)
+        if text[paragraph:open_mark].strip():
+            return window_start
+        colon = paragraph - 1
+        while colon > 0 and text[colon - 1].isspace():
+            colon -= 1
+        colon -= 1
+        if colon < floor or colon < 0 or text[colon] != ":":
+            return window_start
+        return max(self._paragraph_start(colon), self._sentence_start_before(colon), floor)
+
     # Mentions inside a span ---------------------------------------------------------------
 
     def _segments_in(self, start: int, end: int) -> list[NameSegment]:
@@ -157,9 +209,10 @@ class _Extraction:
         """The head of a speaker phrase: before any apposition and any `for`/`of` complement."""
         text = self.text
         start, end = attribution.subject_start, attribution.subject_end
-        comma = text.find(",", start, end)
-        if comma > start:
-            end = comma
+        for mark in (",", "("):
+            cut = text.find(mark, start, end)
+            if cut > start:
+                end = cut
         position = start
         previous_lower = False
         for match in re.finditer(r"[\w’'.\-]+", text[start:end]):
@@ -228,7 +281,11 @@ class _Extraction:
 
     # Speakers ---------------------------------------------------------------------------------
 
-    def resolve(self, attribution: Attribution, history: list[_Speaker]) -> _Speaker:
+    def resolve(
+        self, attribution: Attribution, history: list[_Speaker], before: int | None = None
+    ) -> _Speaker:
+        """The speaker an attribution names. `before` is where the speech event starts (the
+        quote's opening mark), so a pronoun looks for its antecedent before it."""
         text = self.text
         core_start, core_end = self._core(attribution)
         core = text[core_start:core_end].strip()
@@ -237,7 +294,15 @@ class _Extraction:
             return _Speaker(None, None)
         lowered = [word.lower().strip(".,") for word in words]
         if len(words) == 1 and lowered[0] in lexicon.PERSON_PRONOUNS:
-            return self._resolve_pronoun(attribution.subject_start, lowered[0], history)
+            position = attribution.subject_start
+            if before is not None and before < position:
+                # `... praising "..." as he promised`: the pronoun after a quote worked into a
+                # sentence is the nearest person that sentence names before the quote.
+                in_sentence = self._person_before_in_sentence(before, lowered[0])
+                if in_sentence is not None:
+                    return in_sentence
+                position = before
+            return self._resolve_pronoun(position, lowered[0], history)
         if len(words) == 1 and lowered[0] in lexicon.GROUP_PRONOUNS:
             for speaker in reversed(history[-3:]):
                 if speaker.kind == "organisation" and lowered[0] == "it":
@@ -255,6 +320,11 @@ class _Extraction:
             return _Speaker(person.name, "person", person)
         description = self._description(attribution)
         last = lowered[-1].strip("’'")
+        if lowered[0] == "the" and len(words) <= 4 and last in lexicon.ROLE_NOUNS:
+            # "the senator said": the latest person named with that role.
+            person = self._person_with_role(last, attribution.subject_start)
+            if person is not None:
+                return _Speaker(person.name, "person", person)
         if lowered[0] in ("a", "an") and len(words) <= 8:
             return _Speaker(description, "unnamed")
         if last in lexicon.UNNAMED_HEADS and last not in ("leaders", "members"):
@@ -283,16 +353,29 @@ class _Extraction:
         return found[:1]
 
     def _resolve_pronoun(self, position: int, pronoun: str, history: list[_Speaker]) -> _Speaker:
-        """ "he"/"she": the latest speaker of a compatible gender, else the latest person named."""
+        """ "he"/"she": whichever comes later of the latest speaker of a compatible gender and
+        the latest person of that gender who was a sentence's subject before the pronoun's
+        sentence ("Sanders wasn't impressed. "...," he said."); else the latest person named."""
         gender = "m" if pronoun == "he" else "f"
         speaker = next(
             (
                 speaker
                 for speaker in reversed(history)
-                if speaker.person is not None and speaker.person.gender in (None, gender)
+                if speaker.person is not None
+                and speaker.person.gender in (None, gender)
+                and speaker.position < position
             ),
             None,
         )
+        sentence_start = min(position, self._sentence_start_before(position))
+        index = bisect.bisect_left(self.subject_positions, sentence_start) - 1
+        while index >= 0:
+            mention_position, person = self.subject_mentions[index]
+            if speaker is not None and mention_position <= speaker.position:
+                break
+            if person.gender in (None, gender):
+                return _Speaker(person.name, "person", person, mention_position)
+            index -= 1
         if speaker is not None:
             return speaker
         # Nobody has spoken yet: the latest person named before the pronoun.
@@ -301,6 +384,74 @@ class _Extraction:
             if person is not None and person.gender in (None, gender):
                 return _Speaker(person.name, "person", person, segment.start)
         return _Speaker(None, None)
+
+    def _person_before_in_sentence(self, position: int, pronoun: str) -> _Speaker | None:
+        sentence_start = self._sentence_start_before(position)
+        if not self.text[sentence_start:position].strip():
+            return None
+        gender = "m" if pronoun == "he" else "f"
+        for segment in reversed(self._segments_in(sentence_start, position)):
+            person = self.person_of_segment.get(id(segment))
+            if person is not None and not segment.possessive and person.gender in (None, gender):
+                return _Speaker(person.name, "person", person, segment.start)
+        return None
+
+    def find_subject_mentions(self, quoted: list[tuple[int, int]]) -> None:
+        """People who are the subject of a sentence outside quotes: the first name in the
+        sentence that is not a preposition's or a clause's object, followed by a verb."""
+        text = self.text
+        quote_starts = [start for start, _ in quoted]
+        self.subject_mentions: list[tuple[int, Person]] = []
+        starts = [0, *self.sentence_ends]
+        ends = [*self.sentence_ends, len(text)]
+        for sentence_start, sentence_end in zip(starts, ends, strict=True):
+            for segment in self._segments_in(sentence_start, sentence_end):
+                inside = bisect.bisect_right(quote_starts, segment.start) - 1
+                if inside >= 0 and quoted[inside][1] > segment.start:
+                    continue  # a name inside a quotation is not the reporter's subject
+                if segment.possessive:
+                    continue
+                before = text[max(sentence_start, segment.run_start - 30) : segment.run_start]
+                previous = before.split()[-1:]
+                if previous and previous[0].strip(",;:—–-()").lower() in _OBJECT_MARKERS:
+                    break
+                person = self.person_of_segment.get(id(segment))
+                if person is not None and verb_follows(text, segment.end, sentence_end):
+                    self.subject_mentions.append((segment.start, person))
+                break
+        self.subject_positions = [position for position, _ in self.subject_mentions]
+
+    def _person_with_role(self, noun: str, position: int) -> Person | None:
+        """The latest person named before `position` whose role has `noun` in it."""
+        for segment in reversed(self._segments_in(0, position)):
+            person = self.person_of_segment.get(id(segment))
+            if person is None or not person.role:
+                continue
+            role_words = {
+                _ROLE_ABBREVIATIONS.get(word, word)
+                for word in re.findall(r"[a-z\-]+", person.role.lower())
+            }
+            if noun in role_words:
+                return person
+        return None
+
+    def transcript_speaker(self, span: QuotedSpan) -> _Speaker | None:
+        """The speaker a transcript names in capitals at the start of a quote:
+        `"SMITH: We never agreed to that."`."""
+        label = _TRANSCRIPT_LABEL.match(self.text, span.start, span.end)
+        if label is None:
+            return None
+        words = label.group(1).replace(".", " ").split()
+        if any(
+            word.lower() in _NOT_LABELS or word.lower() in lexicon.NOT_NAME_WORDS for word in words
+        ):
+            return None
+        surname = words[-1].lower().strip("’'")
+        for segment in reversed(self._segments_in(0, span.start)):
+            person = self.person_of_segment.get(id(segment))
+            if person is not None and person.last == surname:
+                return _Speaker(person.name, "person", person, span.start)
+        return _Speaker(" ".join(word.capitalize() for word in words), "person", None, span.start)
 
     def _description(self, attribution: Attribution) -> str:
         description = self.text[attribution.subject_start : attribution.subject_end]
@@ -349,15 +500,19 @@ def extract(
                 # A question may still be followed by its attribution: `...do?" he asked.`
                 window_end = min(window_end, span.close_mark + _SHORT_WINDOW)
             attribution = attribution_after(text, span.close_mark + 1, window_end)
+            if attribution is None and final_mark == ".":
+                line_end = text.find("\n", span.close_mark)
+                attribution = attribution_by_dash(
+                    text, span.close_mark + 1, len(text) if line_end == -1 else line_end
+                )
             after = attribution is not None
+        if attribution is None and not text[window_start : span.open_mark].strip():
+            # `Stated Stone:` or `He said:` closing the paragraph before the quote.
+            window_start = extraction._introducing_paragraph(
+                span.open_mark, window_start, previous_end
+            )
         if attribution is None and window_start < span.open_mark:
-            attribution = attribution_before(text, window_start, span.open_mark)
-            if attribution is None and text[window_start : span.open_mark].strip():
-                # A fragment worked into a sentence with no speech verb ("Clinton decried the
-                # GOP for "turning its back"") belongs to the sentence's subject.
-                subject = sentence_subject(text, window_start, span.open_mark)
-                if subject is not None:
-                    attribution = Attribution(*subject, verb=None)
+            attribution = _attribution_before(extraction, window_start, span.open_mark)
         if _is_direct_quote(text, span, attribution, after):
             candidates.append((span, attribution, after, window_start))
         previous_end = span.close_mark + 1 if span.close_mark is not None else span.end
@@ -383,8 +538,15 @@ def extract(
     events.sort(key=lambda event: event.position)
 
     # 3. People and organisations, with speaker phrases as evidence of personhood.
-    cores = [extraction._core(event.attribution) for event in events if event.attribution]
+    cores = [
+        extraction._core(event.attribution)
+        for event in events
+        if event.attribution and event.attribution.evidence
+    ]
     extraction.build_people(cores)
+    extraction.find_subject_mentions(
+        [(span.open_mark, span.close_mark or span.end) for span in spans]
+    )
 
     # 4. Speakers in text order.
     history: list[_Speaker] = []
@@ -394,9 +556,12 @@ def extract(
     for event in events:
         speaker = None
         if event.attribution is not None:
-            speaker = extraction.resolve(event.attribution, history)
+            speaker = extraction.resolve(event.attribution, history, event.position)
         if event.quote_index is not None:
             span = candidates[event.quote_index][0]
+            if event.attribution is None or event.attribution.verb is None:
+                # A transcript label in the quote beats a guess from the sentence around it.
+                speaker = extraction.transcript_speaker(span) or speaker
             if speaker is None or speaker.name is None:
                 speaker = _fallback_speaker(
                     extraction, span, last_quote_speaker, history, last_event_position
@@ -442,6 +607,29 @@ def extract(
         for organisation in extraction.organisations.organisations
     ]
     return ExtractionResult(quotes=quotes, people=people, organisations=organisations)
+
+
+def _attribution_before(extraction: _Extraction, start: int, open_mark: int) -> Attribution | None:
+    """The attribution in the words before a quote: a speech verb, a speaker label before a
+    colon, or failing those the subject of the sentence the quote is worked into."""
+    text = extraction.text
+    attribution = attribution_before(text, start, open_mark)
+    if attribution is not None:
+        return attribution
+    before = text[start:open_mark].rstrip()
+    if before.endswith(":"):
+        label = label_before(text, start, len(before) + start - 1)
+        if label is not None:
+            return Attribution(*label, verb=None)
+    if not before.strip():
+        return None
+    # A fragment worked into a sentence with no speech verb ("Clinton decried the GOP for
+    # "turning its back"") belongs to the sentence's subject.
+    subject = clause_subject(text, start, open_mark)
+    if subject is None:
+        return None
+    # Not evidence of a person: "Fundraising was "stagnant"" has a subject but no speaker.
+    return Attribution(subject[0], subject[1], verb=None, evidence=False)
 
 
 def _fallback_speaker(
