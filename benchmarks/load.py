@@ -12,6 +12,7 @@ the saved articles the search page finds afterwards. Zero 5xx and zero lost save
 import argparse
 import http.client
 import http.cookiejar
+import json
 import os
 import random
 import re
@@ -66,17 +67,19 @@ def prepare_site(var_dir: Path) -> dict:
 
 def site_paths(env) -> dict:
     script = (
+        "import json\n"
         "from articles.models import Article, Person\n"
-        "print('A', *Article.objects.values_list('slug', flat=True)[:200])\n"
-        "print('P', *Person.objects.values_list('slug', flat=True)[:100])\n"
-        "print('N', *Person.objects.order_by('?').values_list('name', flat=True)[:5], sep='|')\n"
+        "print(json.dumps({\n"
+        "    'articles': list(Article.objects.values_list('slug', flat=True)[:200]),\n"
+        "    'people': list(Person.objects.values_list('slug', flat=True)[:100]),\n"
+        "    'names': list(Person.objects.order_by('?').values_list('name', flat=True)[:5]),\n"
+        "}))\n"
     )
-    lines = manage(env, "shell", "-c", script).splitlines()
-    found = {line[0]: line[2:] for line in lines if line[:2] in {"A ", "P ", "N "}}
+    found = json.loads(manage(env, "shell", "-c", script).splitlines()[-1])
     return {
-        "articles": [f"/articles/{s}/" for s in found["A"].split()],
-        "people": [f"/people/{s}/" for s in found["P"].split()],
-        "people_names": [n for n in found["N"].split("|") if n],
+        "articles": [f"/articles/{slug}/" for slug in found["articles"]],
+        "people": [f"/people/{slug}/" for slug in found["people"]],
+        "people_names": found["names"],
     }
 
 
