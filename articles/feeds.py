@@ -9,12 +9,14 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from .forms import ArchiveSearchForm
 from .models import Article, Organisation, Person, Quote
 
 FEED_ITEMS = 30
+# Feed readers render an item's description as HTML, so our plain text is escaped for it.
 
 
 class ArticleFeedMixin:
@@ -24,7 +26,7 @@ class ArticleFeedMixin:
         return item.headline
 
     def item_description(self, item):
-        return item.standfirst or Truncator(item.body_text).words(60)
+        return escape(item.standfirst or Truncator(item.body_text).words(60))
 
     def item_pubdate(self, item):
         return item.published_at
@@ -46,7 +48,7 @@ class QuoteFeedMixin:
         return f"{item.speaker_name}: “{Truncator(item.text).words(16)}”"
 
     def item_description(self, item):
-        return f"“{item.text}” — {item.speaker_name}, in “{item.article.headline}”"
+        return escape(f"“{item.text}” — {item.speaker_name}, in “{item.article.headline}”")
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -185,7 +187,8 @@ class SearchFeed(Feed):
 
     def item_description(self, result):
         speaker = getattr(result, "speaker", None)
-        return f"{result.title} — {speaker}" if result.content_type == "quote" else result.title
+        text = f"{result.title} — {speaker}" if result.content_type == "quote" else result.title
+        return escape(text)
 
     def item_link(self, result):
         return result.url

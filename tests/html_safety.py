@@ -52,3 +52,56 @@ def unsafe_markup(html: str, allowed_tags=None) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.problems
+
+
+class _UnsafePageFinder(HTMLParser):
+    """Whole pages hold our own layout (the search form, JSON-LD, the SVG histogram), so the
+    page check allows those and flags anything that could run script or leave the site."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.script_type: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.problems.append(f"event handler {name}= on <{tag}>")
+            if name in {"style", "srcdoc", "srcset", "formaction", "xlink:href"}:
+                self.problems.append(f"attribute {name}= on <{tag}>")
+            if name in URL_ATTRIBUTES:
+                cleaned = "".join(ch for ch in value if ch.isprintable() and not ch.isspace())
+                if urlsplit(cleaned).scheme.lower() not in SAFE_SCHEMES:
+                    self.problems.append(f"URL {value!r} in {name}= on <{tag}>")
+        if tag == "script":
+            self.script_type = attributes.get("type")
+            if self.script_type != "application/ld+json" or "src" in attributes:
+                self.problems.append(f"script {attributes}")
+        elif tag in {"iframe", "frame", "frameset", "object", "embed", "applet", "base",
+                     "portal", "math", "template"}:  # fmt: skip
+            self.problems.append(f"tag <{tag}>")
+        elif tag == "form" and not (attributes.get("action") or "").startswith("/search/"):
+            self.problems.append(f"form {attributes}")
+        elif tag == "meta" and attributes.get("http-equiv"):
+            self.problems.append(f"meta http-equiv {attributes}")
+        elif tag == "link" and urlsplit(attributes.get("href") or "").netloc not in {
+            "",
+            "testserver",
+        }:
+            self.problems.append(f"external link {attributes}")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.script_type = None
+
+
+def unsafe_page_markup(html: str) -> list[str]:
+    """What in a whole rendered page could run script or restyle it (empty list: nothing)."""
+    finder = _UnsafePageFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.problems
