@@ -59,6 +59,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # News links are https; Django 6 assumes so too for a typed address without a scheme.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [QuoteInline, PersonMentionInline, OrganisationMentionInline]
+    actions = ["extract_selected"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "published_at"]}),
         ("Source", {"fields": ["byline", "source", "source_url", "section", "language"]}),
@@ -71,6 +72,16 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="quotes", ordering="quote_count")
     def quote_count(self, article):
         return article.quote_count
+
+    @admin.action(description="Extract quotes and entities")
+    def extract_selected(self, request, queryset):
+        """Re-run extraction, e.g. after editing a body; confirmed quotes stay as they are."""
+        found = sum(services.article_extract(article=article) for article in queryset)
+        self.message_user(
+            request,
+            f"Found {found} unconfirmed quote(s) in {queryset.count()} article(s).",
+            messages.SUCCESS,
+        )
 
 
 class MergeAdminMixin:

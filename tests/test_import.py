@@ -1,0 +1,527 @@
+"""`import_articles` and `export_articles` on real files: the corpus in ../shared/corpus read
+in place, and small feeds, pages and WARC archives written into tmp_path for each test."""
+
+import datetime
+import gzip
+import io
+import json
+import re
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from articles.importers.html import parse_html_file
+from articles.importers.sources import plan
+from articles.models import (
+    Affiliation,
+    Article,
+    Organisation,
+    OrganisationMention,
+    Person,
+    PersonMention,
+    Quote,
+)
+from articles.text import html_to_text
+from tests.factories import (
+    AffiliationFactory,
+    ArticleFactory,
+    OrganisationAliasFactory,
+    OrganisationFactory,
+    OrganisationMentionFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    PersonMentionFactory,
+    QuoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+SEED = CORPUS / "seed"
+BBC = CORPUS / "bbc"
+REUTERS = CORPUS / "reuters21578"
+PAGES = CORPUS / "article-extraction"
+
+
+def run_import(*args, jobs=1):
+    """Run the command; returns (stdout, stderr, error) where error is the CommandError
+    raised for a non-zero exit status, or None."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command(
+            "import_articles", *map(str, args), "--jobs", str(jobs), stdout=out, stderr=err
+        )
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+def summary(stdout):
+    numbers = re.search(
+        r"(\d+) imported, (\d+) updated, (\d+) skipped, (\d+) failed, (\d+) quotes", stdout
+    )
+    return dict(
+        zip(
+            ["imported", "updated", "skipped", "failed", "quotes"],
+            map(int, numbers.groups()),
+            strict=True,
+        )
+    )
+
+
+def page(title, paragraphs, *, canonical="", published="", author=""):
+    """A small news page with navigation around the article, as sites serve them."""
+    meta = []
+    if canonical:
+        meta.append(f'<link rel="canonical" href="{canonical}">')
+    if published:
+        meta.append(f'<meta property="article:published_time" content="{published}">')
+    if author:
+        meta.append(f'<meta name="author" content="{author}">')
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>{title}</title>{"".join(meta)}</head>'
+        f'<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+        f"<article><h1>{title}</h1>{body}</article>"
+        f"<footer>Copyright Example News. All rights reserved.</footer></body></html>"
+    )
+
+
+STORY = [
+    "The harbour authority said on Tuesday that the northern pier would close for repairs "
+    "after winter storms cracked its concrete supports in several places.",
+    '"We cannot let ferries tie up there until the engineers are satisfied," said Maria '
+    "Lindqvist, the authority's director of operations, at a briefing in the port office.",
+    "Ferry operators said timetables would change from next month, with sailings moved to "
+    "the southern berths while the work goes on through the spring and early summer.",
+    '"Passengers will notice longer walks, but no cancelled crossings," Lindqvist added.',
+]
+
+
+def token_f1(found, expected):
+    """Token-bag F1 of two texts: how much of the expected article text was found, and how
+    little else came with it."""
+    a = Counter(re.findall(r"\w+", found.casefold()))
+    b = Counter(re.findall(r"\w+", expected.casefold()))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+# Plain text ------------------------------------------------------------------------------
+
+
+def test_seed_text_gives_headline_standfirst_subheadings_and_full_name_speakers():
+    seed_file = next(SEED.glob("*.txt"))
+    lines = [line.strip() for line in seed_file.read_text().splitlines() if line.strip()]
+    stdout, stderr, error = run_import(SEED)
+    assert error is None, stderr
+    article = Article.objects.get()
+    assert article.headline == lines[0]
+    assert article.standfirst == lines[1]
+    assert "<h2>" in article.body
+    assert lines[2] in article.body_text
+
+    quotes = list(article.quotes.select_related("person"))
+    assert summary(stdout)["quotes"] == len(quotes) > 10
+    speakers = {quote.person for quote in quotes if quote.person}
+    assert len(speakers) >= 3
+    assert all(len(person.name.split()) >= 2 for person in speakers)
+    for quote in quotes:
+        if quote.start is not None:
+            assert article.body_text[quote.start : quote.end] == quote.text
+    # A speaker named in full once and by surname afterwards is one person, with an alias.
+    assert any(person.aliases.exists() for person in speakers)
+    for person in speakers:
+        assert Person.objects.matching_name(person.name.split()[-1]).count() <= 1
+
+
+def test_text_file_in_blank_line_layout_has_no_standfirst_and_keeps_paragraphs(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Harbour pier to close\n\n" + "\n\n".join(STORY) + "\n")
+    run_import(story, "--no-extract")
+    article = Article.objects.get()
+    assert article.headline == "Harbour pier to close"
+    assert article.standfirst == ""
+    assert article.body_text.split("\n\n") == STORY
+
+
+def test_bbc_layout_is_recognised_and_each_story_takes_its_folder_as_section():
+    files = plan([BBC])
+    sections = {item.section for item in files}
+    assert {item.format for item in files} == {"bbc"}
+    assert sections == {p.name for p in BBC.iterdir() if p.is_dir()}
+    assert len(files) == sum(1 for _ in BBC.glob("*/*.txt"))
+
+    chosen = [sorted((BBC / section).glob("*.txt"))[0] for section in sorted(sections)[:2]]
+    stdout, stderr, error = run_import(*chosen, "--format", "bbc")
+    assert error is None, stderr
+    for path in chosen:
+        headline = path.read_text(encoding="utf-8").splitlines()[0].strip()
+        article = Article.objects.get(headline=headline)
+        assert article.section == path.parent.name
+        assert article.source == "BBC News"
+
+
+# HTML pages -------------------------------------------------------------------------------
+
+
+def test_article_extraction_pages_give_text_close_to_the_ground_truth():
+    truth = json.loads((PAGES / "ground-truth.json").read_text())
+    sample = sorted(truth)[::5]  # 19 of the 91 pages, spread over the set
+    scores = []
+    for page_id in sample:
+        parsed = parse_html_file(str(PAGES / "html" / f"{page_id}.html"))
+        scores.append(token_f1(html_to_text(parsed.body_html), truth[page_id]["articleBody"]))
+    assert len(scores) >= 15
+    assert statistics.mean(scores) >= 0.8, scores
+
+
+def test_html_page_import_reads_title_date_author_and_canonical_url(tmp_path):
+    path = tmp_path / "pier.html"
+    path.write_text(
+        page(
+            "Harbour pier to close for repairs",
+            STORY,
+            canonical="https://news.example.org/2023/03/pier",
+            published="2023-03-14T09:30:00+00:00",
+            author="Sam Ortega",
+        )
+    )
+    stdout, stderr, error = run_import(path)
+    assert error is None, stderr
+    article = Article.objects.get()
+    assert article.headline == "Harbour pier to close for repairs"
+    assert article.source_url == "https://news.example.org/2023/03/pier"
+    assert article.published_at == datetime.datetime(2023, 3, 14, 9, 30, tzinfo=datetime.UTC)
+    assert [p.name for p in article.byline.all()] == ["Sam Ortega"]
+    assert "Home" not in article.body_text and "Copyright" not in article.body_text
+    assert article.body_text.split("\n\n") == STORY
+    assert article.quotes.filter(person__name="Maria Lindqvist").count() == 2
+
+
+# Feeds -----------------------------------------------------------------------------------
+
+
+def test_rss_feed_entries_use_their_content_or_the_local_page_they_link_to(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "pier.html").write_text(page("Pier page title", STORY))
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.html"
+    outside.write_text(page("Outside the feed folder", STORY[:2]))
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Example Harbour News</title><link>https://news.example.org/</link>
+<language>en-gb</language>
+<item><title>Council approves new library</title>
+<link>https://news.example.org/library</link>
+<pubDate>Tue, 14 Mar 2023 09:30:00 GMT</pubDate><category>Local</category>
+<content:encoded><![CDATA[<p>The council voted to build a library on the old market site.</p>
+<p>Work starts in the autumn.</p>]]></content:encoded></item>
+<item><title>Harbour pier to close</title><link>pages/pier.html</link>
+<description>Teaser only.</description></item>
+<item><title>Not followed</title><link>file://{outside}</link>
+<description>Only the teaser of a page outside the feed folder.</description></item>
+</channel></rss>"""
+    )
+    stdout, stderr, error = run_import(feed, "--no-extract")
+    assert error is None, stderr
+    assert summary(stdout)["imported"] == 3
+    library = Article.objects.get(headline="Council approves new library")
+    assert library.source == "Example Harbour News"
+    assert library.source_url == "https://news.example.org/library"
+    assert library.section == "Local"
+    assert library.published_at == datetime.datetime(2023, 3, 14, 9, 30, tzinfo=datetime.UTC)
+    assert library.body_text.startswith("The council voted")
+    pier = Article.objects.get(headline="Harbour pier to close")
+    assert pier.body_text.split("\n\n") == STORY
+    assert Article.objects.get(headline="Not followed").body_text.startswith("Only the teaser")
+
+
+def test_atom_feed_is_detected_and_imported(tmp_path):
+    feed = tmp_path / "atom.feed"
+    feed.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Example Atom</title>
+<entry><title>Bridge reopens</title><link href="https://news.example.org/bridge"/>
+<id>tag:example.org,2023:bridge</id><updated>2023-04-01T08:00:00Z</updated>
+<author><name>Ana Ruiz</name></author>
+<content type="html">&lt;p&gt;The bridge reopened to traffic on Saturday.&lt;/p&gt;</content>
+</entry></feed>"""
+    )
+    stdout, stderr, error = run_import(feed, "--no-extract")
+    assert error is None, stderr
+    article = Article.objects.get()
+    assert article.headline == "Bridge reopens"
+    assert [p.name for p in article.byline.all()] == ["Ana Ruiz"]
+    assert article.published_at == datetime.datetime(2023, 4, 1, 8, 0, tzinfo=datetime.UTC)
+
+
+# WARC ------------------------------------------------------------------------------------
+
+
+def write_warc(path, pages, *, compress):
+    """A WARC with one response per (url, status, content type, html) and a request record
+    before each, as crawlers write them."""
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=compress)
+        for url, status, content_type, body in pages:
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], "HTTP/1.1")
+            asked = StatusAndHeaders(
+                f"GET {url} HTTP/1.1", [("Host", "news.example.org")], is_http_request=True
+            )
+            request = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(b""), http_headers=asked
+            )
+            writer.write_record(request)
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body.encode()),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2023-05-02T10:00:00Z"},
+            )
+            writer.write_record(record)
+
+
+def warc_pages(count):
+    pages = []
+    for n in range(count):
+        html = page(f"Story {n} about the harbour", [f"Item {n}.", *STORY])
+        pages.append((f"https://news.example.org/{n}", "200 OK", "text/html", html))
+    pages.append(("https://news.example.org/logo.png", "200 OK", "image/png", "PNG"))
+    pages.append(("https://news.example.org/gone", "404 Not Found", "text/html", "<p>x</p>"))
+    return pages
+
+
+@pytest.mark.parametrize("compress", [True, False], ids=["gzip", "plain"])
+def test_warc_html_responses_become_articles_with_original_url_and_capture_date(tmp_path, compress):
+    path = tmp_path / ("crawl.warc.gz" if compress else "crawl.warc")
+    write_warc(path, warc_pages(3), compress=compress)
+    stdout, stderr, error = run_import(path, "--no-extract", jobs=2)
+    assert error is None, stderr
+    counts = summary(stdout)
+    assert (counts["imported"], counts["skipped"]) == (3, 1)  # the 404; the image is no page
+    for n in range(3):
+        article = Article.objects.get(source_url=f"https://news.example.org/{n}")
+        assert article.headline == f"Story {n} about the harbour"
+        assert article.published_at == datetime.datetime(2023, 5, 2, 10, 0, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize("compress", [True, False], ids=["gzip", "plain"])
+def test_truncated_warc_is_reported_and_the_records_before_the_cut_are_kept(tmp_path, compress):
+    whole = tmp_path / "whole.warc"
+    write_warc(whole, warc_pages(4)[:4], compress=compress)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: len(data) - 300])
+    stdout, stderr, error = run_import(cut, "--no-extract")
+    assert error is not None
+    assert str(cut) in stderr and "truncated" in stderr
+    assert summary(stdout)["failed"] == 1
+    assert Article.objects.count() == 3
+
+
+# Reuters ---------------------------------------------------------------------------------
+
+
+def test_reuters_records_become_articles_with_tagged_people_and_organisations(tmp_path):
+    source = (REUTERS / "reut2-000.sgm").read_text(encoding="latin-1")
+    records = re.findall(r"<REUTERS.*?</REUTERS>", source, re.DOTALL)
+    tagged = [r for r in records if "<BODY>" in r and ("<PEOPLE><D>" in r or "<ORGS><D>" in r)]
+    chosen = tagged[:4] + [next(r for r in records if "<BODY>" not in r)]
+    (tmp_path / "reut2-900.sgm").write_text("\n".join(chosen), encoding="latin-1")
+    codes = next(REUTERS.glob("cat-descriptions*.txt"))
+    (tmp_path / codes.name).symlink_to(codes)
+
+    stdout, stderr, error = run_import(tmp_path, "--no-extract")
+    assert error is None, stderr
+    counts = summary(stdout)
+    assert (counts["imported"], counts["skipped"]) == (4, 1)
+    for record in chosen[:4]:
+        title = re.search(r"<TITLE>(.*?)</TITLE>", record, re.DOTALL).group(1)
+        article = Article.objects.get(headline__iexact=title.replace("&lt;", "<"))
+        assert article.source == "Reuters"
+        date = re.search(r"<DATE>\s*(\d+-\w+-\d+ \d+:\d+:\d+)", record).group(1)
+        expected = datetime.datetime.strptime(date, "%d-%b-%Y %H:%M:%S")
+        assert article.published_at == expected.replace(tzinfo=datetime.UTC)
+        people = re.findall(r"<D>(.*?)</D>", re.search(r"<PEOPLE>(.*?)</PEOPLE>", record).group(1))
+        for code in people:
+            person = Person.objects.matching_name(code.replace("-", " ")).get()
+            assert PersonMention.objects.filter(article=article, person=person).exists()
+            assert len(person.name.split()) >= 2  # the code's full name from the descriptions
+        orgs = re.findall(r"<D>(.*?)</D>", re.search(r"<ORGS>(.*?)</ORGS>", record).group(1))
+        for code in orgs:
+            organisation = Organisation.objects.matching_name(code).get()
+            assert OrganisationMention.objects.filter(article=article, organisation=organisation)
+
+
+# Idempotency and failures ----------------------------------------------------------------
+
+
+def test_same_url_imported_again_updates_the_article_instead_of_adding_one(tmp_path):
+    path = tmp_path / "pier.html"
+    url = "https://news.example.org/pier"
+    path.write_text(page("Harbour pier to close", STORY, canonical=url))
+    run_import(path)
+    first = Article.objects.get()
+    quotes = first.quotes.count()
+
+    stdout, _, _ = run_import(path)
+    assert summary(stdout)["skipped"] == 1
+    path.write_text(
+        page("Harbour pier to close", [*STORY, "Repairs will cost more."], canonical=url)
+    )
+    stdout, _, _ = run_import(path)
+    assert summary(stdout)["updated"] == 1
+    article = Article.objects.get()
+    assert article.pk == first.pk
+    assert article.body_text.endswith("Repairs will cost more.")
+    assert article.quotes.count() == quotes
+
+
+def test_same_text_from_another_file_updates_instead_of_duplicating(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "story.txt").write_text("Harbour pier to close\n" + "\n".join(STORY))
+    stdout, stderr, error = run_import(tmp_path / "a", tmp_path / "b")
+    assert error is None, stderr
+    counts = summary(stdout)
+    assert (counts["imported"], counts["skipped"]) == (1, 1)
+    assert Article.objects.count() == 1
+
+
+def test_broken_files_are_reported_and_the_rest_of_the_batch_is_imported(tmp_path):
+    (tmp_path / "good.txt").write_text("Harbour pier to close\n\n" + "\n\n".join(STORY))
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 opens\n\nThe caf\xe9 opened.".encode("latin-1"))
+    (tmp_path / "broken.html").write_text("<html><body><div><script>var x=1;</script>")
+    # A record that fails half-way through its write (its quote has no text): nothing of it
+    # may remain, not even the person created before the quote failed.
+    record = {
+        "headline": "Half written",
+        "body": "<p>Some text here.</p>",
+        "people": [{"name": "Zed Half-Written"}],
+        "quotes": [{"text": "", "person": "Zed Half-Written"}],
+    }
+    (tmp_path / "export.jsonl").write_text(json.dumps(record) + "\n")
+
+    stdout, stderr, error = run_import(tmp_path)
+    assert error is not None
+    assert summary(stdout)["failed"] == 4
+    for name in ("empty.txt", "latin1.txt", "broken.html", "export.jsonl"):
+        assert str(tmp_path / name) in stderr
+    assert "UTF-8" in stderr
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Harbour pier to close"]
+    assert not Person.objects.filter(name="Zed Half-Written").exists()
+
+
+def test_dry_run_parses_and_extracts_but_writes_nothing():
+    stdout, stderr, error = run_import(SEED, "--dry-run")
+    assert error is None, stderr
+    counts = summary(stdout)
+    assert counts["imported"] == 1 and counts["quotes"] > 10
+    assert "Dry run" in stdout
+    assert not Article.objects.exists() and not Person.objects.exists()
+
+
+def test_missing_path_is_a_usable_error(tmp_path):
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("import_articles", str(tmp_path / "nope.txt"))
+
+
+# JSON Lines round trip -------------------------------------------------------------------
+
+
+def snapshot():
+    """Everything the round trip must keep, by natural values (no primary keys)."""
+    return {
+        "articles": sorted(
+            Article.objects.values_list(
+                "headline", "slug", "standfirst", "body", "published_at", "source",
+                "source_url", "section", "language",
+            )
+        ),
+        "people": sorted(
+            (p.name, p.slug, p.description, tuple(sorted(a.name for a in p.aliases.all())))
+            for p in Person.objects.all()
+        ),
+        "organisations": sorted(
+            (o.name, o.slug, o.kind, tuple(sorted(a.name for a in o.aliases.all())))
+            for o in Organisation.objects.all()
+        ),
+        "affiliations": sorted(
+            Affiliation.objects.values_list("person__name", "organisation__name", "role")
+        ),
+        "mentions": sorted(
+            PersonMention.objects.values_list("article__slug", "person__slug", "count")
+        )
+        + sorted(
+            OrganisationMention.objects.values_list(
+                "article__slug", "organisation__slug", "count"
+            )
+        ),
+        "bylines": sorted(
+            Article.byline.through.objects.values_list("article__slug", "person__slug")
+        ),
+        "quotes": sorted(
+            Quote.objects.values_list(
+                "article__slug", "text", "person__slug", "organisation__slug",
+                "speaker_description", "start", "end", "is_partial", "verb", "is_confirmed",
+            ),
+            key=repr,
+        ),
+    }  # fmt: skip
+
+
+def test_export_then_import_gives_the_same_archive(tmp_path):
+    author = PersonFactory(name="Sam Ortega")
+    first = ArticleFactory(byline=[author], section="World", standfirst="Pier closes.")
+    second = ArticleFactory(body="<p>Second story, with <em>markup</em>.</p>", source_url="")
+    speaker = PersonFactory(name="Maria Lindqvist", description="Director of operations")
+    PersonAliasFactory(person=speaker, name="Lindqvist")
+    authority = OrganisationFactory(name="Harbour Authority", kind="government")
+    OrganisationAliasFactory(organisation=authority, name="HA")
+    AffiliationFactory(person=speaker, organisation=authority, role="Director")
+    PersonMentionFactory(article=first, person=speaker, count=3)
+    OrganisationMentionFactory(article=first, organisation=authority, count=2)
+    QuoteFactory(article=first, person=speaker, is_confirmed=True, verb="said")
+    QuoteFactory(article=second, person=PersonFactory(name="Unmentioned Speaker"), verb="told")
+    QuoteFactory(
+        article=second, person=None, organisation=authority, text="Second story", is_partial=True
+    )
+    QuoteFactory(article=first, person=None, speaker_description="a ferry captain", text="Story")
+    before = snapshot()
+
+    export = tmp_path / "archive.jsonl"
+    call_command("export_articles", str(export), stderr=io.StringIO())
+    assert len(export.read_text().splitlines()) == 2
+    for model in (Quote, Article, Person, Organisation):
+        model.objects.all().delete()
+
+    stdout, stderr, error = run_import(export)
+    assert error is None, stderr
+    assert summary(stdout)["imported"] == 2
+    assert snapshot() == before
+
+    # Importing the export over the live archive changes nothing.
+    stdout, stderr, error = run_import(export)
+    assert summary(stdout)["skipped"] == 2
+    assert snapshot() == before
+
+
+def test_gzip_that_is_not_a_warc_is_reported(tmp_path):
+    path = tmp_path / "notes.gz"
+    path.write_bytes(gzip.compress(b"just some notes"))
+    stdout, stderr, error = run_import(path)
+    assert error is not None and "not a WARC" in stderr

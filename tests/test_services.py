@@ -1,0 +1,115 @@
+"""The import and extraction services: matching people across articles and keeping editors'
+confirmed quotes through re-extraction."""
+
+import pytest
+
+from articles import services
+from articles.importers.records import ParsedArticle
+from articles.models import Article, Person, Quote
+
+pytestmark = pytest.mark.django_db
+
+
+def parsed(headline, *paragraphs, url=""):
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return ParsedArticle(headline=headline, body_html=body, origin_path="test", source_url=url)
+
+
+FULL = parsed(
+    "Pier to close",
+    "Maria Lindqvist, director of operations at the Harbour Authority, said the pier would close.",
+    '"We cannot let ferries tie up there," Lindqvist said on Tuesday.',
+)
+SHORT = parsed(
+    "Ferries move berths",
+    "Ferry timetables change next month.",
+    '"Passengers will notice longer walks," Lindqvist said.',
+)
+
+
+def speakers(article):
+    return {quote.person for quote in article.quotes.all()}
+
+
+def test_a_surname_in_a_later_article_finds_the_person_named_in_full_before():
+    first = services.article_import(parsed=FULL).article
+    second = services.article_import(parsed=SHORT).article
+    person = Person.objects.get(name="Maria Lindqvist")
+    assert Person.objects.matching_name("Lindqvist").get() == person
+    assert speakers(first) == speakers(second) == {person}
+
+
+def test_a_person_first_seen_by_surname_takes_the_full_name_when_it_turns_up():
+    services.article_import(parsed=SHORT)
+    short_record = Person.objects.get()
+    services.article_import(parsed=FULL)
+    person = Person.objects.get()
+    assert person.pk == short_record.pk
+    assert person.name == "Maria Lindqvist"
+    assert "lindqvist" in person.aliases.values_list("name_key", flat=True)
+
+
+def test_two_people_sharing_a_surname_stay_two_people():
+    services.article_import(parsed=FULL)
+    services.article_import(
+        parsed=parsed(
+            "Budget agreed",
+            "Erik Lindqvist, the city treasurer, presented the budget.",
+            '"It balances," Erik Lindqvist said.',
+        )
+    )
+    assert set(Person.objects.values_list("name", flat=True)) >= {
+        "Maria Lindqvist",
+        "Erik Lindqvist",
+    }
+
+
+def test_re_extraction_replaces_machine_quotes_and_never_touches_confirmed_ones():
+    article = services.article_import(parsed=FULL).article
+    confirmed = article.quotes.order_by("start").first()
+    confirmed.is_confirmed = True
+    confirmed.verb = "insisted"  # an editor's correction
+    confirmed.save()
+    machine = set(article.quotes.filter(is_confirmed=False).values_list("pk", flat=True))
+
+    services.article_extract(article=article)
+    confirmed.refresh_from_db()
+    assert confirmed.verb == "insisted"
+    unconfirmed = article.quotes.filter(is_confirmed=False)
+    assert not machine & set(unconfirmed.values_list("pk", flat=True))
+    # The confirmed quote is not found a second time as a machine quote.
+    assert not unconfirmed.filter(start=confirmed.start).exists()
+    assert article.quotes.filter(is_confirmed=True).count() == 1
+
+
+def test_reimport_of_changed_text_keeps_confirmed_quotes():
+    url = "https://news.example.org/pier"
+    article = services.article_import(parsed=parsed(*[FULL.headline], "Intro.", url=url)).article
+    services.article_import(parsed=ParsedArticle(**{**FULL.__dict__, "source_url": url}))
+    quote = article.quotes.get()
+    Quote.objects.filter(pk=quote.pk).update(is_confirmed=True)
+    outcome = services.article_import(
+        parsed=parsed(FULL.headline, *FULL.body_html[3:-4].split("</p><p>"), "More.", url=url)
+    )
+    assert outcome.action == "updated"
+    assert Quote.objects.filter(pk=quote.pk, is_confirmed=True).exists()
+    assert Article.objects.count() == 1
+
+
+def test_dry_run_reports_the_outcome_without_writing():
+    outcome = services.article_import(parsed=FULL, dry_run=True)
+    assert (outcome.action, outcome.article) == ("imported", None)
+    assert outcome.quotes_found >= 1
+    assert not Article.objects.exists() and not Person.objects.exists()
+
+
+def test_admin_action_extracts_quotes_for_the_selected_articles(admin_client):
+    article = services.article_import(parsed=FULL, extract=False).article
+    assert not article.quotes.exists()
+    response = admin_client.post(
+        "/admin/articles/article/",
+        {"action": "extract_selected", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert speakers(article) == {Person.objects.get(name="Maria Lindqvist")}
