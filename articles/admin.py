@@ -84,11 +84,33 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
 
-class MergeAdminMixin:
-    """An action that merges the selected records into the one the editor picks."""
+class NamedEntityAdmin(admin.ModelAdmin):
+    """People and organisations: searched by name and alias, listed with how often they are
+    quoted and mentioned, and merged when one arrives under several names."""
 
+    search_fields = ["name", "aliases__name", "description"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
     merge_service = None
     actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                quote_count=Count("quotes", distinct=True),
+                article_count=Count("mentions", distinct=True),
+            )
+        )
+
+    @admin.display(description="quotes", ordering="quote_count")
+    def quote_count(self, entity):
+        return entity.quote_count
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, entity):
+        return entity.article_count
 
     @admin.action(description="Merge selected duplicates into one record")
     def merge_selected(self, request, queryset):
@@ -133,31 +155,10 @@ class AffiliationInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
+class PersonAdmin(NamedEntityAdmin):
     list_display = ["name", "description", "quote_count", "article_count"]
-    search_fields = ["name", "aliases__name", "description"]
-    ordering = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonAliasInline, AffiliationInline]
     merge_service = services.person_merge
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                quote_count=Count("quotes", distinct=True),
-                article_count=Count("mentions", distinct=True),
-            )
-        )
-
-    @admin.display(description="quotes", ordering="quote_count")
-    def quote_count(self, person):
-        return person.quote_count
-
-    @admin.display(description="articles", ordering="article_count")
-    def article_count(self, person):
-        return person.article_count
 
 
 class OrganisationAliasInline(admin.TabularInline):
@@ -174,32 +175,11 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(MergeAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(NamedEntityAdmin):
     list_display = ["name", "kind", "quote_count", "article_count"]
     list_filter = ["kind"]
-    search_fields = ["name", "aliases__name", "description"]
-    ordering = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [OrganisationAliasInline, MemberInline]
     merge_service = services.organisation_merge
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                quote_count=Count("quotes", distinct=True),
-                article_count=Count("mentions", distinct=True),
-            )
-        )
-
-    @admin.display(description="quotes", ordering="quote_count")
-    def quote_count(self, organisation):
-        return organisation.quote_count
-
-    @admin.display(description="articles", ordering="article_count")
-    def article_count(self, organisation):
-        return organisation.article_count
 
 
 @admin.register(Quote)

@@ -23,6 +23,22 @@ NEVER_ALLOWED_TAGS = {
 }  # fmt: skip
 
 
+def attribute_problems(tag, attrs) -> list[str]:
+    """Attributes that run script, restyle the page or point at a non-web URL."""
+    problems = []
+    for name, value in attrs:
+        value = value or ""
+        if name.startswith("on"):
+            problems.append(f"event handler {name}= on <{tag}>")
+        if name in {"style", "srcdoc", "srcset", "formaction", "xlink:href"}:
+            problems.append(f"attribute {name}= on <{tag}>")
+        if name in URL_ATTRIBUTES:
+            cleaned = "".join(ch for ch in value if ch.isprintable() and not ch.isspace())
+            if urlsplit(cleaned).scheme.lower() not in SAFE_SCHEMES:
+                problems.append(f"URL {value!r} in {name}= on <{tag}>")
+    return problems
+
+
 class _UnsafeMarkupFinder(HTMLParser):
     def __init__(self, allowed_tags):
         super().__init__(convert_charrefs=True)
@@ -32,16 +48,7 @@ class _UnsafeMarkupFinder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in NEVER_ALLOWED_TAGS or (self.allowed_tags and tag not in self.allowed_tags):
             self.problems.append(f"tag <{tag}>")
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self.problems.append(f"event handler {name}= on <{tag}>")
-            if name in {"style", "srcdoc", "srcset", "formaction", "xlink:href"}:
-                self.problems.append(f"attribute {name}= on <{tag}>")
-            if name in URL_ATTRIBUTES:
-                cleaned = "".join(ch for ch in value if ch.isprintable() and not ch.isspace())
-                if urlsplit(cleaned).scheme.lower() not in SAFE_SCHEMES:
-                    self.problems.append(f"URL {value!r} in {name}= on <{tag}>")
+        self.problems.extend(attribute_problems(tag, attrs))
 
     handle_startendtag = handle_starttag
 
@@ -65,16 +72,7 @@ class _UnsafePageFinder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self.problems.append(f"event handler {name}= on <{tag}>")
-            if name in {"style", "srcdoc", "srcset", "formaction", "xlink:href"}:
-                self.problems.append(f"attribute {name}= on <{tag}>")
-            if name in URL_ATTRIBUTES:
-                cleaned = "".join(ch for ch in value if ch.isprintable() and not ch.isspace())
-                if urlsplit(cleaned).scheme.lower() not in SAFE_SCHEMES:
-                    self.problems.append(f"URL {value!r} in {name}= on <{tag}>")
+        self.problems.extend(attribute_problems(tag, attrs))
         if tag == "script":
             self.script_type = attributes.get("type")
             if self.script_type != "application/ld+json" or "src" in attributes:
