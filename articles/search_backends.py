@@ -8,21 +8,29 @@ highlights by formatting unescaped text. `NewsroomWhooshBackend` keeps the stock
 language and result shape (so `SearchQuerySet` and the forms work unchanged) and fixes those:
 
 - one searcher per thread, kept open and refreshed only when the index's generation changes;
-- facet fields (`<name>_exact`) indexed unanalysed and counted by Whoosh's own faceting, via
-  per-segment value tables built once per segment (segments never change once written);
+- one Whoosh search per results page: Haystack asks for the count, the page and the facets
+  of the same query separately, and the last few searches are kept per thread to answer them;
+- facet fields (`<name>_exact`) indexed unanalysed and counted over the matched documents
+  from per-segment value tables built once per segment (segments never change once written);
 - date facets bucketed from the date column, returned in date order; query facets;
 - every write (update, delete, clear, optimise) through one writer that waits for the lock
   for a bounded time and raises when it cannot get it, so a caller can retry; never a
-  background writer, never an open lock left behind;
+  background writer, never an open lock left behind; commits merge only small segments;
+- text analysed by `StemmingTextAnalyzer` (Whoosh's StemmingAnalyzer in one loop) and field
+  lengths read once per segment (`NewsroomCodec`), which more than doubled indexing speed;
 - queries capped in length and per word, so parsing time is bounded whatever is typed;
-- highlights built from escaped text, with `<mark>` the only markup (`safe_highlight`).
+- highlights built from escaped text around the query's own words, with `<mark>` the only
+  markup (`safe_highlight`); spelling suggestions only for (almost) empty results.
 """
 
 import datetime as dt
 import re
 import threading
 import time
+from collections import Counter, OrderedDict
 from contextlib import contextmanager
+from html import escape as html_escape
+from itertools import chain
 
 import bleach
 from django.conf import settings
@@ -31,7 +39,6 @@ from django.utils.encoding import force_str
 from haystack.backends import log_query
 from haystack.backends.whoosh_backend import (
     WhooshEngine,
-    WhooshHtmlFormatter,
     WhooshSearchBackend,
 )
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -40,21 +47,20 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier, get_model_ct
 from haystack.utils.app_loading import haystack_get_model
 from whoosh import writing
-from whoosh.analysis import IDAnalyzer, StemmingAnalyzer
+from whoosh.analysis import STOP_WORDS, Analyzer, IDAnalyzer, Token
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.collectors import FilterCollector, SortingCollector, TopCollector, UnlimitedCollector
 from whoosh.fields import DATETIME, STORED, TEXT, FieldType, Schema
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.formats import Existence
-from whoosh.highlight import (
-    FIRST,
-    BasicFragmentScorer,
-    ContextFragmenter,
-    set_matched_filter,
-    top_fragments,
-)
+from whoosh.formats import Existence, Positions
 from whoosh.index import LockError
-from whoosh.query import Every, Or, Term
-from whoosh.sorting import Categorizer, Count, FacetType, QueryFacet
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.query import Every, Not, Or, Phrase, Prefix, Term, Wildcard
+from whoosh.reading import SegmentReader
+from whoosh.searching import ResultsPage
+from whoosh.support.levenshtein import distance as levenshtein_distance
 from whoosh.support.relativedelta import relativedelta
+from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import long_to_datetime
 
 # Input limits. Whoosh's parser does work that grows faster than linearly with the length of
@@ -62,8 +68,23 @@ from whoosh.util.times import long_to_datetime
 MAX_QUERY_CHARS = 1_000
 MAX_TERM_CHARS = 100
 
+# Documents per writer and commit in `update_index` (Haystack's default is 1,000). Each
+# commit writes a segment; bigger batches mean fewer segments to search and no merging.
+BATCH_SIZE = 5_000
+
+# Commits merge the segments of fewer than SMALL_SEGMENT_DOCS documents (what the index queue
+# writes) once there are MAX_SMALL_SEGMENTS of them, and any segment more than half
+# deleted. Whoosh's own policy merges everything once there are about 19 segments: with
+# 1,000-document batches, a 20-second commit at 19,000 articles, under the lock.
+SMALL_SEGMENT_DOCS = 500
+MAX_SMALL_SEGMENTS = 4
+
+# Searches kept per thread, for the same search asked again (count, page, facets).
+RECENT_SEARCHES = 4
+
 # Spelling suggestions are worth their cost only when a query finds (almost) nothing.
 SPELLING_MAX_HITS = 3
+SPELLING_MAX_EDITS = 2
 
 # How long a write waits for another writer (another process, or an import) to finish.
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -73,8 +94,18 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 _EXACT_NARROW = re.compile(r'^\s*\(?\s*(?P<field>\w+_exact):"(?P<value>.*)"\s*\)?\s*$', re.DOTALL)
 _LONG_WORD = re.compile(rf"\S{{{MAX_TERM_CHARS + 1},}}")
 
+# Highlights: up to SNIPPETS passages of at most SNIPPET_CHARS characters, with about
+# SNIPPET_SURROUND characters of context either side of the matched words.
+SNIPPETS = 3
+SNIPPET_CHARS = 200
+SNIPPET_SURROUND = 60
+# Whoosh's default tokenizer pattern: what the index calls a word.
+_INDEX_WORD = re.compile(r"\w+(?:\.?\w+)*")
+
 _highlight_cleaner = bleach.Cleaner(tags={"mark"}, attributes={}, strip=True, strip_comments=True)
 _SERVER_HIGHLIGHT_TAG = re.compile(r"<(/?)(?:em|b|strong)\s*>", re.IGNORECASE)
+_MARK_TAG = re.compile(r"</?mark>")
+_ESCAPE_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x27|#39);")
 
 
 def safe_highlight(html_or_text) -> str:
@@ -88,7 +119,22 @@ def safe_highlight(html_or_text) -> str:
     if not html_or_text:
         return ""
     value = _SERVER_HIGHLIGHT_TAG.sub(r"<\1mark>", force_str(html_or_text))
+    if _is_escaped_with_marks(value):
+        return value  # Already what the cleaner would return; parsing it costs ~1 ms.
     return _highlight_cleaner.clean(value)
+
+
+def _is_escaped_with_marks(value: str) -> bool:
+    """Whether `value` is escaped text with balanced, unnested `<mark>` tags and nothing
+    else that is markup: no other `<` or `>`, and `&` only in the entities `html.escape`
+    writes. Such text is safe as it is (our own Whoosh snippets always are)."""
+    pieces = _MARK_TAG.split(value)
+    tags = _MARK_TAG.findall(value)
+    if tags != ["<mark>", "</mark>"] * (len(tags) // 2):
+        return False
+    return not any(
+        "<" in piece or ">" in piece or "&" in _ESCAPE_ENTITY.sub("", piece) for piece in pieces
+    )
 
 
 def cap_query(query_string: str) -> str:
@@ -96,6 +142,241 @@ def cap_query(query_string: str) -> str:
     bounded. Cutting may leave a bracket open; Whoosh's parser tolerates that."""
     query_string = query_string[:MAX_QUERY_CHARS]
     return _LONG_WORD.sub(lambda match: match.group(0)[:MAX_TERM_CHARS], query_string)
+
+
+_stems = {}
+
+
+def _stem(word):
+    """Porter stem of a lowercased word, remembered: a few thousand distinct words make up
+    most of any text, and stemming is the slow part of analysing it."""
+    stem = _stems.get(word)
+    if stem is None:
+        if len(_stems) >= 500_000:
+            _stems.clear()
+        stem = _stems[word] = porter_stem(word)
+    return stem
+
+
+def query_terms(query):
+    """The words a parsed Whoosh query looks for, outside any NOT: (stems, prefixes)."""
+    stems, prefixes = set(), set()
+
+    def walk(node):
+        if isinstance(node, Not):
+            return
+        if isinstance(node, Prefix):
+            prefixes.add(node.text.lower())
+        elif isinstance(node, Wildcard):
+            prefix = re.split(r"[*?]", node.text, maxsplit=1)[0].lower()
+            if len(prefix) >= 2:
+                prefixes.add(prefix)
+        elif isinstance(node, Term):
+            if isinstance(node.text, str):
+                stems.add(node.text)
+        elif isinstance(node, Phrase):
+            stems.update(word for word in node.words if isinstance(word, str))
+        else:
+            for child in node.children():
+                walk(child)
+
+    walk(query)
+    return stems, prefixes
+
+
+def _candidates(stems, prefixes):
+    """A pattern finding the starts of words that may match: the first three letters of
+    each stem or prefix (stemming only rewrites a word's ending), at the start of a word."""
+    starts = sorted({word[:3] for word in (*stems, *prefixes) if word}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(start) for start in starts)
+    return re.compile(rf"(?<!\w)(?<!\w\.)(?:{alternatives})", re.IGNORECASE)
+
+
+def highlight_snippets(text, stems, prefixes=(), *, top=SNIPPETS):
+    """Up to `top` passages of `text` holding words whose stem is in `stems` or that start
+    with one of `prefixes`, in text order, best first chosen: escaped text with the matched
+    words in `<mark>`. Only words that could match are looked at, so a long article costs
+    little more than a short one."""
+    if not text or not (stems or prefixes):
+        return []
+    prefixes = tuple(prefixes)
+    verdicts = {}
+    matches = []
+    for candidate in _candidates(stems, prefixes).finditer(text):
+        word = _INDEX_WORD.match(text, candidate.start())
+        if word is None:
+            continue
+        lowered = word.group().lower()
+        verdict = verdicts.get(lowered)
+        if verdict is None:
+            verdict = verdicts[lowered] = _stem(lowered) in stems or lowered.startswith(prefixes)
+        if verdict:
+            matches.append((word.start(), word.end(), lowered))
+    fragments = []
+    index = previous_end = 0
+    while index < len(matches):
+        first_start = matches[index][0]
+        begin = max(previous_end, first_start - SNIPPET_SURROUND)
+        if begin and not text[begin - 1].isspace():
+            space = text.find(" ", begin, first_start)
+            begin = first_start if space == -1 else space + 1
+        limit = begin + SNIPPET_CHARS
+        last = index
+        while last + 1 < len(matches) and matches[last + 1][1] <= limit:
+            last += 1
+        last_end = matches[last][1]
+        end = min(len(text), last_end + SNIPPET_SURROUND, max(limit, last_end))
+        if end < len(text) and not text[end].isspace():
+            space = text.rfind(" ", last_end, end)
+            end = last_end if space == -1 else space
+        previous_end = end
+        words = {match[2] for match in matches[index : last + 1]}
+        fragments.append((len(words), last + 1 - index, begin, end, matches[index : last + 1]))
+        index = last + 1
+    best = sorted(fragments, key=lambda fragment: (-fragment[0], -fragment[1], fragment[2]))
+    snippets = []
+    for _, _, begin, end, spans in sorted(best[:top], key=lambda fragment: fragment[2]):
+        parts, position = [], begin
+        for start, stop, _ in spans:
+            parts.append(html_escape(text[position:start], quote=False))
+            parts.append(f"<mark>{html_escape(text[start:stop], quote=False)}</mark>")
+            position = stop
+        parts.append(html_escape(text[position:end], quote=False))
+        snippets.append("".join(parts).strip())
+    return snippets
+
+
+class StemmingTextAnalyzer(Analyzer):
+    """Whoosh's `StemmingAnalyzer()` (its word pattern, lowercase, English stop words and
+    words under two letters dropped, the rest renumbered, Porter stems) in one loop with a
+    plain dict of stems: the same tokens for every option Whoosh passes, at a fraction of
+    the cost of four chained generators and Whoosh's LFU stem cache."""
+
+    is_morph = True
+
+    def __init__(self, stoplist=STOP_WORDS, minsize=2):
+        self.stoplist = frozenset(stoplist)
+        self.minsize = minsize
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        no_morph=False,
+        **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost = 1.0
+        stops, minsize = self.stoplist, self.minsize
+        if tokenize:
+            words = ((m.group(), m.start(), m.end()) for m in _INDEX_WORD.finditer(value))
+        else:
+            words = ((value, 0, len(value)),)
+            token.original = value
+        pos = None
+        for index, (original, start, end) in enumerate(words):
+            text = original.lower()
+            if keeporiginal:
+                token.original = original
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            if len(text) < minsize or text in stops:
+                if removestops:
+                    continue
+                token.stopped = True
+                token.text = text
+                if positions:
+                    token.pos = start_pos + index
+                yield token
+                continue
+            token.stopped = False
+            if positions:
+                pos = start_pos + index if pos is None else pos + 1
+                token.pos = pos
+            token.text = text if no_morph else _stem(text)
+            yield token
+
+    def term_positions(self, value):
+        """{stem: [positions]} for indexing `value`: what `__call__(value, positions=True)`
+        yields, without a token object per word."""
+        stops, minsize = self.stoplist, self.minsize
+        stems, stem = _stems, _stem
+        found = {}
+        pos = None
+        for index, word in enumerate(_INDEX_WORD.findall(value)):
+            text = word.lower()
+            if len(text) < minsize or text in stops:
+                continue
+            pos = index if pos is None else pos + 1
+            term = stems.get(text) or stem(text)
+            if term in found:
+                found[term].append(pos)
+            else:
+                found[term] = [pos]
+        return found
+
+
+class StemmedPositions(Positions):
+    """Whoosh's Positions format (what TEXT fields store, for phrase searches), written the
+    same way, with the terms of a `StemmingTextAnalyzer` field counted in one pass."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(analyzer, StemmingTextAnalyzer):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, positions in analyzer.term_positions(value).items():
+            yield (term, len(positions), len(positions) * boost, self.encode(positions))
+
+
+def text_field(*, analyzer=None, **options):
+    """A Whoosh TEXT field analysed by `analyzer`, by default our `StemmingTextAnalyzer`."""
+    if analyzer is not None:
+        return TEXT(analyzer=analyzer, **options)
+    field = TEXT(analyzer=StemmingTextAnalyzer(), **options)
+    field.format = StemmedPositions(field_boost=field.format.field_boost)
+    return field
+
+
+class _LengthsInMemory(W3PerDocReader):
+    """Whoosh's per-document reader, reading each field's length column once into a list.
+
+    Whoosh looks a document's field length up for every posting it writes (block
+    statistics) and for every document it scores (BM25), each time with a seek and a read
+    of the column file; a segment never changes, so the column is read once instead."""
+
+    def __init__(self, storage, segment):
+        super().__init__(storage, segment)
+        self._lengths = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            lengths = False
+            if column is not None:
+                lengths = [byte_to_length(byte) if byte else None for byte in column.load()]
+            self._lengths[fieldname] = lengths
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        if lengths is False:
+            return default
+        return lengths[docnum] if docnum < len(lengths) else None
+
+
+class NewsroomCodec(W3Codec):
+    """Whoosh's default codec (W3), with field lengths read into memory per segment. Its
+    segments name this class, so an index written with it is read with it."""
+
+    def per_document_reader(self, storage, segment):
+        return _LengthsInMemory(storage, segment)
 
 
 class FacetValues(FieldType):
@@ -144,6 +425,19 @@ class _SegmentTables:
                 self._tables[key] = table
         return table
 
+    def words(self, segment_searcher, fieldname):
+        """The field's words in the segment, a tuple of strings."""
+        key = (self._segment_key(segment_searcher), "words", fieldname)
+        table = self._tables.get(key)
+        if table is None:
+            reader = segment_searcher.reader()
+            table = ()
+            if fieldname in reader.indexed_field_names():
+                table = tuple(btext.decode("utf-8") for btext in reader.lexicon(fieldname))
+            with self._lock:
+                self._tables[key] = table
+        return table
+
     def datetimes(self, segment_searcher, fieldname):
         """A list, indexed by segment docnum, of the field's datetime (or None)."""
         key = (self._segment_key(segment_searcher), "dates", fieldname)
@@ -167,49 +461,16 @@ class _SegmentTables:
                 del self._tables[key]
 
 
-class ValuesFacet(FacetType):
-    """Counts a FacetValues field through Whoosh's faceting, reading each matched document's
-    values from the cached per-segment table instead of decoding them per search."""
+class DateBuckets:
+    """Date intervals (`gap_amount` `gap_by`s from `start`, up to `end`) for a date facet,
+    found by arithmetic on each matched document's date, not one range query per bucket."""
 
-    def __init__(self, fieldname, tables):
-        self.fieldname = fieldname
-        self.tables = tables
-        self.maptype = Count
-
-    def default_name(self):
-        return self.fieldname
-
-    def categorizer(self, global_searcher):
-        return self.Categorizer(self.fieldname, self.tables)
-
-    class Categorizer(Categorizer):
-        allow_overlap = True
-
-        def __init__(self, fieldname, tables):
-            self.fieldname = fieldname
-            self.tables = tables
-            self.table = None
-
-        def set_searcher(self, segment_searcher, docoffset):
-            self.table = self.tables.values(segment_searcher, self.fieldname)
-
-        def keys_for(self, matcher, segment_docnum):
-            return self.table[segment_docnum]
-
-
-class DateBucketFacet(FacetType):
-    """Counts documents per date interval (`gap_amount` `gap_by`s from `start`, up to `end`)
-    by arithmetic on each matched document's date, instead of one range query per bucket."""
-
-    def __init__(self, fieldname, tables, *, start, end, gap_by, gap_amount=1):
-        self.fieldname = fieldname
-        self.tables = tables
+    def __init__(self, *, start, end, gap_by, gap_amount=1):
         self.start, self.end = start, end
         self.gap_by, self.gap_amount = gap_by, gap_amount
-        self.maptype = Count
 
-    def default_name(self):
-        return self.fieldname
+    def __repr__(self):
+        return f"DateBuckets({self.start!r}, {self.end!r}, {self.gap_by!r}, {self.gap_amount!r})"
 
     def bucket(self, moment):
         """The start of the interval holding `moment`, or None if outside start..end."""
@@ -226,19 +487,34 @@ class DateBucketFacet(FacetType):
         width = dt.timedelta(**{f"{self.gap_by}s": self.gap_amount})
         return start + width * ((moment - start) // width)
 
-    def categorizer(self, global_searcher):
-        return self.Categorizer(self)
 
-    class Categorizer(Categorizer):
-        def __init__(self, facet):
-            self.facet = facet
-            self.table = None
+class _TopCollector(TopCollector):
+    """Whoosh's TopCollector (the best `limit` hits by score), also keeping the set of all
+    matched documents, which facet counts are made from."""
 
-        def set_searcher(self, segment_searcher, docoffset):
-            self.table = self.facet.tables.datetimes(segment_searcher, self.facet.fieldname)
+    def _collect(self, global_docnum, score):
+        self.docset.add(global_docnum)
+        return super()._collect(global_docnum, score)
 
-        def key_for(self, matcher, segment_docnum):
-            return self.facet.bucket(self.table[segment_docnum])
+
+def merge_small_segments(writer, segments):
+    """Whoosh merge policy: merge small and mostly deleted segments into the new one, leave
+    the rest. Returns the segments kept as they are."""
+    merged = [
+        segment
+        for segment in segments
+        if segment.doc_count_all() < SMALL_SEGMENT_DOCS
+        or segment.deleted_count() * 2 > segment.doc_count_all()
+    ]
+    if len(merged) < MAX_SMALL_SEGMENTS and not any(
+        segment.doc_count_all() >= SMALL_SEGMENT_DOCS for segment in merged
+    ):
+        return segments
+    for segment in merged:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in merged]
 
 
 def _naive_utc(moment):
@@ -254,8 +530,10 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
         self.lock_timeout = float(connection_options.get("LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+        self.batch_size = int(connection_options.get("BATCH_SIZE", BATCH_SIZE))
         self.spelling_max_hits = int(connection_options.get("SPELLING_MAX_HITS", SPELLING_MAX_HITS))
         self._local = threading.local()
+        self.results_per_page = int(getattr(settings, "HAYSTACK_SEARCH_RESULTS_PER_PAGE", 20))
         self.tables = _SegmentTables()
         # Called with the number of objects after each `update()` batch (progress display).
         self.on_batch = None
@@ -288,13 +566,11 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
                 self.date_fieldnames.add(name)
             elif field.document:
                 content_field_name = name
-                schema_fields[name] = TEXT(
-                    stored=True, analyzer=field.analyzer or StemmingAnalyzer()
-                )
+                schema_fields[name] = text_field(stored=True, analyzer=field.analyzer)
             else:
-                schema_fields[name] = TEXT(
+                schema_fields[name] = text_field(
                     stored=True,
-                    analyzer=field.analyzer or StemmingAnalyzer(),
+                    analyzer=field.analyzer,
                     field_boost=field.boost,
                     sortable=not field.is_multivalued,
                     spelling=name == "title",
@@ -325,9 +601,22 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             return current
         self._local.searcher = current
         self._local.filters = {}
+        self._local.recent = OrderedDict()
+        self._local.tables = {}
+        self._local.suggestions = {}
+        self._local.vocabulary = None
         segments = (reader.segment() for reader, _ in current.reader().leaf_readers())
         self.tables.keep_only({segment.segment_id() for segment in segments if segment})
         return current
+
+    def _remember(self, key, searched):
+        """Keep this thread's last few searches (Whoosh results and facet counts, for this
+        searcher): a results page asks for the same search two or three times. Only a few, so
+        that a page costs what a new query costs, not what a repeated one does."""
+        remembered = self._local.recent
+        remembered[key] = searched
+        while len(remembered) > RECENT_SEARCHES:
+            remembered.popitem(last=False)
 
     def _cached_filter(self, searcher, key, build):
         filters = self._local.filters
@@ -378,28 +667,66 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
                 break
         return allowed
 
-    def _group_by(self, facets, date_facets, query_facets):
-        group_by, facet_types = {}, {}
-        for name in facets or ():
-            if name in self.facet_fieldnames:
-                group_by[name] = ValuesFacet(name, self.tables)
-                facet_types[name] = "fields"
+    def _facet_specs(self, facets, date_facets, query_facets):
+        """What to count: ("fields", name, None), ("dates", name, DateBuckets) and
+        ("queries", name, parsed query) for each facet Haystack asks for."""
+        specs = [("fields", name, None) for name in facets or () if name in self.facet_fieldnames]
         for name, options in (date_facets or {}).items():
-            group_by[name] = DateBucketFacet(
-                name,
-                self.tables,
+            buckets = DateBuckets(
                 start=_naive_utc(options["start_date"]),
                 end=_naive_utc(options["end_date"]),
                 gap_by=options["gap_by"],
                 gap_amount=options.get("gap_amount", 1),
             )
-            facet_types[name] = "dates"
+            specs.append(("dates", name, buckets))
         for field, query in query_facets or ():
             name = f"{field}:{query}"
-            parsed = self.parser.parse(cap_query(f"{field}:{query}"))
-            group_by[name] = QueryFacet({name: parsed}, maptype=Count)
-            facet_types[name] = "queries"
-        return group_by, facet_types
+            specs.append(("queries", name, self.parser.parse(cap_query(name))))
+        return specs
+
+    def _count_facets(self, searcher, docs, specs):
+        """Facet counts over the matched documents `docs` (global docnums), in the shapes
+        Haystack's other backends use, values by count then name, dates in date order.
+
+        Each field's values are read from a table indexed by docnum (built once per
+        segment), so counting is a pass of C loops over the matches, not a call per
+        document and facet as in Whoosh's own faceting."""
+        if not specs:
+            return {}
+        facets = {"fields": {}, "dates": {}, "queries": {}}
+        for kind, name, spec in specs:
+            if kind == "fields":
+                table = self._searcher_table(searcher, "values", name)
+                counts = Counter(chain.from_iterable(map(table.__getitem__, docs)))
+                facets["fields"][name] = sorted(
+                    counts.items(), key=lambda item: (-item[1], item[0])
+                )
+            elif kind == "dates":
+                table = self._searcher_table(searcher, "dates", name)
+                counts = Counter(map(spec.bucket, map(table.__getitem__, docs)))
+                counts.pop(None, None)
+                facets["dates"][name] = sorted(
+                    (self._aware(moment), count) for moment, count in counts.items()
+                )
+            else:
+                matching = self._cached_filter(
+                    searcher, ("facet query", repr(spec)), lambda s, q=spec: set(q.docs(s))
+                )
+                facets["queries"][name] = len(matching.intersection(docs))
+        return facets
+
+    def _searcher_table(self, searcher, kind, fieldname):
+        """A per-segment table (`_SegmentTables.values` or `.datetimes`) for the whole
+        searcher, indexed by global docnum; kept for the life of the searcher."""
+        tables = self._local.tables
+        key = (kind, fieldname)
+        if key not in tables:
+            build = self.tables.values if kind == "values" else self.tables.datetimes
+            table = []
+            for segment_searcher, _offset in searcher.leaf_searchers():
+                table.extend(build(segment_searcher, fieldname))
+            tables[key] = table
+        return tables[key]
 
     @staticmethod
     def _sort(sort_by):
@@ -468,34 +795,63 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
         if allowed is not None and not allowed:
             return self._empty(query_string, spelling_query)
 
-        group_by, facet_types = self._group_by(facets, date_facets, query_facets)
+        specs = self._facet_specs(facets, date_facets, query_facets)
         sorted_by, reverse = self._sort(sort_by)
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        try:
-            page = searcher.search_page(
-                parsed,
-                page_num,
-                pagelen=page_length,
-                sortedby=sorted_by,
-                reverse=reverse,
-                groupedby=group_by or None,
-                filter=allowed,
-            )
-        except ValueError:
-            if not self.silently_fail:
-                raise
-            return self._empty(query_string, spelling_query)
-        hits = len(page)
+        # Haystack asks for the count (one hit), then for the page with its facets, and a
+        # did-you-mean asks again: answer them all from one Whoosh search.
+        key = (
+            query_string,
+            tuple(sorted(narrow_queries or ())),
+            tuple(model_choices),
+            tuple(sort_by or ()),
+            repr(sorted(facets or ())),
+            repr(sorted((date_facets or {}).items())),
+            repr(sorted(query_facets or ())),
+        )
+        recent = self._local.recent.get(key)
+        if recent is None or not self._covers(recent[0], page_num * page_length):
+            limit = max(page_num * page_length, self.results_per_page)
+            if sorted_by:
+                collector = SortingCollector(sorted_by, limit=limit, reverse=reverse)
+            elif reverse:
+                collector = UnlimitedCollector(reverse=True)
+            else:
+                collector = _TopCollector(limit, usequality=False)
+            try:
+                searcher.search_with_collector(
+                    parsed, collector if allowed is None else FilterCollector(collector, allowed)
+                )
+            except ValueError:
+                if not self.silently_fail:
+                    raise
+                return self._empty(query_string, spelling_query)
+            results = collector.results()
+            if recent is None:
+                found_facets = self._count_facets(searcher, collector.docset, specs)
+            else:
+                found_facets = recent[1]
+            recent = (results, found_facets)
+            self._remember(key, recent)
+        results, found_facets = recent
+        page = ResultsPage(results, page_num, page_length)
         # Whoosh answers a page past the end with the last page; that page is empty.
+        raw_page = page if page.pagenum == page_num else None
         return self._process_results(
-            page if page.pagenum == page_num else None,
-            hits=hits,
+            raw_page,
+            hits=len(results),
+            facets=found_facets if raw_page is not None else {},
             highlight=highlight,
             query_string=query_string,
             spelling_query=spelling_query,
             result_class=result_class,
-            facet_types=facet_types,
+            parsed=parsed,
         )
+
+    @staticmethod
+    def _covers(results, wanted):
+        """Whether `results` scored enough hits to show the first `wanted`."""
+        return results.scored_length() >= min(wanted, len(results))
 
     def _empty(self, query_string, spelling_query):
         return {
@@ -518,12 +874,60 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             cleaned = cleaned.replace(word, "")
         for char in self.RESERVED_CHARACTERS:
             cleaned = cleaned.replace(char, "")
-        corrector = self.searcher().corrector(self.spelling_field_name)
+        searcher = self.searcher()
         suggested = []
         for word in cap_query(cleaned).split()[:20]:
-            suggestions = corrector.suggest(word.lower(), limit=1)
-            suggested.append(suggestions[0] if suggestions else word)
+            suggested.append(self._suggest_word(searcher, word.lower()) or word)
         return " ".join(suggested)
+
+    def _suggest_word(self, searcher, word):
+        """The spelling word nearest `word` (at most SPELLING_MAX_EDITS edits, sharing its
+        first letter), the most frequent among equally near ones; `word` itself if it is one.
+
+        Whoosh's corrector computes the edit distance to every word of the field, in Python,
+        and ranks by frequency alone ("tax" became "talk"); it took ~60 ms a word at 5,000
+        articles. Here words are grouped by first letter and skipped when their length
+        alone rules them out, and the answer is kept for the life of the searcher."""
+        memo = self._local.suggestions
+        if word in memo:
+            return memo[word]
+        if self._local.vocabulary is None:
+            self._local.vocabulary = self._spelling_vocabulary(searcher)
+        fieldname, by_initial = self._local.vocabulary
+        best = None
+        if word in by_initial.get(word[:1], ()):
+            best = word
+        elif word:
+            candidates = []
+            for other in by_initial.get(word[0], ()):
+                if abs(len(other) - len(word)) > SPELLING_MAX_EDITS:
+                    continue
+                edits = levenshtein_distance(word, other, limit=SPELLING_MAX_EDITS)
+                if edits <= SPELLING_MAX_EDITS:
+                    candidates.append((edits, other))
+            if candidates:
+                nearest = min(edits for edits, _ in candidates)
+                reader = searcher.reader()
+                best = min(
+                    (-reader.doc_frequency(fieldname, other), other)
+                    for edits, other in candidates
+                    if edits == nearest
+                )[1]
+        if len(memo) >= 10_000:
+            memo.clear()
+        memo[word] = best
+        return best
+
+    def _spelling_vocabulary(self, searcher):
+        """The spelling field's name and its words, as sets by first letter."""
+        field = searcher.schema[self.spelling_field_name]
+        fieldname = field.spelling_fieldname(self.spelling_field_name)
+        by_initial = {}
+        if fieldname in searcher.schema:
+            for segment_searcher, _ in searcher.leaf_searchers():
+                for word in self.tables.words(segment_searcher, fieldname):
+                    by_initial.setdefault(word[:1], set()).add(word)
+        return fieldname, by_initial
 
     def _process_results(
         self,
@@ -532,8 +936,9 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
         query_string="",
         spelling_query=None,
         result_class=None,
-        facet_types=None,
         hits=None,
+        parsed=None,
+        facets=None,
     ):
         """Results built from stored fields only (lists stay lists, dates come back aware),
         facets in the shapes Haystack's other backends use, dates in date order."""
@@ -545,26 +950,13 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
         if hits is None:
             hits = len(raw_page)
 
-        facets = {}
-        if facet_types and raw_page is not None:
-            facets = {"fields": {}, "dates": {}, "queries": {}}
-            for name, facet_type in facet_types.items():
-                groups = raw_page.results.groups(name)
-                groups.pop(None, None)
-                if facet_type == "dates":
-                    facets["dates"][name] = sorted(
-                        (self._aware(moment), count) for moment, count in groups.items()
-                    )
-                elif facet_type == "queries":
-                    facets["queries"][name] = groups.get(name, 0)
-                else:
-                    facets["fields"][name] = sorted(
-                        groups.items(), key=lambda item: (-item[1], item[0])
-                    )
+        facets = facets or {}
 
         terms = None
-        if highlight and query_string:
-            terms = {token.text for token in StemmingAnalyzer()(query_string)}
+        if highlight and parsed is not None:
+            terms = query_terms(parsed)
+            if not any(terms):
+                terms = None
         results = []
         for offset, hit in enumerate(raw_page or ()):
             app_label, model_name = hit[DJANGO_CT].split(".")
@@ -585,8 +977,8 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             del stored[DJANGO_CT]
             del stored[DJANGO_ID]
             if terms is not None:
-                stored["highlighted"] = self.highlight_snippets(
-                    stored.get(self.content_field_name) or "", terms
+                stored["highlighted"] = highlight_snippets(
+                    stored.get(self.content_field_name) or "", *terms
                 )
             results.append(
                 result_class(
@@ -610,17 +1002,6 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             return timezone.make_aware(moment, dt.UTC)
         return moment
 
-    @staticmethod
-    def highlight_snippets(text, terms, top=3):
-        """Up to `top` snippets of `text` around the query's terms: escaped text with the
-        matches in `<mark>`, each made safe again by `safe_highlight`."""
-        tokens = StemmingAnalyzer()(text, chars=True, mode="query", removestops=False)
-        tokens = set_matched_filter(tokens, frozenset(terms))
-        fragments = ContextFragmenter(maxchars=200, surround=60).fragment_tokens(text, tokens)
-        fragments = top_fragments(fragments, top, BasicFragmentScorer(), FIRST)
-        formatter = WhooshHtmlFormatter("mark")
-        return [safe_highlight(formatter.format_fragment(fragment)) for fragment in fragments]
-
     # Writing --------------------------------------------------------------------------
 
     @contextmanager
@@ -637,7 +1018,7 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
         deadline = time.monotonic() + timeout
         while True:
             try:
-                writer = self.index.writer(limitmb=256)
+                writer = self.index.writer(limitmb=256, codec=NewsroomCodec())
                 break
             except LockError:
                 if time.monotonic() >= deadline:
@@ -650,6 +1031,8 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             writer.cancel()
             raise
         else:
+            if not commit_options.get("optimize"):
+                commit_options.setdefault("mergetype", merge_small_segments)
             writer.commit(**commit_options)
 
     def prepare_document(self, index, obj):

@@ -8,8 +8,11 @@ Every figure has a baseline measured in the same run on the same machine and tex
   for the first 1,000 articles;
 - the search page (`/search/?q=...` through Django's test client), plain and with three facets
   selected: median and p95 over 30 fixed queries;
-- the backend query alone (hit count and first page) against SQLite FTS5 (stdlib sqlite3,
-  porter stemming) answering the same queries over the same texts.
+- the backend query alone (hit count and first page of articles) against SQLite FTS5
+  (stdlib sqlite3, porter stemming) answering the same queries (all words required) over the
+  same texts: each article's indexed text, read back from the index.
+
+The load average is printed with each size: on a shared machine, compare figures from one run.
 
     .venv/bin/python benchmarks/search.py                 # 1,000, 5,000 and 20,000
     .venv/bin/python benchmarks/search.py --sizes 1000,5000
@@ -146,8 +149,8 @@ def timed(function, *args, **kwargs):
 
 
 def build_rate(backend_class, path, limit):
-    """Articles indexed per second through `backend_class.update()` in batches of 1,000,
-    as `update_index` does."""
+    """Articles indexed per second through `backend_class.update()` in batches of the
+    backend's batch size, as `update_index` does."""
     from haystack import connections
 
     from articles.models import Article
@@ -157,8 +160,9 @@ def build_rate(backend_class, path, limit):
     queryset = index.index_queryset().order_by("pk")
     pks = list(queryset.values_list("pk", flat=True)[:limit])
     started = time.perf_counter()
-    for start in range(0, len(pks), 1000):
-        backend.update(index, list(queryset.filter(pk__in=pks[start : start + 1000])))
+    size = backend.batch_size
+    for start in range(0, len(pks), size):
+        backend.update(index, list(queryset.filter(pk__in=pks[start : start + size])))
     return len(pks) / (time.perf_counter() - started)
 
 
@@ -176,49 +180,62 @@ def latencies(function, inputs):
     return statistics.median(samples), percentile(samples, 0.95)
 
 
-def fts5_database(size):
-    from articles.models import Article
-    from articles.text import html_to_text
+def fts5_database():
+    """The articles' documents as the index holds them (its stored `text`), in FTS5."""
+    from haystack import connections
 
+    backend = connections["default"].get_backend()
+    if not backend.setup_complete:
+        backend.setup()
     database = sqlite3.connect(":memory:")
     database.execute("CREATE VIRTUAL TABLE docs USING fts5(text, tokenize='porter unicode61')")
-    rows = Article.objects.order_by("pk").values_list("headline", "standfirst", "body")[:size]
-    database.executemany(
-        "INSERT INTO docs(text) VALUES (?)",
-        ((f"{h}\n{s}\n{html_to_text(b)}",) for h, s, b in rows),
-    )
+    with backend.index.searcher() as searcher:
+        documents = searcher.documents(django_ct="articles.article")
+        database.executemany(
+            "INSERT INTO docs(text) VALUES (?)", ((document["text"],) for document in documents)
+        )
     database.commit()
     return database
 
 
 def fts5_query(database, words):
+    """The hit count and the 20 best articles, every word required."""
     match = " AND ".join(f'"{word}"' for word in words.split())
-    database.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()
+    (count,) = database.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()
     database.execute(
         "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20", (match,)
     ).fetchall()
+    return count
 
 
 def backend_query(words):
-    """What a results page needs from the backend: the first 20 hits and the hit count."""
+    """What a results page needs from the backend: the first 20 articles and the hit count
+    (every word required, as in FTS5)."""
     from haystack.query import SearchQuerySet
 
-    results = SearchQuerySet().auto_query(words)
+    from articles.models import Article
+
+    results = SearchQuerySet().models(Article).auto_query(words)
     results[:20]  # noqa: B018 - runs the query
     return results.count()
 
 
 def three_facets(words):
-    """Three facet values that this query's results hold: its top section and year, and
-    articles only, as a reader would click them."""
+    """Three facet values a reader would click in turn on this query's results: articles,
+    then the top section among them, then the top year among those, so the narrowed page
+    still has results."""
     from haystack.query import SearchQuerySet
 
-    counts = SearchQuerySet().auto_query(words).facet("section").facet("year").facet_counts()
-    fields = counts.get("fields", {})
     selected = ["content_type_exact:article"]
     for field in ("section", "year"):
-        if fields.get(field):
-            selected.append(f"{field}_exact:{fields[field][0][0]}")
+        results = SearchQuerySet().auto_query(words)
+        for item in selected:
+            name, _, value = item.partition(":")
+            results = results.narrow(f'{name}:"{results.query.clean(value)}"')
+        counts = results.facet(field).facet_counts().get("fields", {}).get(field, [])
+        values = [value for value, count in counts if value and count]
+        if values:
+            selected.append(f"{field}_exact:{values[0]}")
     return selected
 
 
@@ -263,12 +280,16 @@ def main():
                 break
             create_articles(batch, created)
             created += len(batch)
-        print(f"\n== {created:,} articles ==")
+        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        print(f"\n== {created:,} articles ==  (load average {load})")
         if size == sizes[0]:
             stock = build_rate(WhooshSearchBackend, workdir / f"stock-{size}", min(size, 1000))
             print(f"index build, stock WhooshSearchBackend (first 1,000): {stock:,.0f} articles/s")
         ours = build_rate(NewsroomWhooshBackend, workdir / f"ours-{size}", size)
-        print(f"index build, NewsroomWhooshBackend:                 {ours:,.0f} articles/s")
+        print(
+            f"index build, NewsroomWhooshBackend:                 {ours:,.0f} articles/s"
+            f"  ({ours / stock:.1f}x stock)"
+        )
 
         started = time.perf_counter()
         call_command("rebuild_index", interactive=False, verbosity=0)
@@ -292,8 +313,11 @@ def main():
             print("search page: articles:search does not exist yet; not measured")
 
         backend = latencies(backend_query, QUERIES)
-        database = fts5_database(size)
+        database = fts5_database()
         fts5 = latencies(lambda w, d=database: fts5_query(d, w), QUERIES)
+        ours_hits = sum(backend_query(words) for words in QUERIES)
+        fts5_hits = sum(fts5_query(database, words) for words in QUERIES)
+        print(f"hits over the {len(QUERIES)} queries: backend {ours_hits:,}, FTS5 {fts5_hits:,}")
         print(
             f"backend query (count + page): median {backend[0]:6.1f} ms  p95 {backend[1]:6.1f} ms"
         )

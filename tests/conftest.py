@@ -1,14 +1,19 @@
 """Shared test fixtures: every test gets a fresh, real Whoosh index in a temp directory."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from haystack import connections
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Log-in failure counts and other cached state never leak from one test to the next."""
+    """Log-in failure counts and other cached state never leak from one test to the next.
+
+    Content types too: a transactional test's flush recreates them under new ids, and a
+    stale cached id would make the admin's log entry fail its foreign key."""
     cache.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)

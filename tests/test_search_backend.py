@@ -156,3 +156,149 @@ def _indexes_for(model):
     from haystack import connections
 
     return connections["default"].get_unified_index().get_index(model)
+
+
+# --- Speed work: each shortcut gives the answer the slow way gave ---------------------------
+
+SAMPLE_TEXTS = [
+    "Oil prices rose. The price of oil (OIL) is <b>priced</b> & rising; U.S. oil-fields 3.141",
+    "The İstanbul café's ÉLAN, naïve under_score big-time x y the of A",
+    "  the the cat  ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLE_TEXTS)
+def test_stemming_text_analyzer_yields_whoosh_stemming_analyzer_tokens(text):
+    from itertools import product
+
+    from whoosh.analysis import StemmingAnalyzer
+
+    from articles.search_backends import StemmingTextAnalyzer
+
+    attributes = ("text", "pos", "startchar", "endchar", "stopped", "original", "boost")
+    for flags in product([False, True], repeat=6):
+        positions, chars, removestops, keeporiginal, tokenize, no_morph = flags
+        options = {
+            "positions": positions,
+            "chars": chars,
+            "removestops": removestops,
+            "keeporiginal": keeporiginal,
+            "tokenize": tokenize,
+            "start_pos": 3,
+            "start_char": 5,
+            "mode": "index",
+        }
+        if no_morph:
+            options["no_morph"] = True
+
+        def tokens(analyzer, options=options):
+            return [tuple(getattr(t, name, None) for name in attributes) for t in analyzer]
+
+        expected = tokens(StemmingAnalyzer()(text, **options))
+        assert tokens(StemmingTextAnalyzer()(text, **options)) == expected, options
+
+
+@pytest.mark.parametrize("text", SAMPLE_TEXTS)
+def test_stemmed_positions_postings_equal_whoosh_positions_postings(text):
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.formats import Positions
+
+    from articles.search_backends import StemmedPositions, StemmingTextAnalyzer
+
+    expected = sorted(Positions().word_values(text, StemmingAnalyzer()))
+    assert sorted(StemmedPositions().word_values(text, StemmingTextAnalyzer())) == expected
+
+
+def test_highlight_marks_every_form_of_the_query_words():
+    from articles.search_backends import highlight_snippets
+
+    text = "Oil prices rose. Pricing oil is <hard> & slow. " + "filler " * 60 + "Late oil."
+    snippets = highlight_snippets(text, {"oil", "price"})
+    assert snippets[0].startswith("<mark>Oil</mark> <mark>prices</mark> rose.")
+    assert "<mark>Pricing</mark> <mark>oil</mark> is &lt;hard&gt; &amp; slow." in snippets[0]
+    assert snippets[-1].endswith("Late <mark>oil</mark>.")
+    assert all(safe_highlight(snippet) == snippet for snippet in snippets)
+    assert highlight_snippets("negotiated talks", set(), ["negotiat"]) == [
+        "<mark>negotiated</mark> talks"
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a <mark>b</mark>", "a &amp; b &lt;img&gt;", 'a "q"', "a<mark>b", "a</mark>b", "x &foo; y"],
+)
+def test_safe_highlight_shortcut_agrees_with_the_cleaner(value):
+    from articles.search_backends import _highlight_cleaner
+
+    assert safe_highlight(value) == _highlight_cleaner.clean(value)
+
+
+def test_highlight_marks_the_query_words_not_its_field_names(backend):
+    ArticleFactory(headline="Briefing notes", body="<p>The title of the briefing.</p>")
+    rebuild(backend)
+    results = list(SearchQuerySet().filter(title="briefing").highlight())
+    assert len(results) == 1
+    snippets = " ".join(results[0].highlighted)
+    assert "<mark>briefing</mark>" in snippets
+    assert "<mark>title</mark>" not in snippets
+
+
+def test_facets_of_a_sorted_search_equal_those_of_a_ranked_one(archive):
+    ranked = SearchQuerySet().auto_query("pentagon").facet("people").facet("section")
+    newest = ranked.order_by("-published_at")
+    assert newest.facet_counts() == ranked.facet_counts()
+    dates = [r.published_at for r in newest]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_results_page_runs_one_whoosh_search(client, backend, archive):
+    response = client.get(
+        "/search/", {"q": "pentagon", "selected_facets": "section_exact:business"}
+    )
+    assert response.status_code == 200
+    # Haystack asked twice (the count, then the page with its facets); Whoosh searched once.
+    assert len(backend._local.recent) == 1
+    assert "3 results" in response.content.decode()
+
+
+def test_later_pages_reuse_the_facets_of_the_first(backend, archive):
+    results = SearchQuerySet().auto_query("pentagon").facet("people")
+    first = results.facet_counts()
+    assert [int(r.pk) for r in results[4:6]]
+    assert results.facet_counts() == first
+
+
+def test_spelling_suggests_the_nearest_word_and_keeps_known_words(backend, archive):
+    searcher = backend.searcher()
+    assert backend._suggest_word(searcher, "pentgaon") == "pentagon"
+    assert backend._suggest_word(searcher, "briefing") == "briefing"
+    assert backend._suggest_word(searcher, "zzzzzz") is None
+
+
+def test_field_lengths_read_into_memory_equal_whoosh_reads(backend, archive):
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    from articles.search_backends import _LengthsInMemory
+
+    for segment in backend.index._segments():
+        ours = _LengthsInMemory(backend.index.storage, segment)
+        whoosh = W3PerDocReader(backend.index.storage, segment)
+        for docnum in range(segment.doc_count_all()):
+            for field in ("text", "title", "people_exact"):
+                assert ours.doc_field_length(docnum, field) == whoosh.doc_field_length(
+                    docnum, field
+                )
+
+
+def test_commits_merge_small_segments_and_keep_bulk_ones(backend, monkeypatch):
+    from articles import search_backends
+
+    monkeypatch.setattr(search_backends, "SMALL_SEGMENT_DOCS", 3)
+    article_index = _indexes_for(Article)
+    backend.update(article_index, [ArticleFactory() for _ in range(4)])
+    for _ in range(search_backends.MAX_SMALL_SEGMENTS + 1):
+        backend.update(article_index, [ArticleFactory()])
+    sizes = sorted(segment.doc_count_all() for segment in backend.index._segments())
+    assert sizes == [4, search_backends.MAX_SMALL_SEGMENTS + 1]
+    assert SearchQuerySet().models(Article).count() == Article.objects.count()

@@ -1,7 +1,7 @@
 """Haystack's `update_index`, with a progress line on a terminal and the index queue drained.
 
-Rebuilding 20,000 articles takes about a minute; without a progress line a terminal shows
-nothing for that long. The queue of index work (articles.search_queue) is applied at the end,
+Rebuilding 20,000 articles takes about half a minute; without a progress line a terminal
+shows nothing for that long. The queue of index work (articles.search_queue) is applied at the end,
 so changes saved while the command held the index lock are not left waiting. Takes effect when
 `articles` is listed before `haystack` in INSTALLED_APPS (Django lets the first app win).
 """
