@@ -14,6 +14,7 @@ what a previous holder wrote.
 """
 
 import logging
+import threading
 from collections import defaultdict
 from contextlib import ExitStack, contextmanager
 
@@ -37,36 +38,84 @@ MAX_ATTEMPTS = 5
 REQUEST_LOCK_TIMEOUT = 0.25
 
 
+# Per thread: rows collected by `batched()` and the depth of `deferred()` blocks.
+_state = threading.local()
+
+
 def enqueue(changes):
     """Record index work: `changes` is an iterable of (instance or (model, pk), action).
     Call inside the transaction that makes the change; the queue is drained once that
-    transaction commits."""
-    rows, seen = [], set()
+    transaction commits. Inside `batched()` the rows are inserted when the block ends."""
+    collected = getattr(_state, "rows", None)
+    rows = {} if collected is None else collected
     for target, action in changes:
         model, pk = target if isinstance(target, tuple) else (type(target), target.pk)
-        key = (model._meta.label_lower, str(pk), action)
-        if pk is None or key in seen:
-            continue
-        seen.add(key)
-        rows.append(SearchIndexTask(model_label=key[0], object_pk=key[1], action=action))
+        if pk is not None:
+            rows.setdefault((model._meta.label_lower, str(pk), action), None)
+    if collected is None:
+        _insert(rows)
+
+
+def _insert(rows):
     if rows:
-        SearchIndexTask.objects.bulk_create(rows)
+        SearchIndexTask.objects.bulk_create(
+            SearchIndexTask(model_label=label, object_pk=pk, action=action)
+            for label, pk, action in rows
+        )
         _drain_on_commit()
+
+
+@contextmanager
+def batched():
+    """Collect the rows `enqueue` records inside the block and insert them with one query
+    when it ends, dropping repeats: one article's import saves dozens of rows that each
+    queue work. Use inside the transaction that makes the changes; if the block raises,
+    nothing is inserted (the transaction is rolled back anyway)."""
+    if getattr(_state, "rows", None) is not None:  # an outer block inserts them
+        yield
+        return
+    _state.rows = {}
+    try:
+        yield
+        rows = _state.rows
+    finally:
+        _state.rows = None
+    _insert(rows)
+
+
+@contextmanager
+def deferred(*, batch_size=BATCH_SIZE):
+    """Apply the queue once when the block ends (`batch_size` rows per index commit) instead
+    of after each commit inside it.
+
+    A bulk import commits every few seconds; applying the queue after each commit writes
+    the same people's documents again and again and makes many small index segments. Rows
+    are still recorded in each transaction, so nothing is lost if the process dies (the next
+    drain, or `process_index_queue`, applies them)."""
+    _state.deferred = getattr(_state, "deferred", 0) + 1
+    try:
+        yield
+    finally:
+        _state.deferred -= 1
+    if not _state.deferred:
+        drain_quietly(batch_size=batch_size)
 
 
 def _drain_on_commit():
     """Drain once per transaction, not once per saved row: an import of 1,000 articles in
     one transaction is applied as a few batches, not 1,000 commits. (Django drops callbacks
     of rolled-back savepoints, so looking in its list is exact.)"""
+    if getattr(_state, "deferred", 0):
+        return
     connection = transaction.get_connection()
     if not any(entry[1] is drain_quietly for entry in connection.run_on_commit):
         transaction.on_commit(drain_quietly)
 
 
-def drain_quietly():
+def drain_quietly(*, batch_size=BATCH_SIZE):
     """Apply pending rows if the lock is free; never raise into the request that saved."""
     try:
-        process_pending(lock_timeout=REQUEST_LOCK_TIMEOUT)
+        process_pending(lock_timeout=REQUEST_LOCK_TIMEOUT, batch_size=batch_size)
     except Exception:
         log.exception("Search index queue could not be applied; its rows are kept for a retry")
 

@@ -1,12 +1,15 @@
 """Writes that span several models. Admin actions, commands and tests call these; views never
 write. Each is one transaction, so a failure leaves nothing half-done."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
+from . import search_queue
 from .extraction import extract as run_extraction
 from .importers.runner import extraction_text
 from .models import (
@@ -22,7 +25,7 @@ from .models import (
     normalize_name,
     unique_slug,
 )
-from .signals import reindex_related
+from .signals import UPDATE, reindex_related, related_changes
 from .text import html_to_text, sanitize_html
 
 
@@ -105,6 +108,174 @@ class ImportOutcome:
     quotes_found: int = 0
 
 
+def _chunks(items, size=500):
+    """`items` in lists of at most `size`: SQLite takes a limited number of query parameters."""
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _EntityIndex:
+    """The people (or organisations) an import batch has looked at, by name key, for names
+    and aliases alike, so that matching a name costs no query once its key is loaded.
+
+    Every record held comes with all its aliases, and every key in `loaded` has all the
+    records that carry it as name or alias, so answers are the database's answers. Records
+    and aliases the import creates are added as they are written; `ImportBatch.forget()`
+    drops everything when an article's savepoint rolls back."""
+
+    def __init__(self, model, alias_model, owner_field):
+        self.model = model
+        self.alias_model = alias_model
+        self.owner_field = owner_field
+        self.records = {}  # pk -> record
+        self.alias_keys = {}  # pk -> name keys of its aliases
+        self.by_name = defaultdict(set)  # name key -> pks of records with that name
+        self.by_alias = defaultdict(set)  # name key -> pks of records with that alias
+        self.loaded = set()
+
+    def load(self, keys):
+        """Fetch the records named, or aliased, by any of `keys` not loaded yet."""
+        keys = {key for key in keys if key and key not in self.loaded}
+        owner_id = f"{self.owner_field}_id"
+        for chunk in _chunks(sorted(keys)):
+            found = list(self.model.objects.filter(name_key__in=chunk))
+            aliased = (
+                set(
+                    self.alias_model.objects.filter(name_key__in=chunk).values_list(
+                        owner_id, flat=True
+                    )
+                )
+                - self.records.keys()
+                - {record.pk for record in found}
+            )
+            if aliased:
+                found += self.model.objects.filter(pk__in=aliased)
+            new = [record for record in found if record.pk not in self.records]
+            for record in new:
+                self._hold(record)
+            for pks in _chunks([record.pk for record in new]):
+                aliases = self.alias_model.objects.filter(**{f"{owner_id}__in": pks})
+                for pk, key in aliases.values_list(owner_id, "name_key"):
+                    self.add_alias(pk, key)
+        self.loaded |= keys
+
+    def _hold(self, record):
+        self.records[record.pk] = record
+        self.alias_keys[record.pk] = set()
+        self.by_name[record.name_key].add(record.pk)
+
+    def matches(self, key):
+        """Records whose name or an alias has `key`, oldest first."""
+        self.load([key])
+        pks = self.by_name.get(key, set()) | self.by_alias.get(key, set())
+        return [self.records[pk] for pk in sorted(pks)]
+
+    def named(self, key):
+        """Records whose own name (not an alias) has `key`."""
+        self.load([key])
+        return [self.records[pk] for pk in sorted(self.by_name.get(key, ()))]
+
+    def add_created(self, record):
+        self._hold(record)
+
+    def renamed(self, record, old_key):
+        self.by_name[old_key].discard(record.pk)
+        self.by_name[record.name_key].add(record.pk)
+
+    def add_alias(self, pk, key):
+        self.alias_keys[pk].add(key)
+        self.by_alias[key].add(pk)
+
+
+class ImportBatch:
+    """What the articles written in one transaction share: people and organisations by name
+    key, existing articles by source URL and content hash, and known affiliations. Loading
+    these for a whole batch (`preload`) replaces dozens of queries per article with a few per
+    batch. Use one batch per transaction: it does not see other processes' later writes."""
+
+    def __init__(self):
+        self.forget()
+
+    def forget(self):
+        """Drop everything held: after a rolled-back article, what was held may be gone."""
+        self.people = _EntityIndex(Person, PersonAlias, "person")
+        self.organisations = _EntityIndex(Organisation, OrganisationAlias, "organisation")
+        self.articles = {}  # ("url", url) or ("hash", content hash) -> Article or None
+        self.affiliations = set()  # (person pk, organisation pk, role) known to exist
+        self.affiliations_loaded = set()  # person pks whose affiliations are all known
+
+    def preload(self, items):
+        """Load, in a few queries, what the articles `items` will look up: an iterable of
+        (ParsedArticle, ExtractionResult or None, body plain text)."""
+        urls, hashes, people, organisations = set(), set(), set(), set()
+        for parsed, extraction, body_text in items:
+            if parsed.source_url:
+                urls.add(parsed.source_url)
+            headline = " ".join(parsed.headline.split())[:500]
+            hashes.add(Article.compute_content_hash(headline, body_text))
+            found_people, found_organisations = _names(parsed, extraction)
+            people.update(map(normalize_name, found_people))
+            organisations.update(map(normalize_name, found_organisations))
+        self._load_articles("url", "source_url", urls)
+        self._load_articles("hash", "content_hash", hashes)
+        self.people.load(people)
+        self.organisations.load(organisations)
+
+    def _load_articles(self, kind, field, values):
+        values = [value for value in values if (kind, value) not in self.articles]
+        for chunk in _chunks(values):
+            found = Article.objects.filter(**{f"{field}__in": chunk}).order_by("-pk")
+            by_value = {getattr(article, field): article for article in found}  # lowest pk
+            for value in chunk:
+                self.articles[(kind, value)] = by_value.get(value)
+
+    def existing_article(self, source_url, content_hash):
+        """The article with this source URL or, failing that, this text (the oldest)."""
+        if source_url:
+            if ("url", source_url) not in self.articles:
+                self._load_articles("url", "source_url", [source_url])
+            if self.articles[("url", source_url)] is not None:
+                return self.articles[("url", source_url)]
+        if ("hash", content_hash) not in self.articles:
+            self._load_articles("hash", "content_hash", [content_hash])
+        return self.articles[("hash", content_hash)]
+
+    def remember(self, article, previous_hash):
+        """`article` was just written: later articles of the batch must find it."""
+        if previous_hash and previous_hash != article.content_hash:
+            self.articles.pop(("hash", previous_hash), None)  # another article may hold it
+        if article.source_url:
+            self.articles[("url", article.source_url)] = article
+        if self.articles.get(("hash", article.content_hash)) is None:
+            self.articles[("hash", article.content_hash)] = article
+
+
+def _names(parsed, extraction):
+    """Every person and organisation name (and alias) an article's import will look up."""
+    people, organisations = [], []
+    for found in (*parsed.authors, *parsed.people):
+        people += [found.name, *found.aliases]
+        organisations += [name for name, _role in found.affiliations]
+    for found in parsed.organisations:
+        organisations += [found.name, *found.aliases]
+    for quote in parsed.quotes or ():
+        people.append(quote.person)
+        organisations.append(quote.organisation)
+    if extraction is not None:
+        for found in extraction.people:
+            people += [found.name, *found.aliases]
+            organisations.append(found.organisation or "")
+        for found in extraction.organisations:
+            organisations += [found.name, *found.aliases]
+        for quote in extraction.quotes:
+            if quote.speaker_type == "person":
+                people.append(quote.speaker or "")
+            elif quote.speaker_type == "organisation":
+                organisations.append(quote.speaker or "")
+    return people, organisations
+
+
 class _Resolver:
     """Finds the Person or Organisation a name means, by name and alias, creating a record only
     when none matches, and remembering answers for the rest of the article.
@@ -113,22 +284,25 @@ class _Resolver:
     article that says only "Kirby" finds the same person. For people, one-word forms are never
     used to *find* a fuller name (two Kirbys must stay two people); the exception is a record
     that so far has only the short name, which takes the full one when it turns up.
+
+    Lookups go through the batch's `_EntityIndex`; new aliases are written together by
+    `save_aliases()` and the records they change are left in `changed` for re-indexing.
     """
 
-    def __init__(self, model, alias_model, owner_field, min_alias_words):
-        self.model = model
-        self.alias_model = alias_model
-        self.owner_field = owner_field
+    def __init__(self, index, min_alias_words):
+        self.index = index
         self.min_alias_words = min_alias_words
         self.cache = {}
+        self.new_aliases = []
+        self.changed = set()
 
     def _match(self, name, slug=""):
         key = normalize_name(name)
         if slug:
-            found = self.model.objects.filter(slug=slug, name_key=key).first()
+            found = [record for record in self.index.named(key) if record.slug == slug]
             if found:
-                return found
-        matches = list(self.model.objects.matching_name(name).order_by("pk")[:10])
+                return found[0]
+        matches = self.index.matches(key)[:10]
         exact = [record for record in matches if record.name_key == key]
         return (exact or matches or [None])[0]
 
@@ -137,65 +311,93 @@ class _Resolver:
         key = normalize_name(name)
         if not key:
             return None
+        aliases = [" ".join(a.split()) for a in aliases if normalize_name(a)]
+        self.index.load([key, *map(normalize_name, aliases)])
         record = self.cache.get(key)
         if record is None:
             record = self._match(name, slug)
-        aliases = [" ".join(a.split()) for a in aliases if normalize_name(a)]
         for alias in aliases:
             if record is None and len(alias.split()) >= self.min_alias_words:
                 record = self._match(alias)
         if record is None and len(name.split()) > 1:
             record = self._adopt_short_record(name, aliases)
         if record is None:
-            record = self.model(name=name[:255], description=description[:255], **extra)
-            _save_valid(record, slug=slug)
+            record = self.index.model(name=name[:255], description=description[:255], **extra)
+            _save_new(record, slug=slug)
+            self.index.add_created(record)
         elif description and not record.description:
+            # Only the record's own document shows its description: an update() that skips
+            # the signal's search for articles naming the record, and queue that document.
             record.description = description[:255]
-            record.save(update_fields=["description", "updated_at"])
+            record.updated_at = timezone.now()
+            self.index.model.objects.filter(pk=record.pk).update(
+                description=record.description, updated_at=record.updated_at
+            )
+            self.changed.add(record.pk)
         self._add_aliases(record, [name, *aliases])
         return record
 
     def _adopt_short_record(self, name, aliases):
         for alias in aliases:
-            short = self.model.objects.filter(name_key=normalize_name(alias))
-            if len(alias.split()) == 1 and short.count() == 1:
-                record = short.get()
+            short = self.index.named(normalize_name(alias))
+            if len(alias.split()) == 1 and len(short) == 1:
+                record = short[0]
+                old_key = record.name_key
                 record.name = name[:255]
                 record.save(update_fields=["name", "name_key", "updated_at"])
+                self.index.renamed(record, old_key)
                 return record
         return None
 
     def _add_aliases(self, record, names):
-        known = {record.name_key, *record.aliases.values_list("name_key", flat=True)}
+        known = {record.name_key, *self.index.alias_keys[record.pk]}
         for name in names:
             key = normalize_name(name)
             if key not in known:
-                _save_valid(self.alias_model(name=name[:255], **{self.owner_field: record}))
-                known.add(key)
+                alias = self.index.alias_model(
+                    name=name[:255],
+                    name_key=normalize_name(name[:255]),
+                    **{self.index.owner_field: record},
+                )
+                self.new_aliases.append(alias)
+                self.index.add_alias(record.pk, alias.name_key)
+                self.changed.add(record.pk)
+                known |= {key, alias.name_key}
             self.cache[key] = record
 
+    def save_aliases(self):
+        self.index.alias_model.objects.bulk_create(self.new_aliases)
+        self.new_aliases = []
 
-def _save_valid(record, *, slug=""):
-    """full_clean() then save(), filling first the keys that save() would derive, which
-    full_clean() requires."""
+
+def _save_new(record, *, slug=""):
+    """Validate and insert a new Person or Organisation, filling first the keys that save()
+    would derive, which full_clean() requires. Uniqueness is left to the database (the slug
+    is chosen free): Django's unique checks cost a query each."""
     record.name_key = normalize_name(record.name)
-    if hasattr(record, "slug") and not record.slug:
-        model = type(record)
-        taken = slug and model.objects.filter(slug=slug).exists()
-        record.slug = slug if slug and not taken else unique_slug(model, record.name)
-    record.full_clean()
+    model = type(record)
+    taken = slug and model.objects.filter(slug=slug).exists()
+    record.slug = slug if slug and not taken else unique_slug(model, record.name)
+    record.full_clean(validate_unique=False, validate_constraints=False)
     record.save()
 
 
 class _ArticleEntities:
-    """Links one article to its people, organisations and quotes."""
+    """Links one article to its people, organisations and quotes, writing rows in bulk and
+    queuing the article's index work once (`finish`).
 
-    def __init__(self, article):
+    `created` says the article was inserted in this transaction, so it has no mentions or
+    quotes to look for yet; `body_text` is its plain text."""
+
+    def __init__(self, article, batch, *, created, body_text):
         self.article = article
-        self.people = _Resolver(Person, PersonAlias, "person", min_alias_words=2)
-        self.organisations = _Resolver(
-            Organisation, OrganisationAlias, "organisation", min_alias_words=1
-        )
+        self.batch = batch
+        self.created = created
+        self.body_text = body_text
+        self.people = _Resolver(batch.people, min_alias_words=2)
+        self.organisations = _Resolver(batch.organisations, min_alias_words=1)
+        self.affiliations = set()
+        self.quote_ids = []
 
     def mention(self, people, organisations):
         """Set the mention counts of the given {record: count}; other mentions stay."""
@@ -203,33 +405,91 @@ class _ArticleEntities:
             (PersonMention, "person", people),
             (OrganisationMention, "organisation", organisations),
         ]:
+            counts = {record: count for record, count in counts.items() if count > 0}
+            if not counts:
+                continue
+            existing = {}
+            if not self.created:
+                rows = model.objects.filter(
+                    article=self.article, **{f"{owner}__in": [record.pk for record in counts]}
+                )
+                existing = {getattr(row, f"{owner}_id"): row for row in rows}
+            new, changed = [], []
             for record, count in counts.items():
-                if count > 0:
-                    model.objects.update_or_create(
-                        article=self.article, **{owner: record}, defaults={"count": count}
-                    )
+                row = existing.get(record.pk)
+                if row is None:
+                    new.append(model(article=self.article, **{owner: record}, count=count))
+                elif row.count != count:
+                    row.count = count
+                    changed.append(row)
+            model.objects.bulk_create(new)
+            model.objects.bulk_update(changed, ["count"])
 
     def affiliate(self, person, organisation_name, role):
         organisation = self.organisations.get(organisation_name)
         if organisation is not None:
-            Affiliation.objects.get_or_create(
-                person=person, organisation=organisation, role=(role or "")[:255]
+            self.affiliations.add((person.pk, organisation.pk, (role or "")[:255]))
+
+    def _save_affiliations(self):
+        batch = self.batch
+        wanted = self.affiliations - batch.affiliations
+        unknown = {person for person, _organisation, _role in wanted} - batch.affiliations_loaded
+        for pks in _chunks(unknown):
+            batch.affiliations |= set(
+                Affiliation.objects.filter(person__in=pks).values_list(
+                    "person_id", "organisation_id", "role"
+                )
             )
+        batch.affiliations_loaded |= unknown
+        new = sorted(wanted - batch.affiliations)
+        Affiliation.objects.bulk_create(
+            Affiliation(person_id=person, organisation_id=organisation, role=role)
+            for person, organisation, role in new
+        )
+        batch.affiliations |= set(new)
+        return {person for person, _organisation, _role in new}
 
     def replace_quotes(self, quotes):
         """Delete the article's unconfirmed quotes and add `quotes` (Quote instances not yet
         saved), leaving out any that repeat a confirmed one: editors' work is never touched."""
-        self.article.quotes.filter(is_confirmed=False).delete()
-        confirmed = list(self.article.quotes.filter(is_confirmed=True))
-        added = 0
+        confirmed = []
+        if not self.created:
+            self.article.quotes.filter(is_confirmed=False).delete()
+            confirmed = list(self.article.quotes.filter(is_confirmed=True))
+        added = []
         for quote in quotes:
             if any(_same_quote(quote, kept) for kept in confirmed):
                 continue
             quote.article = self.article
-            quote.full_clean(exclude=["article", "person", "organisation"])
-            quote.save()
-            added += 1
-        return added
+            if quote.start is None and quote.text:  # placed as Quote.save() places them
+                position = self.body_text.find(quote.text)
+                if position >= 0:
+                    quote.start, quote.end = position, position + len(quote.text)
+            quote.full_clean(
+                exclude=["article", "person", "organisation"],
+                validate_unique=False,
+                validate_constraints=False,  # the database's check constraints hold
+            )
+            added.append(quote)
+        Quote.objects.bulk_create(added)
+        self.quote_ids += [quote.pk for quote in added]
+        return len(added)
+
+    def finish(self):
+        """Write the collected aliases and affiliations and queue the index work of
+        everything written in bulk (bulk writes send no signals): the article and its quotes
+        (which show its people and organisations), and the people and organisations whose
+        aliases, description or affiliations changed."""
+        self.people.save_aliases()
+        self.organisations.save_aliases()
+        affiliated = self._save_affiliations()
+        if self.created:
+            changes = [(self.article, UPDATE), *[((Quote, pk), UPDATE) for pk in self.quote_ids]]
+        else:
+            changes = [(self.article, UPDATE), *related_changes(self.article)]
+        changes += [((Person, pk), UPDATE) for pk in self.people.changed | affiliated]
+        changes += [((Organisation, pk), UPDATE) for pk in self.organisations.changed]
+        search_queue.enqueue(changes)
 
 
 def _same_quote(quote, kept):
@@ -304,7 +564,7 @@ def _apply_extraction(entities, result, offset):
             entities.affiliate(person, found.organisation, found.role)
     entities.mention(people, organisations)
 
-    body_text = entities.article.body_text
+    body_text = entities.body_text
     quotes = []
     for found in result.quotes:
         start, end = found.start - offset, found.end - offset
@@ -333,44 +593,70 @@ def _apply_extraction(entities, result, offset):
     return entities.replace_quotes(quotes)
 
 
-@transaction.atomic
+def _extract_into(entities, result, extracted_from):
+    """Extraction for `entities.article`, reusing `result` when it was computed from the
+    article's current plain text (`extracted_from`), so offsets always line up."""
+    article = entities.article
+    text, offset = extraction_text(standfirst=article.standfirst, body_text=entities.body_text)
+    if result is None or extracted_from != entities.body_text:
+        known_people, known_organisations = [], []
+        if not entities.created:
+            known_people = list(article.people.values_list("name", flat=True))
+            known_organisations = list(article.organisations.values_list("name", flat=True))
+        result = run_extraction(
+            text, known_people=known_people, known_organisations=known_organisations
+        )
+    return _apply_extraction(entities, result, offset)
+
+
 def article_extract(*, article, result=None, extracted_from=None) -> int:
     """Find the article's quotes, people and organisations and record them; returns the number
     of quotes added. Unconfirmed machine quotes are replaced, confirmed ones never touched.
 
     `result` may come precomputed (the importer extracts in worker processes); it is used only
     when `extracted_from` is the article's current plain text, so offsets always line up."""
-    body_text = article.body_text
-    text, offset = extraction_text(standfirst=article.standfirst, body_text=body_text)
-    if result is None or extracted_from != body_text:
-        known_people = article.people.values_list("name", flat=True)
-        known_organisations = article.organisations.values_list("name", flat=True)
-        result = run_extraction(
-            text, known_people=list(known_people), known_organisations=list(known_organisations)
+    with transaction.atomic(), search_queue.batched():
+        entities = _ArticleEntities(
+            article, ImportBatch(), created=False, body_text=article.body_text
         )
-    return _apply_extraction(_ArticleEntities(article), result, offset)
+        found = _extract_into(entities, result, extracted_from)
+        entities.finish()
+    return found
 
 
 def article_import(
-    *, parsed, extract=True, extraction=None, extracted_from=None, dry_run=False
+    *,
+    parsed,
+    extract=True,
+    extraction=None,
+    extracted_from=None,
+    body=None,
+    body_text=None,
+    dry_run=False,
+    batch=None,
 ) -> ImportOutcome:
     """Write one parsed article: a new record, or an update of the one with the same source URL
     or, failing that, the same text (content_hash), so importing twice never duplicates.
 
     Extraction runs unless `extract` is false or the record carries its own quotes (our own
     export). An unchanged article is "skipped" and only extracted if it never was. With
-    `dry_run` nothing is written: the outcome says what would happen."""
+    `dry_run` nothing is written: the outcome says what would happen.
+
+    `body` and `body_text`, the sanitised body and its plain text, may come precomputed (the
+    importer's workers compute them). `batch`, an `ImportBatch` shared by the articles written
+    in one transaction, saves lookups; each article is still its own savepoint, so a failure
+    undoes only that article."""
     headline = " ".join(parsed.headline.split())[:500]
-    body = sanitize_html(parsed.body_html)
-    body_text = html_to_text(body)
+    if body is None:
+        body = sanitize_html(parsed.body_html)
+        body_text = None
+    if body_text is None:
+        body_text = html_to_text(body)
     if not body_text.strip():
         raise ValidationError("The article has no text.")
     content_hash = Article.compute_content_hash(headline, body_text)
-    existing = None
-    if parsed.source_url:
-        existing = Article.objects.filter(source_url=parsed.source_url).first()
-    if existing is None:
-        existing = Article.objects.filter(content_hash=content_hash).order_by("pk").first()
+    batch = batch or ImportBatch()
+    existing = batch.existing_article(parsed.source_url, content_hash)
 
     values = {
         "headline": headline,
@@ -404,42 +690,70 @@ def article_import(
             found = 0
         return ImportOutcome(action, existing, found)
 
-    with transaction.atomic():
-        article = existing or Article()
-        if action == "skipped":
-            never_extracted = not (article.quotes.exists() or article.person_mentions.exists())
-            found = 0
-            if extract and parsed.quotes is None and never_extracted:
-                found = article_extract(
-                    article=article, result=extraction, extracted_from=extracted_from
-                )
-            return ImportOutcome(action, article, found)
-        for field, value in values.items():
-            setattr(article, field, value)
-        article.body = body
-        if not article.slug:
-            taken = parsed.slug and Article.objects.filter(slug=parsed.slug).exists()
-            article.slug = (
-                parsed.slug if parsed.slug and not taken else unique_slug(Article, headline)
+    previous_hash = existing.content_hash if existing else ""
+    try:
+        with transaction.atomic(), search_queue.batched():
+            outcome = _write_article(
+                parsed=parsed,
+                article=existing or Article(),
+                action=action,
+                values=values,
+                body=body,
+                body_text=body_text,
+                extract=extract,
+                extraction=extraction,
+                extracted_from=extracted_from,
+                batch=batch,
             )
-        article.content_hash = content_hash
-        article.full_clean()
-        article.save()
+    except BaseException:
+        batch.forget()
+        raise
+    batch.remember(outcome.article, previous_hash)
+    return outcome
 
-        entities = _ArticleEntities(article)
-        if parsed.authors:
-            authors = [
-                entities.people.get(
-                    a.name, aliases=a.aliases, description=a.description, slug=a.slug
-                )
-                for a in parsed.authors
-            ]
-            article.byline.set([author for author in authors if author is not None])
-        found = _apply_record_entities(entities, parsed)
-        if found is None:
-            found = 0
-            if extract:
-                found = article_extract(
-                    article=article, result=extraction, extracted_from=extracted_from
-                )
+
+def _write_article(
+    *, parsed, article, action, values, body, body_text, extract, extraction, extracted_from, batch
+):
+    created = article.pk is None
+    if action == "skipped":
+        found = 0
+        never_extracted = not (article.quotes.exists() or article.person_mentions.exists())
+        if extract and parsed.quotes is None and never_extracted:
+            entities = _ArticleEntities(article, batch, created=False, body_text=body_text)
+            found = _extract_into(entities, extraction, extracted_from)
+            entities.finish()
         return ImportOutcome(action, article, found)
+    for field, value in values.items():
+        setattr(article, field, value)
+    article.body = body
+    if not article.slug:
+        taken = parsed.slug and Article.objects.filter(slug=parsed.slug).exists()
+        article.slug = (
+            parsed.slug if parsed.slug and not taken else unique_slug(Article, values["headline"])
+        )
+    # Unique fields are guarded by the database's constraints (the slug is chosen free, the
+    # URL was looked up); Django's own checks would cost a query each.
+    article.full_clean(validate_unique=False, validate_constraints=False)
+    article.save()
+
+    entities = _ArticleEntities(article, batch, created=created, body_text=body_text)
+    if parsed.authors:
+        authors = [
+            entities.people.get(a.name, aliases=a.aliases, description=a.description, slug=a.slug)
+            for a in parsed.authors
+        ]
+        authors = list(dict.fromkeys(author for author in authors if author is not None))
+        if created:  # nothing to replace; finish() queues the article's index work
+            Article.byline.through.objects.bulk_create(
+                Article.byline.through(article=article, person=author) for author in authors
+            )
+        else:
+            article.byline.set(authors)
+    found = _apply_record_entities(entities, parsed)
+    if found is None:
+        found = 0
+        if extract:
+            found = _extract_into(entities, extraction, extracted_from)
+    entities.finish()
+    return ImportOutcome(action, article, found)

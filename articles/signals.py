@@ -101,8 +101,16 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         for through in MANY_TO_MANY:
             signals.m2m_changed.disconnect(self.handle_m2m, sender=through)
 
-    def handle_save(self, sender, instance, raw=False, **kwargs):
-        """Loading fixtures (`raw`) queues too: `loaddata` then needs no `rebuild_index`."""
+    def handle_save(self, sender, instance, raw=False, created=False, **kwargs):
+        """Loading fixtures (`raw`) queues too: `loaddata` then needs no `rebuild_index`.
+
+        A document row just inserted is included in no other document yet (rows that would
+        include it point at it, so come later and queue their own work); looking for them
+        would cost queries on every insert of an import. Fixtures are loaded with
+        constraint checks off, in any order, so `raw` inserts still look."""
+        if created and not raw and isinstance(instance, INDEXED):
+            search_queue.enqueue([(instance, UPDATE)])
+            return
         changes = related_changes(instance)
         if isinstance(instance, INDEXED):
             changes.insert(0, (instance, UPDATE))

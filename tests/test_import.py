@@ -5,8 +5,13 @@ import datetime
 import gzip
 import io
 import json
+import os
 import re
+import signal
+import sqlite3
 import statistics
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +21,9 @@ from django.core.management.base import CommandError
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from articles.extraction import extract
 from articles.importers.html import parse_html_file
+from articles.importers.runner import extraction_text
 from articles.importers.sources import plan
 from articles.models import (
     Affiliation,
@@ -26,6 +33,7 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
+    SearchIndexTask,
 )
 from articles.text import html_to_text
 from tests.factories import (
@@ -42,7 +50,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = CORPUS / "seed"
 BBC = CORPUS / "bbc"
 REUTERS = CORPUS / "reuters21578"
@@ -525,3 +534,132 @@ def test_gzip_that_is_not_a_warc_is_reported(tmp_path):
     path.write_bytes(gzip.compress(b"just some notes"))
     stdout, stderr, error = run_import(path)
     assert error is not None and "not a WARC" in stderr
+
+
+# Batches, the index and interruptions ----------------------------------------------------
+
+
+def test_after_an_import_every_article_person_organisation_and_quote_is_in_the_index(
+    tmp_path, search_index
+):
+    (tmp_path / "pier.txt").write_text("Harbour pier to close\n\n" + "\n\n".join(STORY))
+    stdout, stderr, error = run_import(SEED, tmp_path / "pier.txt")
+    assert error is None, stderr
+    assert summary(stdout)["imported"] == 2
+    expected = {
+        f"articles.{model._meta.model_name}.{pk}"
+        for model in (Article, Person, Organisation, Quote)
+        for pk in model.objects.values_list("pk", flat=True)
+    }
+    assert Quote.objects.count() > 10 and Organisation.objects.exists()
+    with search_index.get_backend().index.searcher() as searcher:
+        indexed = {fields["id"] for fields in searcher.all_stored_fields()}
+    assert indexed == expected
+    assert not SearchIndexTask.objects.exists()
+
+
+def test_a_failed_article_leaves_nothing_for_later_articles_of_its_batch_to_point_at(tmp_path):
+    """The batch's name lookups hold the person the failed article created; its savepoint
+    rolled back, so the next article must create the person again, not link to a lost row."""
+    half = {
+        "headline": "Half written",
+        "body": "<p>Some text here.</p>",
+        "people": [{"name": "Zed Half-Written"}],
+        "quotes": [{"text": "", "person": "Zed Half-Written"}],
+    }
+    whole = {
+        "headline": "Whole",
+        "body": "<p>Zed Half-Written spoke.</p>",
+        "people": [{"name": "Zed Half-Written"}],
+        "quotes": [{"text": "spoke", "person": "Zed Half-Written"}],
+    }
+    (tmp_path / "export.jsonl").write_text(f"{json.dumps(half)}\n{json.dumps(whole)}\n")
+    stdout, stderr, error = run_import(tmp_path / "export.jsonl")
+    counts = summary(stdout)
+    assert (counts["imported"], counts["failed"]) == (1, 1)
+    person = Person.objects.get(name="Zed Half-Written")
+    article = Article.objects.get()
+    assert article.headline == "Whole"
+    assert list(article.people.all()) == [person]
+    assert article.quotes.get().person == person
+
+
+SPEAKERS = ["Maria Lindqvist", "Erik Solberg", "Ana Ruiz", "Tom Okafor"]
+
+
+def numbered_story(n):
+    speaker = SPEAKERS[n % len(SPEAKERS)]
+    surname = speaker.split()[-1]
+    return "\n\n".join(
+        [
+            f"Pier {n} to close for repairs",
+            f"The harbour authority said on Tuesday that pier {n} would close after winter "
+            "storms cracked its concrete supports.",
+            f'"We cannot let ferries tie up at pier {n} until the engineers are satisfied," '
+            f"said {speaker}, the authority's director of operations.",
+            f'"Passengers will notice longer walks, but no cancelled crossings," {surname} added.',
+        ]
+    )
+
+
+def _database_rows(database, query):
+    with sqlite3.connect(database, timeout=30) as connection:
+        return connection.execute(query).fetchall()
+
+
+def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp_path):
+    """SIGKILL after the first commit: every article in the database has all its quotes and
+    mentions (what a fresh extraction of its text finds), and running the same import again
+    adds the rest, one article per file, and leaves the index queue empty."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    for n in range(300):
+        (stories / f"{n:03d}.txt").write_text(numbered_story(n))
+    var = tmp_path / "var"
+    database = var / "newsroom.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "test-only",
+        "DJANGO_HTTPS": "0",
+        "NEWSROOM_VAR_DIR": str(var),
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+
+    command = [*manage, "import_articles", str(stories), "--quiet", "--jobs", "2"]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    try:
+        count = 0
+        while process.poll() is None and count == 0:
+            count = _database_rows(database, "SELECT count(*) FROM articles_article")[0][0]
+        assert process.poll() is None, "the import finished before it could be interrupted"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait()
+
+    articles = _database_rows(
+        database, "SELECT id, headline, standfirst, body FROM articles_article"
+    )
+    assert 0 < len(articles) < 300
+    quotes = Counter(
+        article for (article,) in _database_rows(database, "SELECT article_id FROM articles_quote")
+    )
+    mentioned = {
+        article
+        for (article,) in _database_rows(database, "SELECT article_id FROM articles_personmention")
+    }
+    for pk, _headline, standfirst, body in articles:
+        body_text = html_to_text(body)
+        text, _offset = extraction_text(standfirst=standfirst, body_text=body_text)
+        assert quotes[pk] == len(extract(text).quotes) == 2
+        assert pk in mentioned
+
+    subprocess.run(command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    headlines = [h for (h,) in _database_rows(database, "SELECT headline FROM articles_article")]
+    assert sorted(headlines) == sorted(f"Pier {n} to close for repairs" for n in range(300))
+    assert _database_rows(database, "SELECT count(*) FROM articles_quote") == [(600,)]
+    assert _database_rows(database, "SELECT count(*) FROM articles_searchindextask") == [(0,)]

@@ -4,8 +4,10 @@ confirmed quotes through re-extraction."""
 import pytest
 
 from articles import services
+from articles.extraction import extract
 from articles.importers.records import ParsedArticle
 from articles.models import Article, Person, Quote
+from articles.text import html_to_text, sanitize_html
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,34 @@ def test_admin_action_extracts_quotes_for_the_selected_articles(admin_client):
     )
     assert response.status_code == 200
     assert speakers(article) == {Person.objects.get(name="Maria Lindqvist")}
+
+
+def test_a_preloaded_batch_writes_an_article_naming_known_people_in_few_queries(
+    django_assert_max_num_queries,
+):
+    """Names, aliases and existing articles are looked up once per batch, not per name."""
+    services.article_import(parsed=FULL)
+    later = parsed(
+        "Pier reopens",
+        "Maria Lindqvist, director of operations at the Harbour Authority, said it reopened.",
+        '"Ferries are back," Lindqvist said. "Thank you for waiting," she added.',
+    )
+    body = sanitize_html(later.body_html)
+    body_text = html_to_text(body)
+    result = extract(body_text)  # as the importer's workers do
+    batch = services.ImportBatch()
+    batch.preload([(later, result, body_text)])
+    # Savepoint and release, slug check, article, two mention inserts, quotes, affiliations
+    # lookup, index queue: none of them per name.
+    with django_assert_max_num_queries(9):
+        outcome = services.article_import(
+            parsed=later,
+            extraction=result,
+            extracted_from=body_text,
+            body=body,
+            body_text=body_text,
+            batch=batch,
+        )
+    assert outcome.action == "imported"
+    assert speakers(outcome.article) == {Person.objects.get(name="Maria Lindqvist")}
+    assert len(result.quotes) == outcome.quotes_found == 2

@@ -33,14 +33,17 @@ class Job:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A parsed article with its extraction results (when extraction ran), or why not.
+    """A parsed article with its sanitised body, the body's plain text and the extraction
+    results (when extraction ran), or why there is no article.
 
-    `body_text` is the plain text the extraction offsets index after the standfirst; the
-    service checks it against the saved article's text before trusting the offsets."""
+    Sanitising and reading the text are CPU work done here, off the single writer. The
+    extraction offsets index `body_text` after the standfirst; the service checks it against
+    the saved article's text before trusting the offsets."""
 
     result: ParseResult
     extraction: ExtractionResult | None = None
     body_text: str = ""
+    body: str = ""
 
 
 def extraction_text(*, standfirst: str, body_text: str) -> tuple[str, int]:
@@ -59,11 +62,12 @@ def prepare(job: Job, extract_quotes: bool) -> Prepared:
     triggers in a parser) must not stop a batch of thousands."""
     try:
         parsed = job.parse(*job.args)
+        body = sanitize_html(parsed.body_html)
+        body_text = html_to_text(body)
         if not extract_quotes or parsed.quotes is not None:
-            return Prepared(parsed)
-        body_text = html_to_text(sanitize_html(parsed.body_html))
-        text, _ = extraction_text(standfirst=parsed.standfirst, body_text=body_text)
-        return Prepared(parsed, extract(text), body_text)
+            return Prepared(parsed, None, body_text, body)
+        text, _ = extraction_text(standfirst=parsed.standfirst.strip(), body_text=body_text)
+        return Prepared(parsed, extract(text), body_text, body)
     except ParseError as error:
         return Prepared(ParseFailure(job.origin_path, str(error)))
     except Exception as error:  # third-party parsers raise many types on odd input
@@ -79,14 +83,17 @@ def prepare_all(
     *,
     extract_quotes: bool,
     workers: int,
+    window: int | None = None,
 ) -> Iterator[tuple[Prepared, Any]]:
     """Prepare each job, yielding (prepared, token) in input order; `token` (progress data)
-    passes through untouched. With one worker everything runs in this process."""
+    passes through untouched. With one worker everything runs in this process. At most
+    `window` jobs (default: 8 per worker) are in flight or done and not yet taken: enough
+    that workers keep going while the caller writes a batch."""
     if workers <= 1:
         for item, token in items:
             yield _prepare_now(item, extract_quotes), token
         return
-    window = workers * 8
+    window = window or workers * 8
     pending: deque[tuple[Future | Prepared, Any]] = deque()
     # forkserver: workers start from a clean interpreter, not a copy of this one with its
     # open database connection and threads.

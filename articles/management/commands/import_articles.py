@@ -2,9 +2,11 @@
 
 Archives arrive as piles of files in many shapes (pasted text, saved pages, feeds, web
 archives, our own exports, research corpora); this command reads them all, each article in
-its own transaction, so one broken file is reported and skipped while the rest of the batch
+its own savepoint, so one broken file is reported and skipped while the rest of the batch
 goes in. Parsing and extraction run in worker processes (`--jobs`); the writes are made here,
-one article at a time, by `articles.services.article_import`.
+one article at a time, by `articles.services.article_import`, with the people, organisations
+and existing articles a batch needs loaded in a few queries (`services.ImportBatch`). The
+search index is brought up to date once, at the end, from the work each transaction queued.
 """
 
 import time
@@ -15,8 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
-from articles import services
-from articles.importers.records import ParseFailure, ParseSkip
+from articles import search_queue, services
+from articles.importers.records import ParsedArticle, ParseFailure, ParseSkip
 from articles.importers.runner import default_workers, prepare_all
 from articles.importers.sources import FORMATS, iter_jobs, plan
 
@@ -25,6 +27,12 @@ from articles.importers.sources import FORMATS, iter_jobs, plan
 # never wait long for the database, and that an interrupted import loses little.
 BATCH_SIZE = 200
 BATCH_SECONDS = 2.0
+# Articles whose lookups (people, organisations, existing articles) are loaded together; the
+# workers may run this far and a little more ahead of the writer.
+PRELOAD_SIZE = 50
+WINDOW = 2 * PRELOAD_SIZE
+# Index work applied per index commit when the import ends: fewer, larger segments.
+INDEX_BATCH_SIZE = 2000
 
 
 class Progress:
@@ -112,7 +120,7 @@ class Command(BaseCommand):
                 "No importable files found (folders are searched for .txt, .html, .xml, "
                 ".rss, .atom, .warc, .warc.gz, .jsonl and .sgm files)."
             )
-        verbosity = options["verbosity"]
+        verbosity = self.verbosity = options["verbosity"]
         progress = Progress(
             self.stderr,
             total_bytes=sum(item.size for item in files),
@@ -127,23 +135,21 @@ class Command(BaseCommand):
                     yield job, done + position
                 done += item.size
 
-        prepared_items = iter(prepare_all(items(), extract_quotes=not no_extract, workers=jobs))
-        finished = False
-        while not finished:
-            # Each article is written in its own savepoint (article_import's atomic block),
-            # so a failure undoes only that article; the savepoints are committed in short
-            # batches because every commit also applies the search-index queue, which costs
-            # far more than the article's own writes.
-            with transaction.atomic():
-                batch_started = time.monotonic()
-                for written, (prepared, position) in enumerate(prepared_items, start=1):
-                    self._write(prepared, counts, progress, dry_run, no_extract, verbosity)
-                    progress.update(position)
-                    if written >= BATCH_SIZE or time.monotonic() - batch_started > BATCH_SECONDS:
-                        break
-                else:
-                    finished = True
-        progress.clear()
+        prepared_items = prepare_all(
+            items(), extract_quotes=not no_extract, workers=max(jobs, 1), window=WINDOW
+        )
+        chunks = _chunks(prepared_items, PRELOAD_SIZE)
+        # Each article is written in its own savepoint (article_import's atomic block), so a
+        # failure undoes only that article; the savepoints are committed in short batches, as
+        # a commit per article costs more than the article's own writes. The index work each
+        # commit records is applied once, at the end (`deferred`), instead of after every
+        # commit, which re-wrote the same people's documents batch after batch.
+        with search_queue.deferred(batch_size=INDEX_BATCH_SIZE):
+            while self._write_batch(chunks, counts, progress, dry_run, no_extract):
+                pass
+            progress.clear()
+            if progress.enabled and not dry_run:
+                self.stderr.write("Updating the search index...")
 
         if verbosity >= 1:
             summary = (
@@ -159,7 +165,27 @@ class Command(BaseCommand):
                 f"{counts['failed']} item(s) could not be imported; see the messages above."
             )
 
-    def _write(self, prepared, counts, progress, dry_run, no_extract, verbosity):
+    def _write_batch(self, chunks, counts, progress, dry_run, no_extract):
+        """Write chunks of prepared articles in one transaction until BATCH_SIZE articles or
+        BATCH_SECONDS; returns False once the input is used up."""
+        with transaction.atomic():
+            batch, written, started = services.ImportBatch(), 0, time.monotonic()
+            for chunk in chunks:
+                batch.preload(
+                    (prepared.result, prepared.extraction, prepared.body_text)
+                    for prepared, _position in chunk
+                    if isinstance(prepared.result, ParsedArticle)
+                )
+                for prepared, position in chunk:
+                    self._write(prepared, batch, counts, progress, dry_run, no_extract)
+                    progress.update(position)
+                written += len(chunk)
+                if written >= BATCH_SIZE or time.monotonic() - started > BATCH_SECONDS:
+                    return True
+        return False
+
+    def _write(self, prepared, batch, counts, progress, dry_run, no_extract):
+        verbosity = self.verbosity
         result = prepared.result
         if isinstance(result, ParseFailure):
             self._failed(progress, counts, result.origin_path, result.reason)
@@ -176,7 +202,10 @@ class Command(BaseCommand):
                 extract=not no_extract,
                 extraction=prepared.extraction,
                 extracted_from=prepared.body_text,
+                body=prepared.body,
+                body_text=prepared.body_text,
                 dry_run=dry_run,
+                batch=batch,
             )
         except (ValidationError, DatabaseError) as error:
             self._failed(progress, counts, result.origin_path, _reason(error))
@@ -191,6 +220,18 @@ class Command(BaseCommand):
         counts["failed"] += 1
         progress.clear()
         self.stderr.write(self.style.ERROR(f"{origin}: {reason}"))
+
+
+def _chunks(iterable, size):
+    """Lists of up to `size` items of `iterable`, read lazily."""
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _reason(error):
