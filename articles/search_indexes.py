@@ -20,6 +20,21 @@ def _month(moment):
     return f"{moment:%Y-%m}" if moment else None
 
 
+class ArchiveIndex(indexes.SearchIndex):
+    """What every document has: its page's address, and when its record last changed, stored
+    so `check_index` can tell a stale document from a current one, and so
+    `update_index --age` works."""
+
+    url = indexes.CharField(indexed=False)
+    updated_at = indexes.DateTimeField(model_attr="updated_at", indexed=False)
+
+    def get_updated_field(self):
+        return "updated_at"
+
+    def prepare_url(self, obj):
+        return obj.get_absolute_url()
+
+
 class DatedIndexMixin:
     """`year` and `month` facet values ("2022", "2022-11") for the sidebar and histogram, as
     strings so facet counts come back keyed by a label a template can print."""
@@ -34,11 +49,10 @@ class DatedIndexMixin:
         return obj.published_at
 
 
-class ArticleIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
+class ArticleIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     content_type = indexes.CharField(default="article", faceted=True)
     title = indexes.CharField(model_attr="headline")
-    url = indexes.CharField(indexed=False)
     published_at = indexes.DateTimeField(model_attr="published_at", null=True)
     year = indexes.CharField(faceted=True, null=True)
     month = indexes.CharField(faceted=True, null=True)
@@ -51,9 +65,6 @@ class ArticleIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
     def get_model(self):
         return Article
 
-    def get_updated_field(self):
-        return "updated_at"
-
     def index_queryset(self, using=None):
         """Published articles only: a search must never link to a page readers cannot see."""
         return Article.objects.published().prefetch_related(
@@ -62,9 +73,6 @@ class ArticleIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
             "organisations",
             Prefetch("quotes", queryset=Quote.objects.select_related("person", "organisation")),
         )
-
-    def prepare_url(self, obj):
-        return obj.get_absolute_url()
 
     def prepare_people(self, obj):
         return sorted(person.name for person in obj.people.all())
@@ -77,13 +85,12 @@ class ArticleIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
         return sorted({quote.speaker_name for quote in obj.quotes.all()})
 
 
-class QuoteIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
+class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
     """A quote is its own search result: the words, who said them and where."""
 
     text = indexes.CharField(document=True, use_template=True)
     content_type = indexes.CharField(default="quote", faceted=True)
     title = indexes.CharField(model_attr="text")
-    url = indexes.CharField(indexed=False)
     published_at = indexes.DateTimeField(model_attr="article__published_at", null=True)
     year = indexes.CharField(faceted=True, null=True)
     month = indexes.CharField(faceted=True, null=True)
@@ -98,9 +105,6 @@ class QuoteIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
     def get_model(self):
         return Quote
 
-    def get_updated_field(self):
-        return "updated_at"
-
     def index_queryset(self, using=None):
         """Quotes in published articles, as ArticleIndex indexes only those."""
         return (
@@ -112,9 +116,6 @@ class QuoteIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
     def prepared_published_at(self, obj):
         return obj.article.published_at
 
-    def prepare_url(self, obj):
-        return obj.get_absolute_url()
-
     def prepare_article_url(self, obj):
         return obj.article.get_absolute_url()
 
@@ -125,43 +126,29 @@ class QuoteIndex(DatedIndexMixin, indexes.SearchIndex, indexes.Indexable):
         return sorted(organisation.name for organisation in obj.article.organisations.all())
 
 
-class PersonIndex(indexes.SearchIndex, indexes.Indexable):
+class PersonIndex(ArchiveIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     content_type = indexes.CharField(default="person", faceted=True)
     title = indexes.CharField(model_attr="name")
-    url = indexes.CharField(indexed=False)
     published_at = indexes.DateTimeField(null=True)
     description = indexes.CharField(model_attr="description", indexed=False, null=True)
 
     def get_model(self):
         return Person
 
-    def get_updated_field(self):
-        return "updated_at"
-
     def index_queryset(self, using=None):
         return Person.objects.prefetch_related("aliases", "affiliations__organisation")
 
-    def prepare_url(self, obj):
-        return obj.get_absolute_url()
 
-
-class OrganisationIndex(indexes.SearchIndex, indexes.Indexable):
+class OrganisationIndex(ArchiveIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     content_type = indexes.CharField(default="organisation", faceted=True)
     title = indexes.CharField(model_attr="name")
-    url = indexes.CharField(indexed=False)
     published_at = indexes.DateTimeField(null=True)
     description = indexes.CharField(model_attr="description", indexed=False, null=True)
 
     def get_model(self):
         return Organisation
 
-    def get_updated_field(self):
-        return "updated_at"
-
     def index_queryset(self, using=None):
         return Organisation.objects.prefetch_related("aliases")
-
-    def prepare_url(self, obj):
-        return obj.get_absolute_url()
