@@ -115,7 +115,7 @@ def recreate_whoosh_index(using="default") -> bool:
 
 def repair_index(report, *, using="default") -> int:
     """Queue updates for missing and stale documents and deletions for orphans, then apply
-    the queue (waiting for other writers). Returns how many changes were applied."""
+    the queue (waiting for other writers). Returns how many documents were repaired."""
     unified = connections[using].get_unified_index()
     labels = {model._meta.label_lower: model for model in unified.get_indexed_models()}
     changes = []
@@ -125,4 +125,5 @@ def repair_index(report, *, using="default") -> int:
         changes += [((model, pk), SearchIndexTask.Action.UPDATE) for pk in drift.stale]
         changes += [((model, pk), SearchIndexTask.Action.DELETE) for pk in drift.orphaned]
     search_queue.enqueue(changes)
-    return search_queue.process_pending(lock_timeout=30, using=using)
+    search_queue.process_pending(lock_timeout=30, using=using)
+    return len(changes)

@@ -50,12 +50,12 @@ class Command(BaseCommand):
             return
         if not repair:
             raise CommandError("The index has drifted: run again with --repair to fix it.")
-        applied = repair_index(report, using=using)
+        repaired = repair_index(report, using=using)
         remaining = [drift for drift in compare_index(using) if not drift.in_step]
         if remaining:
             raise CommandError(
-                f"Applied {applied} change(s) but the index still differs: "
+                f"Queued {repaired} fix(es) but the index still differs: "
                 f"{', '.join(drift.label for drift in remaining)}. Another writer may hold the "
                 "index lock; run again."
             )
-        self.stdout.write(self.style.SUCCESS(f"Repaired: applied {applied} change(s)."))
+        self.stdout.write(self.style.SUCCESS(f"Repaired {repaired} document(s)."))
