@@ -225,9 +225,7 @@ class PersonAlias(AliasBase):
 class OrganisationAlias(AliasBase):
     """Another name or acronym of an organisation ("NSC")."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="aliases"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
 
     class Meta:
         verbose_name_plural = "organisation aliases"
@@ -344,7 +342,11 @@ class Article(TimestampedModel):
         return self.headline
 
     def save(self, *args, **kwargs):
-        """Sanitise the body on every save path and keep the derived fields in step."""
+        """Sanitise the body on every save path and keep the derived fields in step.
+
+        A body that is `CleanHTML` (what `sanitize_html` returned, e.g. cleaned by the
+        importer's workers) is stored as it is; any other string, including a CleanHTML
+        edited since, is cleaned here."""
         self.body = sanitize_html(self.body)
         text = self.body_text
         self.word_count = count_words(text)
@@ -541,4 +543,3 @@ class SearchIndexTask(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.model_label}:{self.object_pk}"
-

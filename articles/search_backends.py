@@ -52,6 +52,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfi
 from whoosh.collectors import FilterCollector, SortingCollector, TopCollector, UnlimitedCollector
 from whoosh.fields import DATETIME, STORED, TEXT, FieldType, Schema
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Existence, Positions
 from whoosh.index import LockError
 from whoosh.lang.porter import stem as porter_stem
@@ -88,6 +89,9 @@ SPELLING_MAX_EDITS = 2
 
 # How long a write waits for another writer (another process, or an import) to finish.
 DEFAULT_LOCK_TIMEOUT = 30.0
+
+# Memory a writer's posting pool may take before Whoosh sorts it out to a temporary file.
+WRITER_LIMIT_MB = 256
 
 # Haystack's `FacetedSearchForm` narrows with `field_exact:"value"` after `clean()`, which
 # quotes words holding reserved characters and lowercases reserved words.
@@ -1016,9 +1020,10 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             self.setup()
         timeout = self.lock_timeout if timeout is None else timeout
         deadline = time.monotonic() + timeout
+        target = self._write_index()
         while True:
             try:
-                writer = self.index.writer(limitmb=256, codec=NewsroomCodec())
+                writer = target.writer(limitmb=WRITER_LIMIT_MB, codec=NewsroomCodec())
                 break
             except LockError:
                 if time.monotonic() >= deadline:
@@ -1034,6 +1039,18 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             if not commit_options.get("optimize"):
                 commit_options.setdefault("mergetype", merge_small_segments)
             writer.commit(**commit_options)
+
+    def _write_index(self):
+        """The index as writers open it: on disk, read with plain file reads, not mmap.
+
+        A writer reads every segment it replaces documents in; through mmap those pages
+        count in the process's resident memory and stay there, so a long import's peak
+        memory grew with the size of the index. Searchers keep the mmap'd `self.index`."""
+        if not isinstance(self.storage, FileStorage) or not self.storage.supports_mmap:
+            return self.index
+        if getattr(self, "_unmapped_storage", None) is None:
+            self._unmapped_storage = FileStorage(self.path, supports_mmap=False)
+        return self._unmapped_storage.open_index(schema=self.schema)
 
     def prepare_document(self, index, obj):
         """The Whoosh fields for `obj`, or None when its index skips it."""

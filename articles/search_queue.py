@@ -31,6 +31,8 @@ from .models import SearchIndexTask
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+# Objects loaded from the database and prepared at a time within a batch.
+LOAD_CHUNK = 500
 # A row whose object fails to index this many times is left for a person to look at (the
 # `process_index_queue` command reports them) instead of blocking the rows behind it.
 MAX_ATTEMPTS = 5
@@ -112,23 +114,33 @@ def _drain_on_commit():
         transaction.on_commit(drain_quietly)
 
 
-def drain_quietly(*, batch_size=BATCH_SIZE):
+def drain_quietly(*, batch_size=BATCH_SIZE, full_batches=False):
     """Apply pending rows if the lock is free; never raise into the request that saved."""
     try:
-        process_pending(lock_timeout=REQUEST_LOCK_TIMEOUT, batch_size=batch_size)
+        process_pending(
+            lock_timeout=REQUEST_LOCK_TIMEOUT, batch_size=batch_size, full_batches=full_batches
+        )
     except Exception:
         log.exception("Search index queue could not be applied; its rows are kept for a retry")
 
 
-def process_pending(*, lock_timeout=REQUEST_LOCK_TIMEOUT, batch_size=BATCH_SIZE, using=None):
+def process_pending(
+    *, lock_timeout=REQUEST_LOCK_TIMEOUT, batch_size=BATCH_SIZE, using=None, full_batches=False
+):
     """Apply pending rows in batches until none are left; returns how many were applied.
 
     Stops, leaving the rows, when another writer keeps the lock for `lock_timeout` seconds:
-    that writer looks for rows again after each batch, so it applies them.
+    that writer looks for rows again after each batch, so it applies them. With
+    `full_batches`, stops once fewer than `batch_size` rows are pending: a bulk import applies
+    its queue as it goes in whole batches (whole index segments) and the rest at the end.
     """
     aliases = [using] if using else list(connection_router.for_write())
     applied = 0
     while True:
+        if full_batches and (
+            SearchIndexTask.objects.filter(attempts__lt=MAX_ATTEMPTS).count() < batch_size
+        ):
+            return applied
         try:
             done = _apply_batch(aliases, lock_timeout=lock_timeout, batch_size=batch_size)
         except LockError:
@@ -185,57 +197,75 @@ def _apply_batch(aliases, *, lock_timeout, batch_size):
 
 
 def _work_for(tasks, alias):
-    """(index, object) pairs to index and identifiers to delete. The last action recorded for
-    an object wins; an update for an object that is gone or no longer public (not in its
-    index's queryset) becomes a deletion."""
+    """The work, in chunks of at most LOAD_CHUNK objects: (updates, identifiers to delete),
+    updates being (label, pk, index, object). The last action recorded for an object wins;
+    an update for an object that is gone or no longer public (not in its index's queryset)
+    becomes a deletion. Loading and preparing a chunk at a time keeps a batch's memory to
+    one chunk of objects, whatever the batch size."""
     latest = {(task.model_label, task.object_pk): task.action for task in tasks}
     by_model = defaultdict(list)
     for (label, pk), action in latest.items():
         by_model[label].append((pk, action))
     unified = connections[alias].get_unified_index()
-    updates, delete_ids = [], []
     for label, entries in by_model.items():
         try:
             index = unified.get_index(apps.get_model(label))
         except (LookupError, NotHandled):
             continue
-        wanted = [pk for pk, action in entries if action == SearchIndexTask.Action.UPDATE]
-        found = {
-            str(obj.pk): obj for obj in index.index_queryset(using=alias).filter(pk__in=wanted)
-        }
-        for pk, _action in entries:
-            if pk in found:
-                updates.append((label, pk, index, found[pk]))
-            else:
-                delete_ids.append(f"{label}.{pk}")
-    return updates, delete_ids
+        for start in range(0, len(entries), LOAD_CHUNK):
+            chunk = entries[start : start + LOAD_CHUNK]
+            wanted = [pk for pk, action in chunk if action == SearchIndexTask.Action.UPDATE]
+            found = {str(obj.pk): obj for obj in _load(index, alias, wanted)}
+            updates, delete_ids = [], []
+            for pk, _action in chunk:
+                if pk in found:
+                    updates.append((label, pk, index, found[pk]))
+                else:
+                    delete_ids.append(f"{label}.{pk}")
+            yield updates, delete_ids
+
+
+def _load(index, alias, pks):
+    """The objects among `pks` that `index` indexes, as its `index_queryset` loads them.
+
+    Integer keys also bound the key range: a queryset that limits rows with a subquery
+    (quotes of published articles) otherwise leads SQLite to walk every row the subquery
+    allows and test each against the key list, a cost that grew with the archive."""
+    if not pks:
+        return []
+    queryset = index.index_queryset(using=alias).filter(pk__in=pks)
+    if all(pk.isdigit() for pk in pks):
+        numbers = [int(pk) for pk in pks]
+        queryset = queryset.filter(pk__gte=min(numbers), pk__lte=max(numbers))
+    return queryset
 
 
 def _write(alias, writer, work):
-    """Apply one connection's work; returns the (label, pk) pairs that failed."""
-    updates, delete_ids = work
+    """Apply one connection's work (chunks from `_work_for`); returns the (label, pk) pairs
+    that failed."""
     backend = connections[alias].get_backend()
     failed = set()
-    if writer is None:
-        for identifier in delete_ids:
-            backend.remove(identifier)
-        by_index = defaultdict(list)
-        for _label, _pk, index, obj in updates:
-            by_index[index].append(obj)
-        for index, objects in by_index.items():
-            backend.update(index, objects)
-        return failed
-    documents = []
-    for label, pk, index, obj in updates:
-        try:
-            document = backend.prepare_document(index, obj)
-        except Exception:
-            log.exception("Could not prepare %s.%s for the search index", label, pk)
-            failed.add((label, pk))
+    for updates, delete_ids in work:
+        if writer is None:
+            for identifier in delete_ids:
+                backend.remove(identifier)
+            by_index = defaultdict(list)
+            for _label, _pk, index, obj in updates:
+                by_index[index].append(obj)
+            for index, objects in by_index.items():
+                backend.update(index, objects)
             continue
-        if document is None:
-            delete_ids.append(get_identifier(obj))
-        else:
-            documents.append(document)
-    backend.apply(writer, documents=documents, delete_ids=delete_ids)
+        documents = []
+        for label, pk, index, obj in updates:
+            try:
+                document = backend.prepare_document(index, obj)
+            except Exception:
+                log.exception("Could not prepare %s.%s for the search index", label, pk)
+                failed.add((label, pk))
+                continue
+            if document is None:
+                delete_ids.append(get_identifier(obj))
+            else:
+                documents.append(document)
+        backend.apply(writer, documents=documents, delete_ids=delete_ids)
     return failed

@@ -643,9 +643,10 @@ def article_import(
     `dry_run` nothing is written: the outcome says what would happen.
 
     `body` and `body_text`, the sanitised body and its plain text, may come precomputed (the
-    importer's workers compute them). `batch`, an `ImportBatch` shared by the articles written
-    in one transaction, saves lookups; each article is still its own savepoint, so a failure
-    undoes only that article."""
+    importer's workers compute them); a body `sanitize_html` returned (`CleanHTML`) is stored
+    without cleaning it again, any other string is cleaned by `Article.save()`. `batch`, an
+    `ImportBatch` shared by the articles written in one transaction, saves lookups; each
+    article is still its own savepoint, so a failure undoes only that article."""
     headline = " ".join(parsed.headline.split())[:500]
     if body is None:
         body = sanitize_html(parsed.body_html)

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 import bleach
 from bleach.html5lib_shim import Filter
+from bleach.sanitizer import INVISIBLE_CHARACTERS_RE, INVISIBLE_REPLACEMENT_CHAR
 
 ALLOWED_TAGS = frozenset(
     {
@@ -74,13 +75,58 @@ _cleaner = bleach.Cleaner(
 )
 
 
-def sanitize_html(html: str) -> str:
+class CleanHTML(str):
+    """HTML that is exactly what `sanitize_html` returns for it, so cleaning it again is
+    wasted work: `sanitize_html` hands a CleanHTML back as it is, and `Article.save()` stores
+    it without running bleach a second time (the importer's workers clean bodies off the
+    single writer).
+
+    Only `sanitize_html` and `text_blocks_html` make one. It is a plain string in every other
+    way, and any change to it (concatenation, slicing, `replace`, formatting) gives a plain
+    `str` again, which is cleaned on save; HTML read from the database is a plain `str` too.
+    Wrapping other HTML in CleanHTML by hand would skip the sanitiser: don't."""
+
+    __slots__ = ()
+
+
+def sanitize_html(html: str) -> CleanHTML:
     """Return `html` reduced to the news-markup allowlist: safe to store and to show."""
+    if isinstance(html, CleanHTML):
+        return html
     if not html:
-        return ""
+        return CleanHTML()
     html = html.replace("\x00", "")
     html = _DROPPED_ELEMENTS.sub("", html)
-    return _cleaner.clean(html).strip()
+    return CleanHTML(_cleaner.clean(html).strip())
+
+
+# What bleach's HTML tokenizer calls space characters: a run of them right after a tag is its
+# own token, which bleach leaves alone; in other text it replaces control characters.
+_LEADING_SPACE = re.compile(r"[\t\n\f ]*")
+BLOCK_TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _clean_text_node(text: str) -> str:
+    """`text` escaped for an element's content, spelled exactly as `sanitize_html` spells it:
+    NUL dropped, line breaks as newlines, bleach's "?" for control characters (except in a
+    leading run of spaces, which bleach keeps)."""
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = escape(text, quote=False)
+    leading = _LEADING_SPACE.match(text).end()
+    return text[:leading] + INVISIBLE_CHARACTERS_RE.sub(INVISIBLE_REPLACEMENT_CHAR, text[leading:])
+
+
+def text_blocks_html(blocks) -> CleanHTML:
+    """HTML for plain-text blocks, `(tag, text)` pairs with a tag from BLOCK_TEXT_TAGS, one
+    per line: what the plain-text importers build. The text is escaped, so the markup is ours
+    alone, and it is spelled as `sanitize_html` would return it, so it is CleanHTML and the
+    bodies of a large text import skip bleach."""
+    parts = []
+    for tag, text in blocks:
+        if tag not in BLOCK_TEXT_TAGS:
+            raise ValueError(f"not a text block tag: {tag!r}")
+        parts.append(f"<{tag}>{_clean_text_node(text)}</{tag}>")
+    return CleanHTML("\n".join(parts).strip())
 
 
 def text_to_html(text: str) -> str:
@@ -317,9 +363,7 @@ def mark_quotes(html: str, marks) -> tuple[str, set[str]]:
                 first = number not in opened
                 opened.add(number)
                 label = f"Quote: {mark.speaker}" if mark.speaker else "Quote"
-                attributes = (
-                    f' id="{escape(mark.anchor)}" title="{escape(label)}"' if first else ""
-                )
+                attributes = f' id="{escape(mark.anchor)}" title="{escape(label)}"' if first else ""
                 out.append(f'<mark class="quote"{attributes}>{piece}</mark>')
                 if end - 1 in char_offsets[index:stop]:
                     if link_depth:

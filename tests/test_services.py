@@ -6,8 +6,9 @@ import pytest
 from articles import services
 from articles.extraction import extract
 from articles.importers.records import ParsedArticle
+from articles.importers.runner import Job, prepare
 from articles.models import Article, Person, Quote
-from articles.text import html_to_text, sanitize_html
+from articles.text import CleanHTML, html_to_text, sanitize_html
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,44 @@ def test_a_preloaded_batch_writes_an_article_naming_known_people_in_few_queries(
     assert outcome.action == "imported"
     assert speakers(outcome.article) == {Person.objects.get(name="Maria Lindqvist")}
     assert len(result.quotes) == outcome.quotes_found == 2
+
+
+HOSTILE_BODY = (
+    '<p onclick="steal()">Pier to close</p><script>alert(1)</script>'
+    '<a href="javascript:alert(2)">link</a><img src=x onerror="alert(3)">'
+)
+
+
+def test_a_plain_save_cleans_hostile_markup_and_an_edited_clean_body():
+    article = Article(headline="Pier to close", body=HOSTILE_BODY)
+    article.save()
+    article.refresh_from_db()
+    assert article.body == sanitize_html(HOSTILE_BODY)
+    assert "<script" not in article.body and "onclick" not in article.body
+    assert "javascript:" not in article.body and "onerror" not in article.body
+
+    # A body sanitize_html returned, then edited, is an ordinary string again.
+    article.body = sanitize_html("<p>Safe</p>") + '<script>alert("edited")</script>'
+    assert not isinstance(article.body, CleanHTML)
+    article.save()
+    article.refresh_from_db()
+    assert "<script" not in article.body
+
+
+def test_the_importer_stores_the_body_its_worker_cleaned_without_cleaning_it_again():
+    """The worker's `prepare` cleans the body off the writer; saving hands that very string
+    on (bleach would return a new one), and it is what `sanitize_html` makes of the page."""
+    story = parsed("Harbour works", "The pier <b>closes</b> on Tuesday.", HOSTILE_BODY)
+    prepared = prepare(Job(lambda: story, (), "test"), extract_quotes=True)
+    assert isinstance(prepared.body, CleanHTML)
+    outcome = services.article_import(
+        parsed=story,
+        extraction=prepared.extraction,
+        extracted_from=prepared.body_text,
+        body=prepared.body,
+        body_text=prepared.body_text,
+    )
+    assert outcome.article.body is prepared.body
+    stored = Article.objects.get(pk=outcome.article.pk).body
+    assert stored == sanitize_html(str(story.body_html))
+    assert "<script" not in stored and "onclick" not in stored and "onerror" not in stored

@@ -2,7 +2,14 @@
 
 import pytest
 
-from articles.text import ALLOWED_TAGS, html_to_text, sanitize_html, text_to_html
+from articles.text import (
+    ALLOWED_TAGS,
+    CleanHTML,
+    html_to_text,
+    sanitize_html,
+    text_blocks_html,
+    text_to_html,
+)
 from tests.html_safety import HOSTILE_MARKUP, unsafe_markup
 
 
@@ -65,3 +72,28 @@ def test_text_to_html_round_trips_paragraphs():
     text = "First paragraph, with <angle> brackets.\n\nSecond paragraph."
     assert html_to_text(text_to_html(text)) == text
     assert "<angle>" not in text_to_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fish & chips <b>not bold</b> &amp; &copy; \"quoted\" 'single'",
+        "Controls \x01 \x0b \x0c \x1f kept or replaced as bleach does",
+        "\x0c\t leading spaces, then a form feed \x0c inside",
+        "Line\r\nbreaks\rand NUL\x00 characters",
+        "<script>alert(1)</script> ]]> <!-- comment -->",
+        "",
+    ],
+)
+def test_text_blocks_html_is_what_sanitize_html_returns(text):
+    html = text_blocks_html([("h2", "Sub-heading"), ("p", text), ("p", text)])
+    assert isinstance(html, CleanHTML)
+    assert sanitize_html(str(html)) == html
+    assert sanitize_html(html) is html
+
+
+def test_editing_clean_html_gives_a_string_that_is_cleaned_again():
+    clean = sanitize_html("<p>Safe</p>")
+    edited = clean + "<script>alert(1)</script>"
+    assert not isinstance(edited, CleanHTML)
+    assert "<script" not in sanitize_html(edited)

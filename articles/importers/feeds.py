@@ -8,12 +8,13 @@ the feed's folder are never followed: a feed must not be able to import arbitrar
 
 import calendar
 import datetime
-import html
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import feedparser
+
+from articles.text import text_blocks_html
 
 from .html import http_url, parse_html_file
 from .records import ParsedArticle, ParsedPerson, ParseError
@@ -43,8 +44,8 @@ def _content_html(entry) -> str:
             continue
         if item.get("type") in _HTML_TYPES:
             return item["value"]
-        return "\n".join(
-            f"<p>{html.escape(paragraph.strip(), quote=False)}</p>"
+        return text_blocks_html(
+            ("p", paragraph.strip())
             for paragraph in item["value"].split("\n\n")
             if paragraph.strip()
         )

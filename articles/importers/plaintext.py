@@ -8,9 +8,10 @@ layout, lines directly under the headline (no blank line between) are the standf
 """
 
 import codecs
-import html
 import re
 from pathlib import Path
+
+from articles.text import text_blocks_html
 
 from .records import ParsedArticle, ParseError
 
@@ -79,12 +80,7 @@ def parse_text(
     blocks = [block for block in blocks if _has_words(block)]
     if not headline or not blocks:
         raise ParseError("no article text: a headline line and at least one paragraph needed")
-    body = "\n".join(
-        f"<h2>{html.escape(block, quote=False)}</h2>"
-        if is_subheading(block)
-        else f"<p>{html.escape(block, quote=False)}</p>"
-        for block in blocks
-    )
+    body = text_blocks_html(("h2" if is_subheading(block) else "p", block) for block in blocks)
     return ParsedArticle(
         headline=headline,
         standfirst=standfirst,

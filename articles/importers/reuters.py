@@ -14,6 +14,8 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
+from articles.text import text_blocks_html
+
 from .records import ParsedArticle, ParsedOrganisation, ParsedPerson, ParseError, ParseSkip
 from .runner import Job
 
@@ -127,7 +129,7 @@ def parse_reuters_record(record: str, origin_path: str, folder: str) -> ParsedAr
         raise ParseError("Reuters record has a body but no title")
     # A line that starts indented begins a paragraph; other line breaks are hard wraps.
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n(?=[ \t])", body)]
-    body_html = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
+    body_html = text_blocks_html(("p", p) for p in paragraphs if p.strip())
     try:
         date = (field("DATE") or "").strip()[:20]
         published = datetime.datetime.strptime(date, "%d-%b-%Y %H:%M:%S")

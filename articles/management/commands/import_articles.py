@@ -6,7 +6,8 @@ its own savepoint, so one broken file is reported and skipped while the rest of 
 goes in. Parsing and extraction run in worker processes (`--jobs`); the writes are made here,
 one article at a time, by `articles.services.article_import`, with the people, organisations
 and existing articles a batch needs loaded in a few queries (`services.ImportBatch`). The
-search index is brought up to date once, at the end, from the work each transaction queued.
+search index is brought up to date from the work each transaction queued, in whole batches
+as the import goes (while the workers prepare the next articles) and the rest at the end.
 """
 
 import time
@@ -30,8 +31,12 @@ BATCH_SECONDS = 2.0
 # Articles whose lookups (people, organisations, existing articles) are loaded together; the
 # workers may run this far and a little more ahead of the writer.
 PRELOAD_SIZE = 50
-WINDOW = 2 * PRELOAD_SIZE
-# Index work applied per index commit when the import ends: fewer, larger segments.
+# Jobs the workers may have in flight or done ahead of the writer: enough to keep them busy
+# while the writer applies a batch of index work (a few seconds), few enough that the
+# prepared pages held stay a few megabytes.
+WINDOW = 4 * PRELOAD_SIZE
+# Index work applied per index commit: fewer, larger segments. Whole batches are applied
+# as the import goes, while the workers prepare the next articles; the rest at the end.
 INDEX_BATCH_SIZE = 2000
 
 
@@ -142,11 +147,15 @@ class Command(BaseCommand):
         # Each article is written in its own savepoint (article_import's atomic block), so a
         # failure undoes only that article; the savepoints are committed in short batches, as
         # a commit per article costs more than the article's own writes. The index work each
-        # commit records is applied once, at the end (`deferred`), instead of after every
-        # commit, which re-wrote the same people's documents batch after batch.
+        # commit records is not applied after every commit (`deferred`), which re-wrote the
+        # same people's documents batch after batch and made small segments, but in whole
+        # batches of INDEX_BATCH_SIZE rows once that many are pending (the workers prepare the
+        # next articles meanwhile, and the queue never grows with the size of the input),
+        # and the rest at the end.
         with search_queue.deferred(batch_size=INDEX_BATCH_SIZE):
             while self._write_batch(chunks, counts, progress, dry_run, no_extract):
-                pass
+                if not dry_run:
+                    search_queue.drain_quietly(batch_size=INDEX_BATCH_SIZE, full_batches=True)
             progress.clear()
             if progress.enabled and not dry_run:
                 self.stderr.write("Updating the search index...")
