@@ -12,9 +12,7 @@ on-disk index), so it works on a server engine too.
 
 import datetime
 import logging
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.utils import timezone
 from haystack import connections
@@ -98,18 +96,13 @@ def compare_index(using="default") -> list[ModelDrift]:
     return report
 
 
-def recreate_whoosh_index(using="default") -> bool:
-    """Start an unreadable on-disk Whoosh index afresh (files deleted, empty index created).
-    Returns False for engines that are not on this disk."""
+def recreate_index(using="default") -> bool:
+    """Start an unreadable on-disk index afresh (our Whoosh backend's `recreate`).
+    Returns False for engines that are not on this disk: their operators restart them."""
     backend = connections[using].get_backend()
-    path = getattr(backend, "path", None)
-    if not path or getattr(backend, "use_file_storage", True) is False:
+    if not hasattr(backend, "recreate"):
         return False
-    shutil.rmtree(path, ignore_errors=True)
-    Path(path).mkdir(parents=True, exist_ok=True)
-    backend.setup_complete = False
-    backend.setup()
-    connections.reload(using)
+    backend.recreate()
     return True
 
 

@@ -25,12 +25,14 @@ language and result shape (so `SearchQuerySet` and the forms work unchanged) and
 
 import datetime as dt
 import re
+import shutil
 import threading
 import time
 from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from html import escape as html_escape
 from itertools import chain
+from pathlib import Path
 
 import bleach
 from django.conf import settings
@@ -1140,8 +1142,17 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
         everything commits an empty index with the current schema, so a running update
         either finishes first or waits, and a rebuild picks up schema changes."""
         if models is None:
-            with self.writer(mergetype=writing.CLEAR):
-                pass
+            try:
+                with self.writer(mergetype=writing.CLEAR):
+                    pass
+            except LockError:
+                raise
+            except Exception:
+                # The index cannot be opened at all (a lost or garbled table of contents,
+                # missing segment files, a broken lock file): clearing it means starting
+                # it afresh, so `rebuild_index` restores even a corrupt index.
+                self.log.warning("Search index unreadable; recreating it", exc_info=True)
+                self.recreate()
             return
         with self.writer() as writer:
             for model in models:
@@ -1149,6 +1160,24 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
 
     def delete_index(self):
         self.clear()
+
+    def recreate(self):
+        """Delete every file of the on-disk index and create an empty one in its place."""
+        if not self.use_file_storage:
+            self.setup_complete = False
+            self.setup()
+            return
+        index_dir = Path(self.path)
+        if index_dir.exists():
+            for entry in index_dir.iterdir():
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+        self._unmapped_storage = None
+        self._local = threading.local()
+        self.setup_complete = False
+        self.setup()
 
     def optimize(self):
         with self.writer(optimize=True):

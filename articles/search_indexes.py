@@ -106,9 +106,10 @@ class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
         return Quote
 
     def index_queryset(self, using=None):
-        """Quotes in published articles, as ArticleIndex indexes only those."""
+        """Quotes in published articles, as ArticleIndex indexes only those (a join, not a
+        subquery over every published article, which SQLite re-walks for each batch)."""
         return (
-            Quote.objects.filter(article__in=Article.objects.published())
+            Quote.objects.published()
             .select_related("article", "person", "organisation")
             .prefetch_related("article__people", "article__organisations")
         )

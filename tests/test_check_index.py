@@ -133,3 +133,19 @@ def test_a_lock_file_that_is_not_a_lock_is_repaired(indexed_archive, search_inde
     call_command("check_index", "--repair")
     assert client.get("/search/", {"q": "broken"}).status_code == 200
     assert article.get_absolute_url() in client.get("/search/", {"q": "broken"}).text
+
+
+@pytest.mark.parametrize(
+    "corrupt", [corrupt_by_deleting_segments, corrupt_by_garbling_the_table_of_contents]
+)
+def test_rebuild_index_restores_a_corrupt_index(indexed_archive, search_index, client, corrupt):
+    corrupt(search_index)
+    search_index.get_backend().setup_complete = False
+    assert client.get("/search/", {"q": "harbour"}).status_code == 503
+
+    call_command("rebuild_index", interactive=False, verbosity=0)
+
+    response = client.get("/search/", {"q": "harbour"})
+    assert response.status_code == 200
+    assert indexed_archive[0].get_absolute_url() in response.text
+    assert all(drift.in_step for drift in compare_index())

@@ -8,7 +8,7 @@ index first).
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.index_check import IndexUnreadable, compare_index, recreate_whoosh_index, repair_index
+from articles.index_check import IndexUnreadable, compare_index, recreate_index, repair_index
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             self.stderr.write(self.style.ERROR(f"The search index cannot be read: {error}"))
             if not repair:
                 raise CommandError("Run again with --repair to recreate and refill it.") from error
-            if not recreate_whoosh_index(using):
+            if not recreate_index(using):
                 raise CommandError(
                     "The search engine is not on this disk: check that it is running, then "
                     "run `manage.py rebuild_index`."
