@@ -5,6 +5,7 @@ standfirsts, quotes and a person's name through the real admin; then the article
 search results, person page and feeds are parsed as a browser or feed reader would.
 """
 
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -90,3 +91,48 @@ def test_feeds_carry_no_hostile_markup(hostile_archive, client, path):
     assert sum(MARKER in text for text in descriptions) >= len(HOSTILE_MARKUP) // PER_ARTICLE
     for text in descriptions:
         assert unsafe_markup(text) == [], text
+
+
+@pytest.fixture
+def imported_hostile_archive(db, tmp_path):
+    """The same samples arriving through the importer: our JSON Lines (body HTML kept as
+    given, people and quotes included) and saved web pages (through trafilatura)."""
+    lines = []
+    for number, payloads in enumerate(chunks(HOSTILE_MARKUP, PER_ARTICLE)):
+        lines.append(
+            json.dumps(
+                {
+                    "headline": f"{MARKER} {payloads[0]}",
+                    "standfirst": f"{MARKER} {payloads[-1]}",
+                    "body": "".join(f"<p>{MARKER} paragraph {p}</p>" for p in payloads),
+                    "source_url": f"https://hostile.example/{number}",
+                    "people": [{"name": "Eve Payload", "description": payloads[2]}],
+                    "quotes": [{"text": f"{MARKER} {payloads[1]}", "person": "Eve Payload"}],
+                }
+            )
+        )
+    (tmp_path / "hostile.jsonl").write_text("\n".join(lines))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number, payloads in enumerate(chunks(HOSTILE_MARKUP, PER_ARTICLE)):
+        paragraphs = "".join(
+            f"<p>{MARKER} reported that the harbour council met again today. {p}</p>"
+            for p in payloads
+        )
+        (pages / f"page-{number}.html").write_text(
+            f"<html><head><title>{MARKER} page {number}</title></head><body><article>"
+            f"<h1>{MARKER} page {number}</h1>{paragraphs}</article></body></html>"
+        )
+    call_command("import_articles", str(tmp_path), "--quiet", "--jobs", "1", verbosity=0)
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    return list(Article.objects.all())
+
+
+def test_imported_hostile_markup_never_reaches_a_page(imported_hostile_archive, client):
+    assert len(imported_hostile_archive) == 2 * len(chunks(HOSTILE_MARKUP, PER_ARTICLE))
+    paths = [article.get_absolute_url() for article in imported_hostile_archive]
+    paths += [Person.objects.get(name="Eve Payload").get_absolute_url(), f"/search/?q={MARKER}"]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert unsafe_page_markup(response.text) == [], path
