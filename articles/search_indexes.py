@@ -127,13 +127,20 @@ class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
         return sorted(organisation.name for organisation in obj.article.organisations.all())
 
 
-class PersonIndex(ArchiveIndex, indexes.Indexable):
+class NamedEntityIndex(ArchiveIndex):
+    """People and organisations: found by name, aliases and description, and not dated."""
+
     text = indexes.CharField(document=True, use_template=True)
-    content_type = indexes.CharField(default="person", faceted=True)
+    content_type = indexes.CharField(faceted=True)
     title = indexes.CharField(model_attr="name")
     published_at = indexes.DateTimeField(null=True)
     description = indexes.CharField(model_attr="description", indexed=False, null=True)
 
+    def prepare_content_type(self, obj):
+        return obj._meta.model_name
+
+
+class PersonIndex(NamedEntityIndex, indexes.Indexable):
     def get_model(self):
         return Person
 
@@ -141,13 +148,7 @@ class PersonIndex(ArchiveIndex, indexes.Indexable):
         return Person.objects.prefetch_related("aliases", "affiliations__organisation")
 
 
-class OrganisationIndex(ArchiveIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
-    content_type = indexes.CharField(default="organisation", faceted=True)
-    title = indexes.CharField(model_attr="name")
-    published_at = indexes.DateTimeField(null=True)
-    description = indexes.CharField(model_attr="description", indexed=False, null=True)
-
+class OrganisationIndex(NamedEntityIndex, indexes.Indexable):
     def get_model(self):
         return Organisation
 
