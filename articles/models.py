@@ -11,6 +11,8 @@ from datetime import timedelta
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Substr, Trunc, Upper
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -367,6 +369,15 @@ class Article(TimestampedModel):
     def compute_content_hash(headline: str, text: str) -> str:
         normalised = " ".join(f"{headline}\n{text}".casefold().split())
         return hashlib.sha256(normalised.encode()).hexdigest()
+
+
+@receiver(pre_save, sender=Article)
+def sanitize_raw_article_body(sender, instance, raw, **kwargs):
+    """`loaddata` (fixtures, restores from `dumpdata`) saves with raw=True and never calls
+    Article.save(): sanitise the body on that path too, so every stored body is safe to show
+    as it is."""
+    if raw:
+        instance.body = sanitize_html(instance.body)
 
 
 class PersonMention(models.Model):

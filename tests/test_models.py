@@ -113,3 +113,22 @@ def test_canonical_urls():
     assert article.get_absolute_url() == f"/articles/{article.slug}/"
     assert person.get_absolute_url() == "/people/ada-mensah/"
     assert organisation.get_absolute_url() == "/organisations/port-authority/"
+
+
+def test_loaddata_sanitises_article_bodies(tmp_path):
+    """Fixtures and restores skip Article.save(); their bodies are cleaned all the same."""
+    from django.core.management import call_command
+
+    from tests.html_safety import unsafe_markup
+
+    fixture = tmp_path / "hostile.json"
+    fixture.write_text(
+        '[{"model": "articles.article", "pk": 9001, "fields": {"headline": "Loaded",'
+        ' "slug": "loaded", "body": "<p onclick=\\"x()\\">Hi</p><script>alert(1)</script>",'
+        ' "published_at": "2024-01-01T00:00:00Z", "created_at": "2024-01-01T00:00:00Z",'
+        ' "updated_at": "2024-01-01T00:00:00Z", "content_hash": "x"}}]'
+    )
+    call_command("loaddata", str(fixture), verbosity=0)
+    body = Article.objects.get(pk=9001).body
+    assert body == "<p>Hi</p>"
+    assert unsafe_markup(body) == []

@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.text import QuoteMark, mark_quotes, sanitize_html
+from articles.text import QuoteMark, mark_quotes
 
 register = template.Library()
 
@@ -30,9 +30,9 @@ class QuotedBody:
 @register.simple_tag
 def quoted_body(article) -> QuotedBody:
     """The article's sanitised body with its quotes marked in place (see `mark_quotes`), and
-    which quotes were placed, so the page can give the others an anchor elsewhere.
-
-    The body is sanitised again here because fixtures and bulk loads skip `Article.save`."""
+    which quotes were placed, so the page can give the others an anchor elsewhere. Every
+    save path sanitises the body (Article.save, and raw saves from loaddata), so the stored
+    body is marked up as it is."""
     quotes = {f"quote-{quote.pk}": quote for quote in article.quotes.all()}
     marks = [
         QuoteMark(
@@ -45,7 +45,7 @@ def quoted_body(article) -> QuotedBody:
         )
         for anchor, quote in quotes.items()
     ]
-    html, placed = mark_quotes(sanitize_html(article.body), marks)
+    html, placed = mark_quotes(article.body, marks)
     placed_pks = frozenset(quotes[anchor].pk for anchor in placed)
     return QuotedBody(html=mark_safe(html), placed=placed_pks)  # noqa: S308 - built from sanitised HTML
 
