@@ -473,3 +473,106 @@ def test_attribution_verbs(sentence, verb):
     quote = only_quote(sentence)
     assert quote.speaker == "Nora Vance"
     assert quote.verb == verb
+
+
+# Attribution shapes added for the second round of speaker accuracy. Invented sentences.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("“The ferry is late again,” Nora Vance notes.", "notes"),
+        ("“The ferry is late again,” Nora Vance reports.", "reports"),
+    ],
+)
+def test_more_attribution_verbs(sentence, verb):
+    quote = only_quote(sentence)
+    assert quote.speaker == "Nora Vance"
+    assert quote.verb == verb
+
+
+def test_phrasal_speech_verbs_need_their_particle():
+    text = "As Nora Vance put it, “The ferry is late again and nobody will say why.”"
+    quote = only_quote(text)
+    assert quote.speaker == "Nora Vance"
+    assert quote.verb == "put it"
+    text = "Nora Vance pointed out, “The ferry is late again and nobody will say why.”"
+    assert only_quote(text).verb == "pointed out"
+
+
+def test_speech_word_after_a_determiner_is_a_noun():
+    text = (
+        "Mayor Ivo Brandt spoke for an hour. Brandt launched into a lament for the "
+        '"countless small traders" who are "struggling to pay the rent every month".'
+    )
+    assert [quote.speaker for quote in quotes_of(text)] == ["Ivo Brandt", "Ivo Brandt"]
+
+
+def test_question_then_speaker_with_long_apposition():
+    text = "“How are we going to pay for it?” Mara Lind, a retired nurse from the valley, said."
+    assert only_quote(text).speaker == "Mara Lind"
+
+
+def test_question_then_a_new_sentence_is_not_an_attribution():
+    text = "“How are we going to pay for it?” The council met again after a long summer, said."
+    assert only_quote(text).speaker is None
+
+
+def test_speaker_on_a_dash_line_below_the_quote():
+    text = "“Great match today. Proud of every one of them.”\n\n-Coach Tilda Moss, after the final."
+    quote = only_quote(text)
+    assert quote.speaker == "Tilda Moss"
+
+
+def test_long_line_after_a_dash_is_not_a_speaker():
+    text = (
+        "“Great match today. Proud of every one of them.”\n\n"
+        "- Harbour United won the cup final on Saturday in front of a crowd of nine thousand"
+    )
+    assert only_quote(text).speaker is None
+
+
+def test_speaker_set_inside_the_sentence_between_commas():
+    text = (
+        "Mayor Ron Harlow took office in May.\n"
+        "Harlow, Jared Pike said, has created a “climate of fear at the town hall.”"
+    )
+    assert only_quote(text).speaker == "Jared Pike"
+
+
+def test_inverted_speaker_set_inside_the_sentence():
+    text = (
+        "The paradox of the mayor, says Carl Anthony, a historian at the city library, is that "
+        "she was “one of the most powerful mayors the region has had.”"
+    )
+    assert only_quote(text).speaker == "Carl Anthony"
+
+
+def test_participle_after_said_belongs_to_the_same_speaker():
+    text = (
+        "Omar Hadley left early.\n"
+        "Hadley did not stay for the prayers, Sami Nefzi said, adding, “He was never one for "
+        "small talk.”"
+    )
+    assert only_quote(text).speaker == "Sami Nefzi"
+
+
+def test_verb_in_a_clause_about_the_quote_does_not_hide_the_attribution():
+    text = (
+        "“The agency intends to search them for records” that would respond to the request, "
+        "senior trial counsel Petra Lund wrote in a filing."
+    )
+    assert only_quote(text).speaker == "Petra Lund"
+
+
+def test_speaker_inside_a_subordinate_clause():
+    text = "It started when Edward Pryce wrote that the group showed “hostility to any editing.”"
+    assert only_quote(text).speaker == "Edward Pryce"
+
+
+def test_dateline_is_not_the_subject():
+    text = (
+        "HARBOURTON — Sen. Olga Brandt on Wednesday played down the row and said it was no "
+        "different from a judge calling herself “a wise old hand.”"
+    )
+    assert only_quote(text).speaker == "Olga Brandt"

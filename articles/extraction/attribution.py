@@ -62,6 +62,16 @@ _FINITE_VERBS = word_set(
     """
 )
 _MAX_SUBJECT_WORDS = 24
+# A name set off by commas after an inverted verb inside a sentence: `, says Carl Anthony,`.
+_PARENTHETICAL_NAME = re.compile(
+    r"[ \t\u00a0]+((?:[A-Z][\w.’'\-]*[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*),"
+)
+# A dateline opening a story: "WASHINGTON —", "LONDON, Ont. (AP) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.’'\-]+(?:[ ,]+[A-Z][\w.’'\-]*)*[ ,]*(?:\([^)\n]{1,20}\)\s*)?[—–\-]\s"
+)
+_SUBORDINATORS = word_set("when while because although though whereas unless until")
+_MODALS = word_set("would will could can should may might must to")
 # Lower-case words, for a cheap test before a sentence is split into words.
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NOUN_PLURAL_ENDINGS = ("ss", "us", "is", "ers", "ors", "ists", "ians", "ics", "ons")
@@ -74,6 +84,11 @@ _PASSIVE_AGENT = re.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
 _SUBORDINATE_MARKERS = _PREPOSITIONS | word_set("that whether if because although though")
 # A dash after a quote's closing mark, then the speaker: `"..." — Jane Doe, a voter`.
 _DASH_AFTER = re.compile(r"[ \t\u00a0]*[—–\-]{1,2}[ \t\u00a0]*(?=[A-Z])")
+# The same on the line below a quote that stands alone, as round-ups and pull quotes set it.
+_DASH_BELOW = re.compile(r"[ \t\u00a0]*\n\s*[—–\-]{1,2}[ \t\u00a0]*(?=[A-Z])")
+_MAX_DASH_LINE_WORDS = 12
+# Words that make the next word a noun: "a lament", "their answer".
+_DETERMINERS = word_set("a an the his her their its our my your this these those")
 
 
 @dataclass(frozen=True)
@@ -95,9 +110,21 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _speech_verb_at(words: list[tuple[int, int, str]], index: int) -> str | None:
     word = words[index][2]
-    if word.islower() and word in lexicon.SPEECH_VERBS:
-        return words[index][2]
+    if not word.islower():
+        return None
+    if index and words[index - 1][2].lower() in _DETERMINERS:
+        return None  # "a lament for the victims", "his answer": the word is a noun here
+    if word in lexicon.SPEECH_VERBS:
+        return word
+    particle = lexicon.SPEECH_PHRASES.get(word)
+    if particle and index + 1 < len(words) and words[index + 1][2] == particle:
+        return f"{word} {particle}"  # "as one voter put it", "Smith pointed out"
     return None
+
+
+def _verb_end(words: list[tuple[int, int, str]], index: int, verb: str) -> int:
+    """Where the verb at `index` ends, past the particle of a phrase ("pointed out")."""
+    return words[index + verb.count(" ")][1]
 
 
 def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | None:
@@ -117,6 +144,15 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
         chunks = _comma_chunks(words, text)
         head = chunks[0]
         closed = text[span_end:verb_start].strip(" .") == ","
+        tail = chunks[-1]
+        if (
+            not closed
+            and _is_name_like(" ".join(word[2] for word in tail))
+            and tail[-1][2].lower() not in lexicon.HONORIFICS
+        ):
+            # "Trump, Sexton said, has created ...": a speaker set inside the sentence, after
+            # the words it interrupts.
+            return tail[0][0], span_end
         # "Milley, the chairman of the joint chiefs, said": the name before the apposition.
         if (
             len(words) <= _MAX_SUBJECT_WORDS
@@ -134,7 +170,6 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
                 if _is_named_phrase(chunks[index]):
                     return chunks[index][0][0], span_end
         # "For the prices and shortages, Daalder said": the phrase after the last comma.
-        tail = chunks[-1]
         if not _is_noun_phrase(tail):
             return _name_before_verb(text, start, verb_start)
         return tail[0][0], span_end
@@ -199,7 +234,11 @@ def _name_before_verb(
         return None
     previous = words[first - 1][2].lower() if first > 0 else ""
     punctuated = first > 0 and text[words[first - 1][1] : words[first][0]].strip()
-    if previous in _OBJECT_MARKERS and previous not in allowed_before and not punctuated:
+    if (
+        previous in _OBJECT_MARKERS
+        and previous not in allowed_before | _SUBORDINATORS
+        and not punctuated
+    ):
         return None  # "...a letter to Smith said": the name is an object
     return words[first][0], words[last][1]
 
@@ -216,6 +255,8 @@ def _is_noun_phrase(words: list[tuple[int, int, str]]) -> bool:
         return False  # "of the town": a complement, not a speaker
     if len(words) > 1 and words[0][2].endswith("ing") and words[1][2].islower():
         return False  # "Rattling off promises", "Speaking on Monday": a participle clause
+    if any(word[2] in _SUBORDINATORS for word in words[1:]):
+        return False  # "It started when Snowden": the speaker is in the subordinate clause
     return not any(
         word in _FINITE_VERBS or word in lexicon.SPEECH_VERBS
         for word in (w[2] for w in words)
@@ -246,6 +287,9 @@ def clause_subject(text: str, start: int, end: int) -> tuple[int, int, bool] | N
     words = _words(text, start, end)
     first_found = None
     index = 0
+    dateline = _DATELINE.match(text, words[0][0]) if words else None
+    while dateline and index < len(words) and words[index][0] < dateline.end():
+        index += 1  # "WASHINGTON — Sen. Grassley said ...": the place is not the subject
     while index < len(words):
         word_start, _word_end, word = words[index]
         if not word[0].isupper() or word.lower() in lexicon.NOT_NAME_WORDS:
@@ -348,8 +392,12 @@ def _subject_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     return words[0][0], span_end
 
 
-def attribution_after(text: str, start: int, end: int) -> Attribution | None:
-    """Read an attribution that follows a quote's closing mark, within [start, end)."""
+def attribution_after(
+    text: str, start: int, end: int, verb_limit: int | None = None
+) -> Attribution | None:
+    """Read an attribution that follows a quote's closing mark, within [start, end). Given a
+    `verb_limit`, the speech verb must start before it, or follow a speaker and an apposition
+    that start before it: `"...today?" Miller, a retired nurse from Ohio, said`."""
     according = _ACCORDING_TO_AFTER.match(text[start:end])
     if according:
         subject = _subject_after(text, start + according.end(), end)
@@ -359,33 +407,58 @@ def attribution_after(text: str, start: int, end: int) -> Attribution | None:
     lead = _LEADING_JUNK.match(text, start)
     begin = lead.end() if lead else start
     words = _words(text, begin, end)
-    for index, (word_start, word_end, _word) in enumerate(words[: _MAX_SUBJECT_WORDS + 4]):
+    head_comma = -1 if verb_limit is None else text.find(",", begin, verb_limit)
+    for index, (word_start, _word_end, _word) in enumerate(words[: _MAX_SUBJECT_WORDS + 4]):
+        late = verb_limit is not None and word_start >= verb_limit
+        if late and head_comma == -1:
+            break
         verb = _speech_verb_at(words, index)
         if verb is None:
             continue
+        if late and text[words[index - 1][1] : word_start].strip() != ",":
+            return None
         if index == 0:
             if verb.lower() in lexicon.HEARER_VERBS:
                 return None  # `"...," told reporters` has lost its speaker
-            subject = _subject_after(text, word_end, end)
+            subject = _subject_after(text, _verb_end(words, index, verb), end)
         else:
             subject = _subject_before(text, begin, word_start)
             if subject is None and text[words[index - 1][1] : word_start].strip() == ",":
                 # `"cool off" for now, said Kunin, a former governor`: inverted after a
                 # stretch of the reporter's own words.
-                subject = _inverted_subject(text, word_end, end, verb)
+                subject = _inverted_subject(text, _verb_end(words, index, verb), end, verb)
         if subject:
             return Attribution(*subject, verb=verb)
-        return None
+        if index == 0 or words[index - 1][2].lower() not in _MODALS:
+            return None
+        # `"..." that would respond to X, counsel Jane Doe wrote`: the verb belonged to a
+        # clause about the quote; the attribution may still follow.
     return attribution_by_dash(text, start, end)
 
 
 def attribution_by_dash(text: str, start: int, end: int) -> Attribution | None:
     """A speaker named after a dash that follows the quote: `"..." — Jane Doe, a voter`."""
     dash = _DASH_AFTER.match(text, start, end)
-    if dash:
-        subject = _subject_after(text, dash.end(), end)
-        if subject and _is_name_word(text[subject[0] : subject[1]].split()[0]):
-            return Attribution(*subject, verb=None)
+    return _named_after_dash(text, dash.end(), end) if dash else None
+
+
+def attribution_below(text: str, start: int) -> Attribution | None:
+    """A speaker named on a short dash line below a quote: `"..."` then `-Jane Doe, Leeds`.
+    A longer line after a dash is a list item, not a name."""
+    dash = _DASH_BELOW.match(text, start)
+    if dash is None:
+        return None
+    line_end = text.find("\n", dash.end())
+    line_end = len(text) if line_end == -1 else line_end
+    if len(_words(text, dash.end(), line_end)) > _MAX_DASH_LINE_WORDS:
+        return None
+    return _named_after_dash(text, dash.end(), line_end)
+
+
+def _named_after_dash(text: str, start: int, end: int) -> Attribution | None:
+    subject = _subject_after(text, start, end)
+    if subject and _is_name_word(text[subject[0] : subject[1]].split()[0]):
+        return Attribution(*subject, verb=None)
     return None
 
 
@@ -416,9 +489,15 @@ def attribution_before(text: str, start: int, end: int) -> Attribution | None:
             subject = _subject_after(text, words[0][1], end)
             verb = word.lower()
         elif word.lower() in lexicon.SPEECH_PARTICIPLES:
-            subject = _name_before_verb(
-                text, begin, words[index][0], allowed_before=_ABSOLUTE_MARKERS
-            ) or sentence_subject(text, begin, words[index][0])
+            subject = None
+            if index and _speech_verb_at(words, index - 1):
+                # "..., Nefzi said, adding, "...": the speaker of the verb before it.
+                subject = _name_before_verb(text, begin, words[index - 1][0])
+            subject = (
+                subject
+                or _name_before_verb(text, begin, words[index][0], allowed_before=_ABSOLUTE_MARKERS)
+                or sentence_subject(text, begin, words[index][0])
+            )
             verb = word
         else:
             verb = _speech_verb_at(words, index)
@@ -432,7 +511,12 @@ def attribution_before(text: str, start: int, end: int) -> Attribution | None:
                     return Attribution(*subject, verb=verb)
                 continue
             if index == 0:
-                subject = _subject_after(text, words[0][1], end)
+                subject = _subject_after(text, _verb_end(words, 0, verb), end)
+            elif text[words[index - 1][1] : words[index][0]].strip() == "," and (
+                inverted := _PARENTHETICAL_NAME.match(text, _verb_end(words, index, verb), end)
+            ):
+                # `The paradox, says Carl Anthony, a historian, is that she was "..."`.
+                subject = inverted.span(1)
             else:
                 subject = _subject_before(text, begin, words[index][0]) or sentence_subject(
                     text, begin, words[index][0]

@@ -41,8 +41,13 @@ SPEECH_VERBS = word_set(
     elaborated affirm affirms affirmed assured bragged clarified confided disclosed echoed
     grumbled hinted implored intoned marveled marvelled mentioned murmured muttered objected
     protested reasoned reflected remembered reminded repeated surmised beamed riffed griped
+    note notes report reports
     """
 )
+
+# Verbs that attribute speech only with the particle after them: "as one voter put it",
+# "Smith pointed out that ...". Each maps to its particle.
+SPEECH_PHRASES = {"put": "it", "puts": "it", "pointed": "out", "points": "out"}
 
 # Participles that attribute a partial quote to the subject of their sentence:
 # "Trump hit back at Obama, calling him "the worst"".

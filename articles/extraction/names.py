@@ -33,8 +33,10 @@ _PARTICLES = word_set(
     """
 )
 _CONNECTORS = "of|for|on|and|&|" + "|".join(sorted(_PARTICLES))
+# A run starts after no word character and after no hyphen joined to a word ("pro-Trump"), but
+# may follow a dash set before a name ("-Jane Doe, Leeds").
 RUN_PATTERN = re.compile(
-    rf"(?<![\w’'\-]){_TOKEN}"
+    rf"(?<![\w’'])(?<![\w’']-){_TOKEN}"
     rf"(?:[ \u00a0]+(?:(?:{_CONNECTORS})[ \u00a0]+(?:the[ \u00a0]+)?)?{_TOKEN})*"
 )
 _TOKEN_PATTERN = re.compile(rf"{_TOKEN}|(?:{_CONNECTORS})(?=[ \u00a0])|the(?=[ \u00a0])")

@@ -17,6 +17,7 @@ from .attribution import (
     Attribution,
     attribution_after,
     attribution_before,
+    attribution_below,
     attribution_by_dash,
     clause_subject,
     label_before,
@@ -492,19 +493,26 @@ def extract(
             if newline != -1:
                 window_end = newline
             final_mark = _final_mark(text, span)
+            verb_limit = None
             if final_mark == ".":
                 # `...weak." Kirby said` is not how news copy attributes: the quote's own full
                 # stop ended the sentence.
                 window_end = span.close_mark + 1
             elif final_mark in ("?", "!"):
-                # A question may still be followed by its attribution: `...do?" he asked.`
-                window_end = min(window_end, span.close_mark + _SHORT_WINDOW)
-            attribution = attribution_after(text, span.close_mark + 1, window_end)
+                # A question may still be followed by its attribution: `...do?" he asked.`,
+                # `...today?" Miller, a retired nurse, said`: the verb comes soon after.
+                verb_limit = span.close_mark + _SHORT_WINDOW
+            attribution = attribution_after(text, span.close_mark + 1, window_end, verb_limit)
             if attribution is None and final_mark == ".":
                 line_end = text.find("\n", span.close_mark)
                 attribution = attribution_by_dash(
                     text, span.close_mark + 1, len(text) if line_end == -1 else line_end
                 )
+            if (
+                attribution is None
+                and not text[extraction._paragraph_start(span.open_mark) : span.open_mark].strip()
+            ):
+                attribution = attribution_below(text, span.close_mark + 1)
             after = attribution is not None
         if attribution is None and not text[window_start : span.open_mark].strip():
             # `Stated Stone:` or `He said:` closing the paragraph before the quote.
