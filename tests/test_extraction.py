@@ -576,3 +576,73 @@ def test_dateline_is_not_the_subject():
         "different from a judge calling herself “a wise old hand.”"
     )
     assert only_quote(text).speaker == "Olga Brandt"
+
+
+# Names that are not people, and groups that are unnamed sources. Invented sentences.
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Officials said the deal was “all but done and signed.”", "officials"),
+        ("“The race is tight in every county,” pollsters said.", "pollsters"),
+        ("Pollsters agree: “The race is tight in every county we have measured.”", "pollsters"),
+        ("“It was a fine speech,” said one Democrat who asked not to be named.", "one Democrat"),
+        (
+            "“It is hard to come back to work,” said the designer, who works for a rival.",
+            "the designer",
+        ),
+    ],
+)
+def test_unnamed_groups_keep_their_description(text, speaker):
+    result = extract(text)
+    assert [(quote.speaker, quote.speaker_type) for quote in result.quotes] == [
+        (speaker, "unnamed")
+    ]
+    assert result.people == []
+
+
+def test_publication_after_the_is_an_organisation_not_a_person():
+    text = "“Nine stations will close by June,” the Daily Lantern reported."
+    result = extract(text)
+    assert (result.quotes[0].speaker, result.quotes[0].speaker_type) == (
+        "The Daily Lantern",
+        "organisation",
+    )
+    assert result.people == []
+    assert [organisation.name for organisation in result.organisations] == ["The Daily Lantern"]
+
+
+def test_short_title_of_a_publication_named_in_full_earlier():
+    text = (
+        "The Riverside Post broke the story on Monday.\n"
+        "“Nine stations will close by June,” the Post reported."
+    )
+    assert only_quote(text).speaker == "Riverside Post"
+
+
+def test_hyphenated_title_before_a_name():
+    text = (
+        "“We had a big issue with the trade deal,” said Harbour Workers Secretary-Treasurer "
+        "Gil Marsh."
+    )
+    result = extract(text)
+    assert result.quotes[0].speaker == "Gil Marsh"
+    assert [person.name for person in result.people] == ["Gil Marsh"]
+    assert [organisation.name for organisation in result.organisations] == ["Harbour Workers"]
+
+
+def test_party_adjective_is_not_a_person():
+    text = (
+        "Six in ten Republican voters said the delegates “should back the candidate with the "
+        "most votes.”"
+    )
+    assert extract(text).people == []
+
+
+def test_inverted_speaker_after_a_role_with_a_preposition():
+    text = (
+        "“Thanks, Harbourton, for welcoming these families,” said master of ceremonies Asab "
+        "Qudsi, a Syrian engineer who moved to the town decades ago."
+    )
+    assert only_quote(text).speaker == "Asab Qudsi"

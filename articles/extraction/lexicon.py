@@ -99,7 +99,14 @@ ROLE_NOUNS = TITLE_WORDS | word_set(
     leader representative delegate supporter critic donor voter candidate nominee governor
     mayor senator congressman congresswoman judge coach player captain striker goalkeeper actor
     actress singer director producer artist musician star presenter host anchor commentator
-    editor publisher owner ceo cfo coo
+    editor publisher owner ceo cfo coo engineer designer architect farmer pastor priest
+    chaplain preacher teacher principal librarian accountant broker developer entrepreneur
+    businessman businesswoman contractor builder mechanic driver pilot chef waiter firefighter
+    paramedic soldier sailor demographer sociologist psychologist statistician physicist
+    chemist biologist philosopher theologian novelist poet playwright filmmaker photographer
+    blogger pundit counselor counsellor therapist dentist pharmacist clerk cashier retiree
+    homeowner landlord tenant shopkeeper grandmother grandfather uncle aunt nephew niece cousin
+    neighbour neighbor parishioner congregant constituent protester demonstrator
     """
 )
 
@@ -145,7 +152,7 @@ ORGANISATION_WORDS = word_set(
     radio magazine channel review tv media communications enterprises consortium cooperative
     agencies nations commonwealth secretariat division unit brigade regiment command corps
     caucus conference summit forum initiative project program programme democrats republicans
-    conservatives tories labour nhs
+    conservatives tories labour nhs workers
     """
 )
 
@@ -182,7 +189,7 @@ NOT_NAME_WORDS = word_set(
     nevertheless moreover furthermore otherwise still besides thus hence therefore accordingly
     consequently similarly likewise ultimately finally initially eventually overall separately
     notably specifically particularly especially certainly clearly obviously perhaps maybe
-    apparently reportedly allegedly again already soon once twice
+    apparently reportedly allegedly again already soon once twice top
     """
 )
 

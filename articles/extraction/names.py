@@ -66,6 +66,9 @@ _DEMONYMS = word_set(
     hispanic western eastern northern southern nigerian kenyan
     """
 )
+# Party adjectives premodify names and roles as demonyms do ("Republican strategist Al Cardenas")
+# and are never a person's name on their own.
+_PARTY_ADJECTIVES = word_set("republican democratic democrat")
 _DEPARTMENT_WORDS = word_set(
     """
     defense defence state homeland security energy health education treasury commerce labor
@@ -102,11 +105,13 @@ def token_class(token: str) -> int:
         return STOP
     if lower in lexicon.SPEECH_VERBS and (lower.endswith("ed") or lower in _SPEECH_FORMS):
         return STOP  # "Continued Stone:", "Said Daalder"
-    if lower in lexicon.TITLE_WORDS:
-        return TITLE
+    if lower in lexicon.TITLE_WORDS or (
+        "-" in lower and all(part in lexicon.TITLE_WORDS for part in lower.split("-"))
+    ):
+        return TITLE  # "Secretary-Treasurer", "Attorney-General" too
     if lower in lexicon.ORGANISATION_WORDS or bare in lexicon.WELL_KNOWN_ORGANISATIONS:
         return ORG
-    if lower in lexicon.PLACE_WORDS or lower in _DEMONYMS:
+    if lower in lexicon.PLACE_WORDS or lower in _DEMONYMS or lower in _PARTY_ADJECTIVES:
         return PLACE
     if lower in _DEPARTMENT_WORDS:
         return DEPARTMENT

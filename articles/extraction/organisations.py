@@ -3,7 +3,9 @@
 An acronym is linked to a full name when the text defines it ("National Security Council
 (NSC)") or when its letters are the initials of a full name found in the same text or among
 the archive's known organisations. The fuller form becomes the name and the acronym an alias,
-so "the NSC's Kirby" and "the National Security Council" count as one organisation.
+so "the NSC's Kirby" and "the National Security Council" count as one organisation. A later
+lone word that ends an earlier full name ("the Post" after "the Washington Post") is a short
+form of it too.
 """
 
 import re
@@ -62,8 +64,16 @@ class OrganisationRegistry:
         for segment in segments:
             if not segment.is_acronym and len(segment.text.split()) >= 2:
                 full_by_initials.setdefault(initials(segment.text), segment.text)
+        by_last_word: dict[str, Organisation] = {}
         for segment in segments:
             name = segment.text
+            fuller = by_last_word.get(name.lower()) if " " not in name else None
+            if fuller is not None and not segment.is_acronym:
+                # "the Post" after "the Riverside Post": the short title of the same one.
+                fuller.forms[name] = None
+                fuller.mentions += 1
+                self._by_key.setdefault(_key(name), fuller)
+                continue
             if segment.is_acronym:
                 full = (
                     definitions.get(name)
@@ -79,6 +89,8 @@ class OrganisationRegistry:
                     organisation.forms[" ".join(name.split())] = None
             organisation.mentions += 1
             self._by_key.setdefault(_key(name), organisation)
+            if " " in organisation.name:
+                by_last_word.setdefault(organisation.name.split()[-1].lower(), organisation)
 
     def _get(self, name: str, position: int) -> Organisation:
         key = _key(name)
@@ -88,6 +100,13 @@ class OrganisationRegistry:
             self._by_key[key] = organisation
             self.organisations.append(organisation)
         return organisation
+
+    def note(self, name: str, position: int) -> str:
+        """Count a mention of an organisation found by how it is used (the subject of a
+        speech verb) rather than by its words, and return the name it is known by."""
+        organisation = self._get(name, position)
+        organisation.mentions += 1
+        return organisation.name
 
     def find(self, name: str) -> Organisation | None:
         return self._by_key.get(_key(name))

@@ -27,7 +27,13 @@ from .attribution import (
 from .lexicon import word_set
 from .names import NameSegment, analyse_runs
 from .organisations import OrganisationRegistry
-from .people import Person, PersonRegistry, apposition_role, premodifier_role
+from .people import (
+    Person,
+    PersonRegistry,
+    apposition_role,
+    is_person_noun,
+    premodifier_role,
+)
 from .quotes import QuotedSpan, find_quoted_spans, is_label, looks_like_title, word_count
 from .results import ExtractionResult, OrganisationFound, PersonFound, QuoteFound
 
@@ -52,6 +58,8 @@ _DESCRIPTION_CUT = re.compile(
 )
 
 
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
+_OPENERS = " \t\n\"“‘'("
 _OBJECT_MARKERS = word_set(
     """
     in at on of for with to from by about against after before during under over into like than
@@ -243,6 +251,9 @@ class _Extraction:
                 or self.people.is_known(segment)
             ):
                 evident.add(id(segment))
+        evident.difference_update(
+            id(segment) for segment in self.name_segments if self._not_a_name(segment)
+        )
         for segment in self.name_segments:
             if (
                 2 <= len(segment.tokens) <= 4
@@ -268,6 +279,23 @@ class _Extraction:
                     break
             if person.organisation_text is None and segment.prefix.endswith(("’s", "'s")):
                 person.organisation_text = segment.prefix[:-2].split()[-1]
+
+    def _not_a_name(self, segment: NameSegment) -> bool:
+        """Capitalised words that do not name a person whatever else surrounds them: a common
+        noun opening a sentence ("Aides say", "Pollsters agree"), and words after "the" with no
+        title between ("The Hill reported", "the Daily Beast said"), which name a publication
+        or a group."""
+        if segment.titled:
+            return False
+        if segment.prefix.lower() == "the" or (
+            not segment.prefix
+            and _ARTICLE_BEFORE.search(self.text, max(0, segment.run_start - 4), segment.run_start)
+        ):
+            return True
+        if len(segment.tokens) > 1 or not is_person_noun(segment.tokens[0].lower()):
+            return False
+        sentence_start = self._sentence_start_before(segment.start)
+        return not self.text[sentence_start : segment.start].strip(_OPENERS)
 
     def _organisations_in_text(self, role: str) -> list[str]:
         """Registered organisations named inside a role, in the order the role names them."""
@@ -326,9 +354,9 @@ class _Extraction:
             person = self._person_with_role(last, attribution.subject_start)
             if person is not None:
                 return _Speaker(person.name, "person", person)
-        if lowered[0] in ("a", "an") and len(words) <= 8:
+        if lowered[0] in ("a", "an", "one", "another") and len(words) <= 8:
             return _Speaker(description, "unnamed")
-        if last in lexicon.UNNAMED_HEADS and last not in ("leaders", "members"):
+        if is_person_noun(last) and last not in ("leaders", "members"):
             return _Speaker(description, "unnamed")
         organisations = self._organisations_in(core_start, core_end)
         if organisations:
@@ -338,6 +366,13 @@ class _Extraction:
         if last in lexicon.ORGANISATION_HEADS:
             organisation = self.organisations.find_by_word(last, attribution.subject_start)
             return _Speaker(organisation.name if organisation else description, "organisation")
+        if lowered[0] == "the" and 1 < len(words) <= 5 and all(w[0].isupper() for w in words[1:]):
+            # "The Hill reported", "the Post said": a title, known in full if the text has it.
+            organisation = None
+            if len(words) == 2:
+                organisation = self.organisations.find_by_word(last, attribution.subject_start)
+            name = organisation.name if organisation else "The " + " ".join(words[1:])
+            return _Speaker(self.organisations.note(name, core_start), "organisation")
         return _Speaker(None, None)
 
     def _people_after_head(self, attribution: Attribution) -> list[Person]:
@@ -458,7 +493,9 @@ class _Extraction:
         description = self.text[attribution.subject_start : attribution.subject_end]
         description = _DESCRIPTION_CUT.sub("", " ".join(description.split())).strip(" ,")
         first, _, rest = description.partition(" ")
-        if first in ("A", "An", "The", "Some", "Many", "Several", "Other", "Both", "Two"):
+        if first in ("A", "An", "The", "Some", "Many", "Several", "Other", "Both", "Two") or (
+            first[:1].isupper() and is_person_noun(first.lower())
+        ):
             description = f"{first.lower()} {rest}".strip()
         return description
 
@@ -612,7 +649,9 @@ def extract(
             aliases=tuple(organisation.forms),
             mentions=organisation.mentions,
         )
-        for organisation in extraction.organisations.organisations
+        for organisation in sorted(
+            extraction.organisations.organisations, key=lambda organisation: organisation.position
+        )
     ]
     return ExtractionResult(quotes=quotes, people=people, organisations=organisations)
 
