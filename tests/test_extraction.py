@@ -646,3 +646,20 @@ def test_inverted_speaker_after_a_role_with_a_preposition():
         "Qudsi, a Syrian engineer who moved to the town decades ago."
     )
     assert only_quote(text).speaker == "Asab Qudsi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will not give up,” said Nadia Petrosian, a lawyer.", "Nadia Petrosian"),
+        ("“We will not give up,” Ed Marchese said.", "Ed Marchese"),
+        ("“We will not give up,” said Armenian envoy Aram Sarkis.", "Aram Sarkis"),
+    ],
+)
+def test_place_adjective_ending_is_a_surname_after_a_given_name(text, speaker):
+    assert only_quote(text).speaker == speaker
+
+
+def test_unnamed_group_with_a_place_adjective():
+    quote = only_quote("“It was a mistake,” said Lebanese officials.")
+    assert (quote.speaker, quote.speaker_type) == ("Lebanese officials", "unnamed")

@@ -245,7 +245,7 @@ _MALE_NAMES = """
     ryan sam samuel scott sean sergei sergey seth shane simon stephen steve steven stuart
     ted terry thomas tim timothy todd tom tommy tony travis trevor tyler valeri valery
     victor vincent vladimir vladmir volodymyr walter warren wayne wesley william willie
-    yuri zach zachary
+    yuri zach zachary sebastian damian fabian florian maximilian
 """
 _FEMALE_NAMES = """
     abigail alice alicia alison amanda amber amy andrea angela angelina ann anna anne annie
@@ -262,7 +262,7 @@ _FEMALE_NAMES = """
     olivia pam pamela patricia patti paula pauline peggy penny priti rachel rebecca rita
     roberta rose ruth sally samantha sandra sara sarah sharon sheila shirley sophie stacey
     stephanie sue susan suzanne sylvia tamara tanya teresa theresa tina tracy ursula valerie
-    vanessa victoria virginia wendy yvonne zoe
+    vanessa victoria virginia wendy yvonne zoe vivian lillian marian
 """
 GIVEN_NAME_GENDER = dict.fromkeys(_MALE_NAMES.split(), "m") | dict.fromkeys(
     _FEMALE_NAMES.split(), "f"

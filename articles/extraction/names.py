@@ -115,9 +115,21 @@ def token_class(token: str) -> int:
         return PLACE
     if lower in _DEPARTMENT_WORDS:
         return DEPARTMENT
-    if lower.endswith(("ian", "ese")) and lower not in lexicon.GIVEN_NAME_GENDER:
+    if _by_place_suffix(lower):
         return PLACE
     return NAME
+
+
+def _by_place_suffix(lower: str) -> bool:
+    """An unlisted word read as a place adjective from its ending: "Armenian", "Lebanese".
+    Surnames end the same way ("Kardashian", "Meese"), so `_tokens` reads it as a name after a
+    name."""
+    return (
+        lower.endswith(("ian", "ese"))
+        and lower not in lexicon.GIVEN_NAME_GENDER
+        and lower not in lexicon.PLACE_WORDS
+        and lower not in _DEMONYMS
+    )
 
 
 @dataclass
@@ -167,6 +179,14 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         if possessive:
             word = word[:-2]
         kind = CONNECTOR if word in _PARTICLES or word.islower() else token_class(word)
+        if (
+            kind == PLACE
+            and tokens
+            and tokens[-1].kind == NAME
+            and not tokens[-1].possessive
+            and _by_place_suffix(word.lower())
+        ):
+            kind = NAME  # "Kim Kardashian", "Ed Meese"
         tokens.append(Token(start, start + len(word), word, kind, possessive))
     return tokens
 

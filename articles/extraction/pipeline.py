@@ -491,7 +491,7 @@ class _Extraction:
 
     def _description(self, attribution: Attribution) -> str:
         description = self.text[attribution.subject_start : attribution.subject_end]
-        description = _DESCRIPTION_CUT.sub("", " ".join(description.split())).strip(" ,")
+        description = _DESCRIPTION_CUT.sub("", " ".join(description.split())).strip(" ,.")
         first, _, rest = description.partition(" ")
         if first in ("A", "An", "The", "Some", "Many", "Several", "Other", "Both", "Two") or (
             first[:1].isupper() and is_person_noun(first.lower())
