@@ -380,10 +380,22 @@ def sanitize_raw_article_body(sender, instance, raw, **kwargs):
         instance.body = sanitize_html(instance.body)
 
 
+# Mentions remember whether extraction found them, so that extracting again (after the text
+# changed) can drop the ones the new text no longer names, and only those: a mention from the
+# source's own tags or from an editor stays whatever extraction finds.
+MENTION_EXTRACTED_HELP = (
+    "Found by quote and name extraction: extracting again replaces it. Untick to keep the "
+    "mention whatever extraction finds."
+)
+
+
 class PersonMention(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
     count = models.PositiveIntegerField(default=1, help_text="Times named in the article.")
+    is_extracted = models.BooleanField(
+        "found by extraction", default=False, help_text=MENTION_EXTRACTED_HELP
+    )
 
     class Meta:
         constraints = [
@@ -402,6 +414,9 @@ class OrganisationMention(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="mentions"
     )
     count = models.PositiveIntegerField(default=1, help_text="Times named in the article.")
+    is_extracted = models.BooleanField(
+        "found by extraction", default=False, help_text=MENTION_EXTRACTED_HELP
+    )
 
     class Meta:
         constraints = [

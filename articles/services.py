@@ -42,9 +42,11 @@ def _merge_entities(*, keep, duplicates, owner_field, mention_model, alias_model
         duplicate.quotes.update(**{owner_field: keep})
 
         for mention in mention_model.objects.filter(**{owner_field: duplicate}):
+            # A mention the source or an editor gave stays one when extraction's joins it.
+            kept = {} if mention.is_extracted else {"is_extracted": False}
             merged = mention_model.objects.filter(
                 article_id=mention.article_id, **{owner_field: keep}
-            ).update(count=F("count") + mention.count)
+            ).update(count=F("count") + mention.count, **kept)
             if not merged:
                 mention_model.objects.filter(pk=mention.pk).update(**{owner_field: keep})
 
@@ -399,31 +401,50 @@ class _ArticleEntities:
         self.affiliations = set()
         self.quote_ids = []
 
-    def mention(self, people, organisations):
-        """Set the mention counts of the given {record: count}; other mentions stay."""
+    def mention(self, people, organisations, *, extracted=False):
+        """Record that the article names each of {record: count}, that many times.
+
+        The source's mentions (tags, our own export) are kept from then on, even one that
+        extraction found first. Extraction's (`extracted`) are its whole answer for the
+        article: its earlier mentions of records it no longer finds are deleted, the source's
+        and editors' stay. The delete sends post_delete, so the signal processor queues the
+        documents that show a mention (the article's and its quotes')."""
         for model, owner, counts in [
             (PersonMention, "person", people),
             (OrganisationMention, "organisation", organisations),
         ]:
-            counts = {record: count for record, count in counts.items() if count > 0}
-            if not counts:
+            counts = {record.pk: count for record, count in counts.items() if count > 0}
+            if not counts and not extracted:
                 continue
             existing = {}
             if not self.created:
-                rows = model.objects.filter(
-                    article=self.article, **{f"{owner}__in": [record.pk for record in counts]}
-                )
+                rows = model.objects.filter(article=self.article)
+                if not extracted:
+                    rows = rows.filter(**{f"{owner}__in": list(counts)})
                 existing = {getattr(row, f"{owner}_id"): row for row in rows}
+            stale = [
+                row.pk for pk, row in existing.items() if row.is_extracted and pk not in counts
+            ]
             new, changed = [], []
-            for record, count in counts.items():
-                row = existing.get(record.pk)
+            for pk, count in counts.items():
+                row = existing.get(pk)
                 if row is None:
-                    new.append(model(article=self.article, **{owner: record}, count=count))
-                elif row.count != count:
+                    new.append(
+                        model(
+                            article=self.article,
+                            **{f"{owner}_id": pk},
+                            count=count,
+                            is_extracted=extracted,
+                        )
+                    )
+                elif row.count != count or (row.is_extracted and not extracted):
                     row.count = count
+                    row.is_extracted = row.is_extracted and extracted
                     changed.append(row)
+            if stale:
+                model.objects.filter(pk__in=stale).delete()
             model.objects.bulk_create(new)
-            model.objects.bulk_update(changed, ["count"])
+            model.objects.bulk_update(changed, ["count", "is_extracted"])
 
     def affiliate(self, person, organisation_name, role):
         organisation = self.organisations.get(organisation_name)
@@ -562,7 +583,7 @@ def _apply_extraction(entities, result, offset):
         people[person] = people.get(person, 0) + found.mentions
         if found.organisation:
             entities.affiliate(person, found.organisation, found.role)
-    entities.mention(people, organisations)
+    entities.mention(people, organisations, extracted=True)
 
     body_text = entities.body_text
     quotes = []

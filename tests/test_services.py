@@ -2,13 +2,15 @@
 confirmed quotes through re-extraction."""
 
 import pytest
+from haystack.query import SearchQuerySet
 
-from articles import services
+from articles import search_queue, services
 from articles.extraction import extract
-from articles.importers.records import ParsedArticle
+from articles.importers.records import ParsedArticle, ParsedOrganisation, ParsedPerson
 from articles.importers.runner import Job, prepare
-from articles.models import Article, Person, Quote
+from articles.models import Article, OrganisationMention, Person, PersonMention, Quote
 from articles.text import CleanHTML, html_to_text, sanitize_html
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,6 +149,107 @@ def test_a_preloaded_batch_writes_an_article_naming_known_people_in_few_queries(
     assert outcome.action == "imported"
     assert speakers(outcome.article) == {Person.objects.get(name="Maria Lindqvist")}
     assert len(result.quotes) == outcome.quotes_found == 2
+
+
+# Re-extraction and the mentions it found before
+
+CRANE = (
+    "Teodora Vasquez, chief engineer at the Northfield Port Trust, inspected the crane on Monday.",
+    '"The crane will be replaced before winter," Henrik Dalby said.',
+)
+CRANE_EDITED = ("The crane was inspected on Monday.", CRANE[1])
+
+
+def named(article):
+    return {
+        *article.people.values_list("name", flat=True),
+        *article.organisations.values_list("name", flat=True),
+    }
+
+
+def indexed_people():
+    """The people facet of the article documents, once the queued index work is applied."""
+    search_queue.process_pending()
+    facets = SearchQuerySet().models(Article).facet("people").facet_counts()
+    return {name for name, count in facets["fields"]["people"] if count}
+
+
+def test_re_extraction_of_edited_text_drops_the_mentions_it_no_longer_finds(client):
+    article = services.article_import(parsed=parsed("Crane to go", *CRANE)).article
+    assert named(article) == {"Teodora Vasquez", "Henrik Dalby", "Northfield Port Trust"}
+    engineer = Person.objects.get(name="Teodora Vasquez")
+    assert "Teodora Vasquez" in indexed_people()
+
+    article.body = "".join(f"<p>{paragraph}</p>" for paragraph in CRANE_EDITED)
+    article.save()
+    services.article_extract(article=article)
+
+    assert named(article) == {"Henrik Dalby"}
+    assert "Teodora Vasquez" not in indexed_people()
+    assert article.headline not in client.get(engineer.get_absolute_url()).content.decode()
+    # The person stays: other articles may name them, and merges and pages need the record.
+    assert Person.objects.filter(pk=engineer.pk).exists()
+
+
+def test_re_extraction_keeps_mentions_an_editor_added(admin_client):
+    article = services.article_import(parsed=parsed("Crane to go", *CRANE)).article
+    inspector = PersonFactory(name="Olive Brandt")  # named in a photo caption, say
+    PersonMention.objects.create(article=article, person=inspector)
+    # An editor keeps the engineer too, by unticking "found by extraction".
+    article.person_mentions.filter(person__name="Teodora Vasquez").update(is_extracted=False)
+
+    article.body = "".join(f"<p>{paragraph}</p>" for paragraph in CRANE_EDITED)
+    article.save()
+    response = admin_client.post(
+        "/admin/articles/article/",
+        {"action": "extract_selected", "_selected_action": [article.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert named(article) == {"Olive Brandt", "Teodora Vasquez", "Henrik Dalby"}
+    assert indexed_people() == {"Olive Brandt", "Teodora Vasquez", "Henrik Dalby"}
+
+
+def test_reimport_of_changed_text_drops_stale_extracted_mentions_but_keeps_tagged_ones():
+    """Reuters-style tags name people and organisations the text may not: they stay, even
+    when extraction found them first or stops finding them."""
+    url = "https://news.example.org/crane"
+    services.article_import(parsed=parsed("Crane to go", *CRANE, url=url))
+    tags = {
+        "people": (ParsedPerson(name="Teodora Vasquez"), ParsedPerson(name="Ines Moravec")),
+        "organisations": (ParsedOrganisation(name="Harbour Workers Union"),),
+    }
+    edited = parsed("Crane to go", *CRANE_EDITED, url=url)
+
+    outcome = services.article_import(parsed=ParsedArticle(**{**edited.__dict__, **tags}))
+
+    assert outcome.action == "updated"
+    assert named(outcome.article) == {
+        "Teodora Vasquez",
+        "Ines Moravec",
+        "Henrik Dalby",
+        "Harbour Workers Union",
+    }
+    assert not outcome.article.person_mentions.filter(
+        person__name="Teodora Vasquez", is_extracted=True
+    ).exists()
+    assert not OrganisationMention.objects.filter(organisation__name="Northfield Port Trust")
+    # Extracting the same text again keeps what the source named.
+    services.article_extract(article=outcome.article)
+    assert "Ines Moravec" in named(outcome.article)
+
+
+def test_merging_keeps_an_editors_mention_when_an_extracted_one_joins_it():
+    article = services.article_import(parsed=parsed("Crane to go", *CRANE)).article
+    dalby = Person.objects.get(name="Henrik Dalby")
+    duplicate = PersonFactory(name="H. Dalby")
+    PersonMention.objects.create(article=article, person=duplicate)
+
+    services.person_merge(keep=dalby, duplicates=[duplicate])
+
+    mention = article.person_mentions.get(person=dalby)
+    assert (mention.count, mention.is_extracted) == (2, False)
 
 
 HOSTILE_BODY = (
