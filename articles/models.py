@@ -485,8 +485,15 @@ class Quote(TimestampedModel):
         blank=True,
         help_text='For unnamed sources: how the article describes them ("a former US diplomat").',
     )
+    in_standfirst = models.BooleanField(
+        "in the standfirst",
+        default=False,
+        help_text="The words are in the standfirst, not in the article's text.",
+    )
     start = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Where the words start in the article's plain text."
+        null=True,
+        blank=True,
+        help_text="Where the words start in the article's plain text (or in the standfirst).",
     )
     end = models.PositiveIntegerField(null=True, blank=True)
     is_partial = models.BooleanField(
@@ -505,7 +512,7 @@ class Quote(TimestampedModel):
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
-        ordering = ["article", "start", "pk"]
+        ordering = ["article", "-in_standfirst", "start", "pk"]  # in reading order
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="quote_text_not_empty"),
             models.CheckConstraint(
@@ -531,13 +538,23 @@ class Quote(TimestampedModel):
     def save(self, *args, **kwargs):
         """Place a quote typed in by an editor: find its words in the article's text."""
         if self.start is None and self.text and self.article_id:
-            position = self.article.body_text.find(self.text)
-            if position >= 0:
-                self.start, self.end = position, position + len(self.text)
+            self.place(body_text=self.article.body_text, standfirst=self.article.standfirst)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#quote-{self.pk}"
+
+    def place(self, *, body_text: str, standfirst: str):
+        """Set the offsets of the first occurrence of the words in the article's plain text
+        or, failing that, in its standfirst (looked at first when `in_standfirst` is already
+        ticked); a quote found in neither stays without offsets."""
+        places = [(False, body_text), (True, standfirst)]
+        for in_standfirst, text in sorted(places, key=lambda place: place[0] != self.in_standfirst):
+            position = text.find(self.text)
+            if position >= 0:
+                self.in_standfirst = in_standfirst
+                self.start, self.end = position, position + len(self.text)
+                return
 
     @property
     def speaker(self):

@@ -483,9 +483,7 @@ class _ArticleEntities:
                 continue
             quote.article = self.article
             if quote.start is None and quote.text:  # placed as Quote.save() places them
-                position = self.body_text.find(quote.text)
-                if position >= 0:
-                    quote.start, quote.end = position, position + len(quote.text)
+                quote.place(body_text=self.body_text, standfirst=self.article.standfirst)
             quote.full_clean(
                 exclude=["article", "person", "organisation"],
                 validate_unique=False,
@@ -514,7 +512,8 @@ class _ArticleEntities:
 
 
 def _same_quote(quote, kept):
-    if quote.start is not None and kept.start is not None:
+    placed = quote.start is not None and kept.start is not None
+    if placed and quote.in_standfirst == kept.in_standfirst:
         return quote.start < kept.end and kept.start < quote.end
     return quote.text == kept.text
 
@@ -571,7 +570,8 @@ def _apply_record_entities(entities, parsed):
 
 def _apply_extraction(entities, result, offset):
     """Turn an ExtractionResult (offsets into standfirst + body, the body from `offset`) into
-    mentions, affiliations and unconfirmed quotes."""
+    mentions, affiliations and unconfirmed quotes. A quote only the standfirst has keeps its
+    offsets into the standfirst, so the article page can mark it there."""
     people, organisations = {}, {}
     for found in result.organisations:
         organisation = entities.organisations.get(found.name, aliases=found.aliases)
@@ -588,11 +588,10 @@ def _apply_extraction(entities, result, offset):
     body_text = entities.body_text
     quotes = []
     for found in result.quotes:
-        start, end = found.start - offset, found.end - offset
-        if start < 0:  # in the standfirst: kept, without offsets, unless the body repeats it
-            if found.text in body_text:
-                continue
-            start = end = None
+        in_standfirst = found.start < offset
+        if in_standfirst and found.text in body_text:  # the body repeats it: found there too
+            continue
+        shift = 0 if in_standfirst else offset
         speaker = found.speaker or ""
         person = organisation = None
         if speaker and found.speaker_type == "person":
@@ -602,8 +601,9 @@ def _apply_extraction(entities, result, offset):
         quotes.append(
             Quote(
                 text=found.text,
-                start=start,
-                end=end,
+                in_standfirst=in_standfirst,
+                start=found.start - shift,
+                end=found.end - shift,
                 person=person,
                 organisation=organisation,
                 speaker_description=speaker[:255] if found.speaker_type == "unnamed" else "",

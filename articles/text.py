@@ -374,3 +374,10 @@ def mark_quotes(html: str, marks) -> tuple[str, set[str]]:
     flush_deferred()
     out.extend(attribution(number) for number in pending)
     return "".join(out), {spans[number][2].anchor for number in opened}
+
+
+def mark_quotes_in_text(text: str, marks) -> tuple[str, set[str]]:
+    """`mark_quotes` for plain text, such as a standfirst: the text escaped as HTML, its
+    quotes marked. Offsets index `text` as it is, which `html_to_text` reads back unchanged
+    when its whitespace is already collapsed; otherwise the words are found by search."""
+    return mark_quotes(escape(text, quote=False), marks)

@@ -5,11 +5,13 @@ Each page costs a fixed number of queries however many rows it shows: lists use
 """
 
 import logging
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import (
     ArchiveIndexView,
     DayArchiveView,
@@ -31,6 +33,7 @@ from .models import (
     PersonMention,
     Quote,
 )
+from .text import QuoteMark, mark_quotes, mark_quotes_in_text
 
 logger = logging.getLogger(__name__)
 
@@ -179,7 +182,47 @@ class ArticleDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(related=related_articles(self.object), **kwargs)
+        return super().get_context_data(
+            quoted=quoted_article(self.object), related=related_articles(self.object), **kwargs
+        )
+
+
+@dataclass(frozen=True)
+class QuotedArticle:
+    """An article's standfirst and body as HTML with its quotes marked in place, and the pks
+    of the quotes so placed; the page gives the others an anchor in its list of quotes."""
+
+    standfirst: SafeString
+    body: SafeString
+    placed: frozenset[int]
+
+
+def quoted_article(article) -> QuotedArticle:
+    """Mark each quote where its offsets say it is, the standfirst or the body (see
+    `mark_quotes`), so a quote never gets an anchor twice. Every save path sanitises the body
+    (Article.save, and raw saves from loaddata), so the stored body is marked up as it is;
+    the standfirst is plain text, escaped."""
+    quotes, marks = {}, {False: [], True: []}
+    for quote in article.quotes.all():
+        anchor = f"quote-{quote.pk}"
+        quotes[anchor] = quote
+        marks[quote.in_standfirst].append(
+            QuoteMark(
+                anchor=anchor,
+                text=quote.text,
+                start=quote.start,
+                end=quote.end,
+                speaker=quote.speaker_name,
+                speaker_url=quote.speaker.get_absolute_url() if quote.speaker else "",
+            )
+        )
+    standfirst, in_standfirst = mark_quotes_in_text(article.standfirst, marks[True])
+    body, in_body = mark_quotes(article.body, marks[False])
+    return QuotedArticle(
+        standfirst=mark_safe(standfirst),  # noqa: S308 - escaped, then marked up by us
+        body=mark_safe(body),  # noqa: S308 - built from sanitised HTML
+        placed=frozenset(quotes[anchor].pk for anchor in in_standfirst | in_body),
+    )
 
 
 class EntityDetailMixin:

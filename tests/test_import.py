@@ -146,9 +146,10 @@ def test_seed_text_gives_headline_standfirst_subheadings_and_full_name_speakers(
     speakers = {quote.person for quote in quotes if quote.person}
     assert len(speakers) >= 3
     assert all(len(person.name.split()) >= 2 for person in speakers)
-    for quote in quotes:
-        if quote.start is not None:
-            assert article.body_text[quote.start : quote.end] == quote.text
+    for quote in quotes:  # placed in the body, or in the standfirst when only it has them
+        text = article.standfirst if quote.in_standfirst else article.body_text
+        assert text[quote.start : quote.end] == quote.text
+    assert any(quote.in_standfirst for quote in quotes)
     # A speaker named in full once and by surname afterwards is one person, with an alias.
     assert any(person.aliases.exists() for person in speakers)
     for person in speakers:

@@ -274,6 +274,40 @@ def test_a_quote_not_in_the_text_still_gets_an_anchor(client):
     assert "<mark" not in html
 
 
+def test_a_standfirst_quote_is_marked_in_the_standfirst_only(client):
+    speaker = PersonFactory(name="Ada Minister")
+    words = "We will not back down."
+    article = ArticleFactory(
+        standfirst=f"The minister said: “{words}” & left.",
+        body=f"<p>Reporters asked whether “{words}” was a promise.</p>",
+    )
+    quote = QuoteFactory(
+        article=article, person=speaker, text=words, in_standfirst=True, start=20, end=42
+    )
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    standfirst = re.search(r'<p class="article__standfirst">(.*?)</p>', html, re.S).group(1)
+    assert f'<mark class="quote" id="quote-{quote.pk}"' in standfirst
+    assert f'href="{speaker.get_absolute_url()}">Ada Minister</a>' in standfirst
+    assert standfirst.endswith("</a> &amp; left.")
+    body = html[html.index('class="article__body') : html.index('id="who-said-what"')]
+    assert "<mark" not in body
+    assert f'<li id="quote-{quote.pk}">' not in html
+    assert f'<a href="#quote-{quote.pk}">in the standfirst</a>' in html
+    assert_well_structured(html)
+
+
+def test_a_quote_an_editor_types_in_is_found_in_the_standfirst(client):
+    article = ArticleFactory(standfirst="Harbour closes as “storms worsen”, council says.")
+    quote = QuoteFactory(article=article, person=None, text="storms worsen")
+    assert (quote.in_standfirst, quote.start) == (True, article.standfirst.index("storms"))
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert re.search(rf'<mark class="quote" id="quote-{quote.pk}"[^>]*>storms worsen<', html)
+
+
 def test_mark_quotes_keeps_the_text_and_the_markup_safe():
     html = sanitize_html("\n".join(HOSTILE_MARKUP) + "<p>He said “stay calm” twice.</p>")
     text = html_to_text(html)

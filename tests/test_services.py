@@ -6,7 +6,12 @@ from haystack.query import SearchQuerySet
 
 from articles import search_queue, services
 from articles.extraction import extract
-from articles.importers.records import ParsedArticle, ParsedOrganisation, ParsedPerson
+from articles.importers.records import (
+    ParsedArticle,
+    ParsedOrganisation,
+    ParsedPerson,
+    ParsedQuote,
+)
 from articles.importers.runner import Job, prepare
 from articles.models import Article, OrganisationMention, Person, PersonMention, Quote
 from articles.text import CleanHTML, html_to_text, sanitize_html
@@ -250,6 +255,72 @@ def test_merging_keeps_an_editors_mention_when_an_extracted_one_joins_it():
 
     mention = article.person_mentions.get(person=dalby)
     assert (mention.count, mention.is_extracted) == (2, False)
+
+
+# Quotes in the standfirst
+
+STANDFIRST_QUOTE = "The crane has reached the end of its working life,"
+CRANE_WITH_STANDFIRST = ParsedArticle(
+    headline="Crane to go",
+    standfirst=f'"{STANDFIRST_QUOTE}" Henrik Dalby said on Monday.',
+    body_html="<p>Engineers inspected the crane on Monday.</p><p>It goes before winter.</p>",
+    origin_path="test",
+)
+
+
+def test_a_quote_only_the_standfirst_has_is_placed_in_the_standfirst():
+    article = services.article_import(parsed=CRANE_WITH_STANDFIRST).article
+    quote = article.quotes.get()
+    assert quote.in_standfirst
+    assert article.standfirst[quote.start : quote.end] == STANDFIRST_QUOTE
+    assert quote.person == Person.objects.get(name="Henrik Dalby")
+
+
+def test_a_standfirst_quote_the_body_repeats_is_stored_once_in_the_body():
+    repeated = f'<p>"{STANDFIRST_QUOTE}" Dalby told the board.</p>'
+    article = services.article_import(
+        parsed=ParsedArticle(**{**CRANE_WITH_STANDFIRST.__dict__, "body_html": repeated})
+    ).article
+    quote = article.quotes.get()
+    assert not quote.in_standfirst
+    assert article.body_text[quote.start : quote.end] == STANDFIRST_QUOTE
+
+
+def test_re_extraction_keeps_a_confirmed_standfirst_quote_and_does_not_find_it_again():
+    article = services.article_import(parsed=CRANE_WITH_STANDFIRST).article
+    article.quotes.update(is_confirmed=True)
+
+    services.article_extract(article=article)
+
+    quote = article.quotes.get()
+    assert (quote.is_confirmed, quote.in_standfirst) == (True, True)
+
+
+def test_a_body_quote_at_the_offsets_of_a_standfirst_quote_is_a_different_quote():
+    """Offsets into the standfirst and into the body are compared only with their own kind."""
+    article = services.article_import(parsed=CRANE_WITH_STANDFIRST).article
+    article.quotes.update(is_confirmed=True)
+    article.body = "<p>“We will miss the old crane,” Dalby added.</p>"
+    article.save()
+
+    services.article_extract(article=article)
+
+    assert set(article.quotes.values_list("in_standfirst", "is_confirmed", "start")) == {
+        (True, True, 1),
+        (False, False, 1),
+    }
+
+
+def test_a_source_quote_without_offsets_is_placed_where_its_words_are():
+    quotes = (ParsedQuote(text="end of its working life"), ParsedQuote(text="before winter"))
+    article = services.article_import(
+        parsed=ParsedArticle(**{**CRANE_WITH_STANDFIRST.__dict__, "quotes": quotes})
+    ).article
+    placed = {q.text: (q.in_standfirst, q.start) for q in article.quotes.all()}
+    assert placed == {
+        "end of its working life": (True, article.standfirst.index("end of its")),
+        "before winter": (False, article.body_text.index("before winter")),
+    }
 
 
 HOSTILE_BODY = (

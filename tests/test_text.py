@@ -5,7 +5,9 @@ import pytest
 from articles.text import (
     ALLOWED_TAGS,
     CleanHTML,
+    QuoteMark,
     html_to_text,
+    mark_quotes_in_text,
     sanitize_html,
     text_blocks_html,
     text_to_html,
@@ -97,3 +99,19 @@ def test_editing_clean_html_gives_a_string_that_is_cleaned_again():
     edited = clean + "<script>alert(1)</script>"
     assert not isinstance(edited, CleanHTML)
     assert "<script" not in sanitize_html(edited)
+
+
+def test_mark_quotes_in_text_escapes_the_text_and_marks_by_its_own_offsets():
+    text = "Fares <b>rise</b> & “buses will run late,” the council said."
+    start = text.index("buses")
+    marks = [QuoteMark("quote-1", "buses will run late,", start, start + 20, "Council", "/c/")]
+
+    marked, placed = mark_quotes_in_text(text, marks)
+
+    assert placed == {"quote-1"}
+    assert marked.startswith("Fares &lt;b&gt;rise&lt;/b&gt; &amp; “")
+    assert (
+        '<mark class="quote" id="quote-1" title="Quote: Council">buses will run late,</mark>'
+        in marked
+    )
+    assert marked.endswith('” <a class="quote-speaker" href="/c/">Council</a> the council said.')
