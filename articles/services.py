@@ -446,8 +446,16 @@ class _ArticleEntities:
             model.objects.bulk_create(new)
             model.objects.bulk_update(changed, ["count", "is_extracted"])
 
-    def affiliate(self, person, organisation_name, role):
-        organisation = self.organisations.get(organisation_name)
+    def set_byline(self, authors):
+        authors = list(dict.fromkeys(author for author in authors if author is not None))
+        if self.created:  # nothing to replace; finish() queues the article's index work
+            Article.byline.through.objects.bulk_create(
+                Article.byline.through(article=self.article, person=author) for author in authors
+            )
+        else:
+            self.article.byline.set(authors)
+
+    def affiliate(self, person, organisation, role):
         if organisation is not None:
             self.affiliations.add((person.pk, organisation.pk, (role or "")[:255]))
 
@@ -519,9 +527,11 @@ def _same_quote(quote, kept):
 
 
 def _apply_record_entities(entities, parsed):
-    """People, organisations and quotes the source itself gives (tags, our own export).
-    Organisations go first, so one named in a person's affiliation gets its full record."""
-    organisations, organisations_by_key = {}, {}
+    """Authors, people, organisations and quotes the source itself gives (tags, our own
+    export). Organisations go first, so one named in a person's affiliation (by slug, in our
+    export) gets its full record, kind and aliases included, not one made from its name."""
+    organisations = {False: {}, True: {}}  # by whether extraction found the mention
+    organisations_by_key = {}
     for found in parsed.organisations:
         organisation = entities.organisations.get(
             found.name,
@@ -530,18 +540,31 @@ def _apply_record_entities(entities, parsed):
             slug=found.slug,
             **({"kind": found.kind} if found.kind else {}),
         )
-        organisations[organisation] = organisations.get(organisation, 0) + found.mentions
+        counts = organisations[found.extracted]
+        counts[organisation] = counts.get(organisation, 0) + found.mentions
         organisations_by_key[found.slug or found.name] = organisation
-    people, by_key = {}, {}
-    for found in parsed.people:
+
+    def person_for(found):
         person = entities.people.get(
             found.name, aliases=found.aliases, description=found.description, slug=found.slug
         )
-        people[person] = people.get(person, 0) + found.mentions
+        if person is not None:  # an author's name may be empty
+            for key, role in found.affiliations:
+                organisation = organisations_by_key.get(key) or entities.organisations.get(key)
+                entities.affiliate(person, organisation, role)
+        return person
+
+    if parsed.authors:
+        entities.set_byline(person_for(found) for found in parsed.authors)
+    people, by_key = {False: {}, True: {}}, {}
+    for found in parsed.people:
+        person = person_for(found)
+        counts = people[found.extracted]
+        counts[person] = counts.get(person, 0) + found.mentions
         by_key[found.slug or found.name] = person
-        for organisation_name, role in found.affiliations:
-            entities.affiliate(person, organisation_name, role)
-    entities.mention(people, organisations)
+    entities.mention(people[False], organisations[False])
+    if people[True] or organisations[True]:  # our export: the article's machine-found ones
+        entities.mention(people[True], organisations[True], extracted=True)
     if parsed.quotes is None:
         return None
     quotes = []
@@ -555,6 +578,7 @@ def _apply_record_entities(entities, parsed):
         quotes.append(
             Quote(
                 text=found.text,
+                in_standfirst=found.in_standfirst,
                 start=found.start,
                 end=found.end,
                 person=person,
@@ -582,7 +606,7 @@ def _apply_extraction(entities, result, offset):
         )
         people[person] = people.get(person, 0) + found.mentions
         if found.organisation:
-            entities.affiliate(person, found.organisation, found.role)
+            entities.affiliate(person, entities.organisations.get(found.organisation), found.role)
     entities.mention(people, organisations, extracted=True)
 
     body_text = entities.body_text
@@ -760,18 +784,6 @@ def _write_article(
     article.save()
 
     entities = _ArticleEntities(article, batch, created=created, body_text=body_text)
-    if parsed.authors:
-        authors = [
-            entities.people.get(a.name, aliases=a.aliases, description=a.description, slug=a.slug)
-            for a in parsed.authors
-        ]
-        authors = list(dict.fromkeys(author for author in authors if author is not None))
-        if created:  # nothing to replace; finish() queues the article's index work
-            Article.byline.through.objects.bulk_create(
-                Article.byline.through(article=article, person=author) for author in authors
-            )
-        else:
-            article.byline.set(authors)
     found = _apply_record_entities(entities, parsed)
     if found is None:
         found = 0

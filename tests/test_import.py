@@ -469,18 +469,20 @@ def snapshot():
             for p in Person.objects.all()
         ),
         "organisations": sorted(
-            (o.name, o.slug, o.kind, tuple(sorted(a.name for a in o.aliases.all())))
+            (o.name, o.slug, o.kind, o.description, tuple(sorted(a.name for a in o.aliases.all())))
             for o in Organisation.objects.all()
         ),
         "affiliations": sorted(
-            Affiliation.objects.values_list("person__name", "organisation__name", "role")
+            Affiliation.objects.values_list("person__slug", "organisation__slug", "role")
         ),
         "mentions": sorted(
-            PersonMention.objects.values_list("article__slug", "person__slug", "count")
+            PersonMention.objects.values_list(
+                "article__slug", "person__slug", "count", "is_extracted"
+            )
         )
         + sorted(
             OrganisationMention.objects.values_list(
-                "article__slug", "organisation__slug", "count"
+                "article__slug", "organisation__slug", "count", "is_extracted"
             )
         ),
         "bylines": sorted(
@@ -489,7 +491,8 @@ def snapshot():
         "quotes": sorted(
             Quote.objects.values_list(
                 "article__slug", "text", "person__slug", "organisation__slug",
-                "speaker_description", "start", "end", "is_partial", "verb", "is_confirmed",
+                "speaker_description", "in_standfirst", "start", "end", "is_partial", "verb",
+                "is_confirmed",
             ),
             key=repr,
         ),
@@ -513,6 +516,19 @@ def test_export_then_import_gives_the_same_archive(tmp_path):
         article=second, person=None, organisation=authority, text="Second story", is_partial=True
     )
     QuoteFactory(article=first, person=None, speaker_description="a ferry captain", text="Story")
+    # Organisations the articles reach only through someone's affiliation: the author's
+    # paper, and the speaker's second employer.
+    gazette = OrganisationFactory(name="Harbour Gazette", kind="media", description="Weekly.")
+    OrganisationAliasFactory(organisation=gazette, name="The Gazette")
+    AffiliationFactory(person=author, organisation=gazette, role="Reporter")
+    ferries = OrganisationFactory(name="Coastal Ferries", kind="company", description="Ferries.")
+    OrganisationAliasFactory(organisation=ferries, name="CF")
+    AffiliationFactory(person=speaker, organisation=ferries, role="Adviser")
+    # Where mentions and quotes were found travels too.
+    extracted = PersonMentionFactory(article=second, person=PersonFactory(), is_extracted=True)
+    OrganisationMentionFactory(article=second, organisation=ferries, is_extracted=True)
+    in_standfirst = QuoteFactory(article=first, person=extracted.person, text="Pier closes")
+    assert (in_standfirst.in_standfirst, in_standfirst.start) == (True, 0)
     before = snapshot()
 
     export = tmp_path / "archive.jsonl"

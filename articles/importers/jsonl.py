@@ -10,7 +10,10 @@ from .records import ParsedArticle, ParsedOrganisation, ParsedPerson, ParsedQuot
 from .runner import Job
 
 FORMAT_NAME = "newsroom-article"
-FORMAT_VERSION = 1
+# 2: affiliations name their organisation by slug, and every organisation they name travels
+# with the line; mentions say whether extraction found them, quotes whether they are in the
+# standfirst. Version 1 lines (affiliations by name) read the same way.
+FORMAT_VERSION = 2
 
 
 def _person(data: dict) -> ParsedPerson:
@@ -23,6 +26,7 @@ def _person(data: dict) -> ParsedPerson:
         affiliations=tuple(
             (a["organisation"], a.get("role", "")) for a in data.get("affiliations", ())
         ),
+        extracted=bool(data.get("extracted", False)),
     )
 
 
@@ -34,6 +38,7 @@ def _organisation(data: dict) -> ParsedOrganisation:
         description=data.get("description", ""),
         mentions=int(data.get("mentions", 1)),
         slug=data.get("slug", ""),
+        extracted=bool(data.get("extracted", False)),
     )
 
 
@@ -42,6 +47,7 @@ def _quote(data: dict) -> ParsedQuote:
         text=data["text"],
         start=data.get("start"),
         end=data.get("end"),
+        in_standfirst=bool(data.get("in_standfirst", False)),
         person=data.get("person", ""),
         organisation=data.get("organisation", ""),
         speaker_description=data.get("speaker_description", ""),

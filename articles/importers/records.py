@@ -19,7 +19,8 @@ class ParsedPerson:
     description: str = ""
     mentions: int = 1
     slug: str = ""
-    affiliations: tuple[tuple[str, str], ...] = ()  # (organisation name, role)
+    affiliations: tuple[tuple[str, str], ...] = ()  # (organisation slug or name, role)
+    extracted: bool = False  # our own export: extraction found the mention, so may replace it
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class ParsedOrganisation:
     description: str = ""
     mentions: int = 1
     slug: str = ""
+    extracted: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class ParsedQuote:
     text: str
     start: int | None = None
     end: int | None = None
+    in_standfirst: bool = False  # the offsets index the standfirst, not the body's text
     person: str = ""
     organisation: str = ""
     speaker_description: str = ""

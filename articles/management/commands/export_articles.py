@@ -1,7 +1,8 @@
 """Export articles as JSON Lines: `manage.py export_articles OUTPUT.jsonl`.
 
 One article per line with everything needed to rebuild it elsewhere: its people (slug, aliases,
-description, affiliations), organisations and quotes, confirmed flags included, so
+description, affiliations), organisations (kind, aliases, description) and quotes, with the
+confirmed flags, whether extraction found each mention and where each quote is, so
 `import_articles` of the file gives the same archive back (a backup, or a move between
 installations). Rows are streamed from the database, so the archive's size does not matter.
 """
@@ -17,32 +18,58 @@ from articles.models import Article
 CHUNK_SIZE = 200
 
 
-def _person(person, mentions=None):
+def _person(person, mentions=None, extracted=False):
     return {
         "name": person.name,
         "slug": person.slug,
         "aliases": [alias.name for alias in person.aliases.all()],
         "description": person.description,
-        **({"mentions": mentions} if mentions is not None else {}),
+        **({"mentions": mentions, "extracted": extracted} if mentions is not None else {}),
         "affiliations": [
-            {"organisation": a.organisation.name, "role": a.role} for a in person.affiliations.all()
+            {"organisation": a.organisation.slug, "role": a.role} for a in person.affiliations.all()
         ],
     }
 
 
-def article_record(article) -> dict:
-    """One line of the export (the keys `articles.importers.jsonl` reads)."""
-    people = {m.person_id: _person(m.person, m.count) for m in article.person_mentions.all()}
-    quotes = list(article.quotes.all())
-    for quote in quotes:  # a speaker not counted as a mention still travels with its quote
-        if quote.person is not None and quote.person_id not in people:
-            people[quote.person_id] = _person(quote.person, 0)
-    organisations = {
-        m.organisation_id: (m.organisation, m.count) for m in article.organisation_mentions.all()
+def _organisation(organisation, mentions, extracted=False):
+    return {
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "aliases": [alias.name for alias in organisation.aliases.all()],
+        "kind": organisation.kind,
+        "description": organisation.description,
+        "mentions": mentions,
+        "extracted": extracted,
     }
-    for quote in quotes:
-        if quote.organisation is not None and quote.organisation_id not in organisations:
-            organisations[quote.organisation_id] = (quote.organisation, 0)
+
+
+def article_record(article) -> dict:
+    """One line of the export (the keys `articles.importers.jsonl` reads). Everyone the line
+    refers to travels in full with it, with 0 mentions when the article does not name them,
+    so an import into an empty archive rebuilds them: speakers, and the organisations of the
+    affiliations of the article's people."""
+    byline = list(article.byline.all())
+    quotes = list(article.quotes.all())
+    people = {
+        m.person_id: _person(m.person, m.count, m.is_extracted)
+        for m in article.person_mentions.all()
+    }
+    speakers = [quote.person for quote in quotes if quote.person is not None]
+    for person in speakers:
+        if person.pk not in people:
+            people[person.pk] = _person(person, 0)
+    organisations = {
+        m.organisation_id: _organisation(m.organisation, m.count, m.is_extracted)
+        for m in article.organisation_mentions.all()
+    }
+    affiliated = [
+        affiliation.organisation
+        for person in [*byline, *(m.person for m in article.person_mentions.all()), *speakers]
+        for affiliation in person.affiliations.all()
+    ]
+    for organisation in [*(quote.organisation for quote in quotes), *affiliated]:
+        if organisation is not None and organisation.pk not in organisations:
+            organisations[organisation.pk] = _organisation(organisation, 0)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -55,22 +82,13 @@ def article_record(article) -> dict:
         "source_url": article.source_url,
         "section": article.section,
         "language": article.language,
-        "byline": [_person(person) for person in article.byline.all()],
+        "byline": [_person(person) for person in byline],
         "people": list(people.values()),
-        "organisations": [
-            {
-                "name": organisation.name,
-                "slug": organisation.slug,
-                "aliases": [alias.name for alias in organisation.aliases.all()],
-                "kind": organisation.kind,
-                "description": organisation.description,
-                "mentions": count,
-            }
-            for organisation, count in organisations.values()
-        ],
+        "organisations": list(organisations.values()),
         "quotes": [
             {
                 "text": quote.text,
+                "in_standfirst": quote.in_standfirst,
                 "start": quote.start,
                 "end": quote.end,
                 "person": quote.person.slug if quote.person else "",
@@ -96,7 +114,7 @@ class Command(BaseCommand):
             *(
                 f"{path}__{related}"
                 for path in ("byline", "person_mentions__person", "quotes__person")
-                for related in ("aliases", "affiliations__organisation")
+                for related in ("aliases", "affiliations__organisation__aliases")
             ),
             "organisation_mentions__organisation__aliases",
             "quotes__organisation__aliases",
