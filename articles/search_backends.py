@@ -548,7 +548,8 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
 
     def build_schema(self, fields):
         """Like the stock schema, but facet fields unanalysed, stored-only fields not indexed,
-        no sort columns on long text, and spelling words taken from titles (short, unstemmed
+        fields that only feed a facet (neither indexed nor stored) left out, no sort columns
+        on long text, and spelling words taken from titles (short, unstemmed
         in their spelling field) rather than from every word of every article, which doubled
         indexing time."""
         schema_fields = {
@@ -565,6 +566,8 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             if hasattr(field, "facet_for"):
                 schema_fields[name] = FacetValues()
                 self.facet_fieldnames.add(name)
+            elif not field.indexed and not field.stored:
+                continue  # only the source of its `_exact` facet field's values
             elif not field.indexed:
                 schema_fields[name] = STORED()
             elif field.field_type in ("date", "datetime"):
@@ -1065,7 +1068,7 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             return None
         document = {}
         for key, value in prepared.items():
-            if key == "boost" or value is None:
+            if value is None or key not in self.schema:
                 continue
             if key in self.facet_fieldnames:
                 values = value if isinstance(value, (list, tuple)) else [value]

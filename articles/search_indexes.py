@@ -4,9 +4,16 @@ Every document type shares one set of field names (the search contract): `text` 
 `content_type`, `people`, `organisations`, `speaker`, `source`, `section`, `year` and `month`
 to facet on, and stored `title`, `url`, `published_at` (and a few more) so a results page is
 rendered from the index alone, without a database query per hit.
+
+The text to search is built in Python (`prepare_text`), not with Haystack's text templates:
+rendering a template per document cost more than analysing the text it produced, and an
+import indexes an article, its quotes and its new people at once. `people`, `organisations`,
+`year` and `month` exist only to be faceted on (their `_exact` fields): nobody searches them
+as words and no page shows them from the index, so they are neither indexed nor stored.
 """
 
 from django.db.models import Prefetch
+from django.utils import dateformat, timezone
 from haystack import indexes
 
 from .models import Article, Organisation, Person, Quote
@@ -18,6 +25,15 @@ def _year(moment):
 
 def _month(moment):
     return f"{moment:%Y-%m}" if moment else None
+
+
+def _lines(*parts):
+    return "\n".join(part for part in parts if part)
+
+
+def _facet_only(field_class=indexes.CharField, **options):
+    """A field whose values are only counted and narrowed on, through its `_exact` shadow."""
+    return field_class(faceted=True, indexed=False, stored=False, **options)
 
 
 class ArchiveIndex(indexes.SearchIndex):
@@ -50,14 +66,14 @@ class DatedIndexMixin:
 
 
 class ArticleIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
+    text = indexes.CharField(document=True)
     content_type = indexes.CharField(default="article", faceted=True)
     title = indexes.CharField(model_attr="headline")
     published_at = indexes.DateTimeField(model_attr="published_at", null=True)
-    year = indexes.CharField(faceted=True, null=True)
-    month = indexes.CharField(faceted=True, null=True)
-    people = indexes.MultiValueField(faceted=True)
-    organisations = indexes.MultiValueField(faceted=True)
+    year = _facet_only(null=True)
+    month = _facet_only(null=True)
+    people = _facet_only(indexes.MultiValueField)
+    organisations = _facet_only(indexes.MultiValueField)
     speaker = indexes.MultiValueField(faceted=True)
     source = indexes.CharField(model_attr="source", faceted=True, null=True)
     section = indexes.CharField(model_attr="section", faceted=True, null=True)
@@ -74,6 +90,20 @@ class ArticleIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
             Prefetch("quotes", queryset=Quote.objects.select_related("person", "organisation")),
         )
 
+    def prepare_text(self, obj):
+        """Headline, standfirst, body, and the names of everyone in it: a search for a
+        person finds the articles quoting them under their full name, even where the body
+        says only "Kirby". (Quotes are words of the body, so they are not repeated.)"""
+        return _lines(
+            obj.headline,
+            obj.standfirst,
+            obj.body_text,
+            *(person.name for person in obj.byline.all()),
+            *(person.name for person in obj.people.all()),
+            *(organisation.name for organisation in obj.organisations.all()),
+            *sorted({quote.speaker_name for quote in obj.quotes.all()}),
+        )
+
     def prepare_people(self, obj):
         return sorted(person.name for person in obj.people.all())
 
@@ -88,14 +118,14 @@ class ArticleIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
 class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
     """A quote is its own search result: the words, who said them and where."""
 
-    text = indexes.CharField(document=True, use_template=True)
+    text = indexes.CharField(document=True)
     content_type = indexes.CharField(default="quote", faceted=True)
     title = indexes.CharField(model_attr="text")
     published_at = indexes.DateTimeField(model_attr="article__published_at", null=True)
-    year = indexes.CharField(faceted=True, null=True)
-    month = indexes.CharField(faceted=True, null=True)
-    people = indexes.MultiValueField(faceted=True)
-    organisations = indexes.MultiValueField(faceted=True)
+    year = _facet_only(null=True)
+    month = _facet_only(null=True)
+    people = _facet_only(indexes.MultiValueField)
+    organisations = _facet_only(indexes.MultiValueField)
     speaker = indexes.CharField(model_attr="speaker_name", faceted=True)
     source = indexes.CharField(model_attr="article__source", faceted=True, null=True)
     section = indexes.CharField(model_attr="article__section", faceted=True, null=True)
@@ -111,7 +141,20 @@ class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
         return (
             Quote.objects.published()
             .select_related("article", "person", "organisation")
+            .defer("article__body", "article__standfirst")
             .prefetch_related("article__people", "article__organisations")
+        )
+
+    def prepare_text(self, obj):
+        """The words, who said them, and the article's headline and date in words, so
+        "Kirby negotiations November" finds what Kirby said about negotiations in
+        November."""
+        published_at = obj.article.published_at
+        return _lines(
+            obj.text,
+            obj.speaker_name,
+            obj.article.headline,
+            dateformat.format(timezone.localtime(published_at), "j F Y") if published_at else "",
         )
 
     def prepared_published_at(self, obj):
@@ -130,11 +173,23 @@ class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
 class NamedEntityIndex(ArchiveIndex):
     """People and organisations: found by name, aliases and description, and not dated."""
 
-    text = indexes.CharField(document=True, use_template=True)
+    text = indexes.CharField(document=True)
     content_type = indexes.CharField(faceted=True)
     title = indexes.CharField(model_attr="name")
     published_at = indexes.DateTimeField(null=True)
     description = indexes.CharField(model_attr="description", indexed=False, null=True)
+
+    def prepare_text(self, obj):
+        return _lines(
+            obj.name,
+            *(alias.name for alias in obj.aliases.all()),
+            obj.description,
+            *self.extra_text(obj),
+        )
+
+    def extra_text(self, obj):
+        """Further lines to search by, besides the name, aliases and description."""
+        return ()
 
     def prepare_content_type(self, obj):
         return obj._meta.model_name
@@ -143,6 +198,13 @@ class NamedEntityIndex(ArchiveIndex):
 class PersonIndex(NamedEntityIndex, indexes.Indexable):
     def get_model(self):
         return Person
+
+    def extra_text(self, obj):
+        """Where the person works and as what: "Kirby NSC" finds John Kirby."""
+        return (
+            f"{affiliation.organisation.name} {affiliation.role}".strip()
+            for affiliation in obj.affiliations.all()
+        )
 
     def index_queryset(self, using=None):
         return Person.objects.prefetch_related("aliases", "affiliations__organisation")
