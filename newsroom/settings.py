@@ -63,6 +63,17 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes share the file: the site's workers, an import and its search
+    # indexer. Write-ahead logging lets them read while one writes; transactions that take
+    # the write lock when they begin wait for it (up to `timeout` seconds) instead of
+    # failing when a read would have to turn into a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 # The cache counts admin log-in failures; a file cache is shared by every worker on one
 # machine. Several machines: CACHE_URL=redis://host:6379/1 (django-environ form).
