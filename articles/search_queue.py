@@ -14,6 +14,7 @@ what a previous holder wrote.
 """
 
 import logging
+import multiprocessing
 import threading
 from collections import defaultdict
 from contextlib import ExitStack, contextmanager
@@ -148,6 +149,21 @@ def process_pending(
         if not done:
             return applied
         applied += done
+
+
+def follow(stop, *, batch_size=BATCH_SIZE, lock_timeout=5.0, poll_seconds=0.2):
+    """Apply the queue in whole batches as rows arrive, until `stop` (an Event) is set, then
+    the rest; for a process that applies a bulk import's queue alongside it. Also stops once
+    the process that started this one is gone: what it committed is applied, and nothing
+    waits forever on an import that was killed."""
+    parent = multiprocessing.parent_process()
+    while not stop.is_set() and (parent is None or parent.is_alive()):
+        applied = process_pending(
+            lock_timeout=lock_timeout, batch_size=batch_size, full_batches=True
+        )
+        if not applied:
+            stop.wait(poll_seconds)
+    return process_pending(lock_timeout=lock_timeout, batch_size=batch_size)
 
 
 def stuck_tasks():

@@ -682,6 +682,14 @@ def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp
     assert sorted(headlines) == sorted(f"Pier {n} to close for repairs" for n in range(300))
     assert _database_rows(database, "SELECT count(*) FROM articles_quote") == [(600,)]
     assert _database_rows(database, "SELECT count(*) FROM articles_searchindextask") == [(0,)]
+    # The index, written by the import's own index process alongside the writes, holds
+    # every article and quote once, none stale.
+    checked = subprocess.run(
+        [*manage, "check_index"], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "articles.article: 300 in the database, 300 indexed; 0 missing" in checked.stdout
+    assert "articles.quote: 600 in the database, 600 indexed; 0 missing" in checked.stdout
 
 
 def test_plain_text_bodies_are_built_exactly_as_the_sanitiser_would_return_them():

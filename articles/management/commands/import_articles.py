@@ -7,11 +7,12 @@ goes in. Parsing and extraction run in worker processes (`--jobs`); the writes a
 one article at a time, by `articles.services.article_import`, with the people, organisations
 and existing articles a batch needs loaded in a few queries (`services.ImportBatch`). The
 search index is brought up to date from the work each transaction queued, in whole batches
-as the import goes (while the workers prepare the next articles) and the rest at the end.
+as the import goes (by a process of its own, alongside the writes) and the rest at the end.
 """
 
 import time
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from articles import search_queue, services
 from articles.importers.records import ParsedArticle, ParseFailure, ParseSkip
 from articles.importers.runner import default_workers, prepare_all
 from articles.importers.sources import FORMATS, iter_jobs, plan
+from articles.index_process import queue_applied_alongside
 
 # Commit after this many articles or seconds, whichever comes first: few enough commits to
 # keep the search-index work per commit in batches, short enough that readers and the admin
@@ -149,12 +151,18 @@ class Command(BaseCommand):
         # a commit per article costs more than the article's own writes. The index work each
         # commit records is not applied after every commit (`deferred`), which re-wrote the
         # same people's documents batch after batch and made small segments, but in whole
-        # batches of INDEX_BATCH_SIZE rows once that many are pending (the workers prepare the
-        # next articles meanwhile, and the queue never grows with the size of the input),
-        # and the rest at the end.
-        with search_queue.deferred(batch_size=INDEX_BATCH_SIZE):
+        # batches of INDEX_BATCH_SIZE rows once that many are pending (so the queue never
+        # grows with the size of the input), and the rest at the end. With worker processes,
+        # a process of its own applies those batches while this one writes the next
+        # articles; with `--jobs 1`, this process does, between its batches.
+        index_alongside = (
+            queue_applied_alongside(batch_size=INDEX_BATCH_SIZE)
+            if jobs > 1 and not dry_run
+            else nullcontext(False)
+        )
+        with search_queue.deferred(batch_size=INDEX_BATCH_SIZE), index_alongside as alongside:
             while self._write_batch(chunks, counts, progress, dry_run, no_extract):
-                if not dry_run:
+                if not dry_run and not alongside:
                     search_queue.drain_quietly(batch_size=INDEX_BATCH_SIZE, full_batches=True)
             progress.clear()
             if progress.enabled and not dry_run:
