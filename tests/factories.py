@@ -124,4 +124,3 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     text = factory.LazyAttribute(_quoted_words)
     verb = "said"
-
