@@ -1,15 +1,12 @@
-"""Template helpers for the browse pages: quotes highlighted in article bodies, schema.org
-JSON-LD, absolute URLs for canonical and Open Graph tags, and the monthly SVG chart."""
+"""Template helpers for the browse pages: schema.org JSON-LD, absolute URLs for canonical and
+Open Graph tags, and the monthly SVG chart."""
 
 import json
-from dataclasses import dataclass
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-
-from articles.text import QuoteMark, mark_quotes
 
 register = template.Library()
 
@@ -19,35 +16,6 @@ CHART_SLOT = 18  # horizontal room per month: two bars and a gap
 
 # As django.utils.html.json_script does: JSON cannot then close the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@dataclass(frozen=True)
-class QuotedBody:
-    html: SafeString
-    placed: frozenset[int]  # pks of the quotes marked in the text
-
-
-@register.simple_tag
-def quoted_body(article) -> QuotedBody:
-    """The article's sanitised body with its quotes marked in place (see `mark_quotes`), and
-    which quotes were placed, so the page can give the others an anchor elsewhere. Every
-    save path sanitises the body (Article.save, and raw saves from loaddata), so the stored
-    body is marked up as it is."""
-    quotes = {f"quote-{quote.pk}": quote for quote in article.quotes.all()}
-    marks = [
-        QuoteMark(
-            anchor=anchor,
-            text=quote.text,
-            start=quote.start,
-            end=quote.end,
-            speaker=quote.speaker_name,
-            speaker_url=quote.speaker.get_absolute_url() if quote.speaker else "",
-        )
-        for anchor, quote in quotes.items()
-    ]
-    html, placed = mark_quotes(article.body, marks)
-    placed_pks = frozenset(quotes[anchor].pk for anchor in placed)
-    return QuotedBody(html=mark_safe(html), placed=placed_pks)  # noqa: S308 - built from sanitised HTML
 
 
 @register.simple_tag(takes_context=True)
