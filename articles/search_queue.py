@@ -20,7 +20,7 @@ from collections import defaultdict
 from contextlib import ExitStack, contextmanager
 
 from django.apps import apps
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from haystack import connection_router, connections
 from haystack.exceptions import NotHandled
@@ -158,9 +158,15 @@ def follow(stop, *, batch_size=BATCH_SIZE, lock_timeout=5.0, poll_seconds=0.2):
     waits forever on an import that was killed."""
     parent = multiprocessing.parent_process()
     while not stop.is_set() and (parent is None or parent.is_alive()):
-        applied = process_pending(
-            lock_timeout=lock_timeout, batch_size=batch_size, full_batches=True
-        )
+        try:
+            applied = process_pending(
+                lock_timeout=lock_timeout, batch_size=batch_size, full_batches=True
+            )
+        except DatabaseError:
+            # The import's transaction kept the database locked past the timeout: the rows
+            # of a written batch stay queued and are applied again (the same documents).
+            log.warning("Database busy; retrying the search index queue", exc_info=True)
+            applied = 0
         if not applied:
             stop.wait(poll_seconds)
     return process_pending(lock_timeout=lock_timeout, batch_size=batch_size)
