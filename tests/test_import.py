@@ -692,6 +692,54 @@ def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp
     assert "articles.quote: 600 in the database, 600 indexed; 0 missing" in checked.stdout
 
 
+def test_other_writers_get_their_turn_while_an_import_writes_to_sqlite(tmp_path):
+    """SQLite has one writer at a time and no queue of waiting writers. While an import runs,
+    another connection (an editor's save, here a direct write) that waits at most one second
+    for the lock must get it every time, not fail with "database is locked"."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    stories_written = range(1500)
+    for n in stories_written:
+        (stories / f"{n:04d}.txt").write_text(numbered_story(n))
+    var = tmp_path / "var"
+    database = var / "newsroom.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "test-only",
+        "DJANGO_HTTPS": "0",
+        "NEWSROOM_VAR_DIR": str(var),
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    command = [*manage, "import_articles", str(stories), "--quiet", "--jobs", "2"]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    count_articles = "SELECT count(*) FROM articles_article"
+    writes, refused = 0, []
+    try:
+        while not _database_rows(database, count_articles)[0][0]:
+            assert process.poll() is None, "the import ended before any article was committed"
+        # Write while the import is still writing articles (not once only its index is left).
+        while _database_rows(database, count_articles)[0][0] < len(stories_written):
+            connection = sqlite3.connect(database, timeout=1.0, isolation_level=None)
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute("UPDATE articles_article SET updated_at = updated_at WHERE 0")
+                connection.execute("COMMIT")
+                writes += 1
+            except sqlite3.OperationalError as error:
+                refused.append(str(error))
+            finally:
+                connection.close()
+    finally:
+        process.wait(timeout=300)
+    assert process.returncode == 0
+    assert refused == []
+    assert writes >= 3, "the import wrote its articles before three writes were tried"
+
+
 def test_plain_text_bodies_are_built_exactly_as_the_sanitiser_would_return_them():
     """Plain-text importers build bodies that skip bleach (CleanHTML), so each must be what
     `sanitize_html` returns for it: checked on a sample of the BBC files, read as the import

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
 from articles import search_queue, services
 from articles.importers.records import ParsedArticle, ParseFailure, ParseSkip
@@ -37,6 +37,12 @@ PRELOAD_SIZE = 50
 # while the writer applies a batch of index work (a few seconds), few enough that the
 # prepared pages held stay a few megabytes.
 WINDOW = 4 * PRELOAD_SIZE
+# SQLite lets one connection write at a time and keeps no queue of waiting writers: a writer
+# that finds the lock taken polls for it, every 100 ms once it has waited a while, and the
+# import takes the lock again within a millisecond of each commit. So the index process (which
+# records what it applied) and an editor saving in the admin could wait out their whole
+# timeout. A pause longer than one poll between transactions gives each waiting writer a turn.
+WRITER_TURN_SECONDS = 0.12
 # Index work applied per index commit: fewer, larger segments. Whole batches are applied
 # as the import goes, while the workers prepare the next articles; the rest at the end.
 INDEX_BATCH_SIZE = 2000
@@ -162,8 +168,12 @@ class Command(BaseCommand):
         )
         with search_queue.deferred(batch_size=INDEX_BATCH_SIZE), index_alongside as alongside:
             while self._write_batch(chunks, counts, progress, dry_run, no_extract):
-                if not dry_run and not alongside:
+                if dry_run:
+                    continue
+                if not alongside:
                     search_queue.drain_quietly(batch_size=INDEX_BATCH_SIZE, full_batches=True)
+                if connection.vendor == "sqlite":
+                    time.sleep(WRITER_TURN_SECONDS)
             progress.clear()
             if progress.enabled and not dry_run:
                 self.stderr.write("Updating the search index...")
