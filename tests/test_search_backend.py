@@ -302,3 +302,65 @@ def test_commits_merge_small_segments_and_keep_bulk_ones(backend, monkeypatch):
     sizes = sorted(segment.doc_count_all() for segment in backend.index._segments())
     assert sizes == [4, search_backends.MAX_SMALL_SEGMENTS + 1]
     assert SearchQuerySet().models(Article).count() == Article.objects.count()
+
+
+def _postings_by_document(index):
+    """{(field, term): sorted (document id, weight, value)} over every segment of `index`.
+    Spelling fields hold words only: Whoosh files them all under document 0, with whatever
+    value the last indexed word had, so only their words are compared."""
+    found = {}
+    with index.searcher() as searcher:
+        for reader, _offset in searcher.reader().leaf_readers():
+            ids = {docnum: stored["id"] for docnum, stored in reader.iter_docs()}
+            for fieldname, text in reader.all_terms():
+                matcher = reader.postings(fieldname, text)
+                postings = found.setdefault((fieldname, text), [])
+                while matcher.is_active() and not fieldname.startswith("spell_"):
+                    postings.append((ids[matcher.id()], matcher.weight(), matcher.value() or b""))
+                    matcher.next()
+    return {key: sorted(postings) for key, postings in found.items()}
+
+
+def _inlined_fields(index):
+    fields = set()
+    with index.searcher() as searcher:
+        for reader, _offset in searcher.reader().leaf_readers():
+            for fieldname, text in reader.all_terms():
+                if reader.term_info(fieldname, text).is_inlined():
+                    fields.add(fieldname)
+    return fields
+
+
+def test_short_posting_lists_are_inlined_and_read_back_as_whoosh_writes_them(
+    backend, archive, tmp_path
+):
+    """Our codec keeps posting lists of fewer than INLINE_POSTINGS documents in the term
+    table. Every term reads back the postings (documents, weights, positions) that Whoosh's
+    own codec writes for the same documents, before and after a merge, and searches for
+    rare words and rare facet values still find their documents."""
+    from whoosh.codec.whoosh3 import W3Codec
+    from whoosh.filedb.filestore import FileStorage
+
+    documents = [
+        backend.prepare_document(index, obj)
+        for index in _indexes()
+        for obj in index.index_queryset()
+    ]
+    stock = FileStorage(str(tmp_path)).create_index(backend.schema)
+    with stock.writer(codec=W3Codec()) as writer:
+        for document in documents:
+            writer.add_document(**document)
+    expected = _postings_by_document(stock)
+    assert _inlined_fields(stock) == set()
+
+    assert _inlined_fields(backend.index.refresh()) >= {"text", "title", "people_exact"}
+    assert _postings_by_document(backend.index.refresh()) == expected
+    backend.optimize()
+    assert _postings_by_document(backend.index.refresh()) == expected
+
+    rare = ArticleFactory(headline="Zeppelin hangar reopens", body="<p>Zeppelin hangar.</p>")
+    backend.update(_indexes_for(Article), [rare])
+    phrase = SearchQuerySet().models(Article).filter(content='"zeppelin hangar"')
+    assert [result.pk for result in phrase] == [str(rare.pk)]
+    milley = SearchQuerySet().models(Article).narrow('people_exact:"Mark Milley"')
+    assert milley.count() == 3
