@@ -626,14 +626,13 @@ def _database_rows(database, query):
         return connection.execute(query).fetchall()
 
 
-def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp_path):
-    """SIGKILL after the first commit: every article in the database has all its quotes and
-    mentions (what a fresh extraction of its text finds), and running the same import again
-    adds the rest, one article per file, and leaves the index queue empty."""
-    stories = tmp_path / "stories"
-    stories.mkdir()
-    for n in range(300):
-        (stories / f"{n:03d}.txt").write_text(numbered_story(n))
+def _import_in_a_process(tmp_path, *, stories):
+    """A migrated SQLite database of its own and `stories` numbered story files: returns
+    (database path, environment, the `import_articles` command with two workers)."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for n in range(stories):
+        (folder / f"{n:04d}.txt").write_text(numbered_story(n))
     var = tmp_path / "var"
     database = var / "newsroom.sqlite3"
     env = {
@@ -647,8 +646,14 @@ def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    return database, env, [*manage, "import_articles", str(folder), "--quiet", "--jobs", "2"]
 
-    command = [*manage, "import_articles", str(stories), "--quiet", "--jobs", "2"]
+
+def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp_path):
+    """SIGKILL after the first commit: every article in the database has all its quotes and
+    mentions (what a fresh extraction of its text finds), and running the same import again
+    adds the rest, one article per file, and leaves the index queue empty."""
+    database, env, command = _import_in_a_process(tmp_path, stories=300)
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     try:
         count = 0
@@ -685,7 +690,11 @@ def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp
     # The index, written by the import's own index process alongside the writes, holds
     # every article and quote once, none stale.
     checked = subprocess.run(
-        [*manage, "check_index"], env=env, cwd=ROOT, capture_output=True, text=True
+        [sys.executable, str(ROOT / "manage.py"), "check_index"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "articles.article: 300 in the database, 300 indexed; 0 missing" in checked.stdout
@@ -696,25 +705,8 @@ def test_other_writers_get_their_turn_while_an_import_writes_to_sqlite(tmp_path)
     """SQLite has one writer at a time and no queue of waiting writers. While an import runs,
     another connection (an editor's save, here a direct write) that waits at most one second
     for the lock must get it every time, not fail with "database is locked"."""
-    stories = tmp_path / "stories"
-    stories.mkdir()
-    stories_written = range(1500)
-    for n in stories_written:
-        (stories / f"{n:04d}.txt").write_text(numbered_story(n))
-    var = tmp_path / "var"
-    database = var / "newsroom.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "test-only",
-        "DJANGO_HTTPS": "0",
-        "NEWSROOM_VAR_DIR": str(var),
-        "DATABASE_URL": f"sqlite:///{database}",
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    command = [*manage, "import_articles", str(stories), "--quiet", "--jobs", "2"]
+    stories = 1500
+    database, env, command = _import_in_a_process(tmp_path, stories=stories)
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     count_articles = "SELECT count(*) FROM articles_article"
     writes, refused = 0, []
@@ -722,7 +714,7 @@ def test_other_writers_get_their_turn_while_an_import_writes_to_sqlite(tmp_path)
         while not _database_rows(database, count_articles)[0][0]:
             assert process.poll() is None, "the import ended before any article was committed"
         # Write while the import is still writing articles (not once only its index is left).
-        while _database_rows(database, count_articles)[0][0] < len(stories_written):
+        while _database_rows(database, count_articles)[0][0] < stories:
             connection = sqlite3.connect(database, timeout=1.0, isolation_level=None)
             try:
                 connection.execute("BEGIN IMMEDIATE")
