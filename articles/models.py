@@ -26,9 +26,14 @@ def normalize_name(name: str) -> str:
     return re.sub(r"[\W_]+", " ", name.casefold()).strip()
 
 
+def slug_base(value: str, *, max_length: int = 200) -> str:
+    """The slug `value` gets when no other row has it yet."""
+    return slugify(value)[:max_length].strip("-") or "item"
+
+
 def unique_slug(model, value: str, *, max_length: int = 200, exclude_pk=None) -> str:
     """A slug for `value` not yet used by another `model` row (suffixing -2, -3, ...)."""
-    base = slugify(value)[:max_length].strip("-") or "item"
+    base = slug_base(value, max_length=max_length)
     slug, n = base, 2
     others = model._default_manager.all()
     if exclude_pk is not None:

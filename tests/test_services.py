@@ -2,6 +2,8 @@
 confirmed quotes through re-extraction."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from haystack.query import SearchQuerySet
 
 from articles import search_queue, services
@@ -140,9 +142,9 @@ def test_a_preloaded_batch_writes_an_article_naming_known_people_in_few_queries(
     result = extract(body_text)  # as the importer's workers do
     batch = services.ImportBatch()
     batch.preload([(later, result, body_text)])
-    # Savepoint and release, slug check, article, two mention inserts, quotes, affiliations
-    # lookup, index queue: none of them per name.
-    with django_assert_max_num_queries(9):
+    # Savepoint and release, article, two mention inserts, quotes, affiliations lookup,
+    # index queue: none of them per name.
+    with django_assert_max_num_queries(8):
         outcome = services.article_import(
             parsed=later,
             extraction=result,
@@ -154,6 +156,73 @@ def test_a_preloaded_batch_writes_an_article_naming_known_people_in_few_queries(
     assert outcome.action == "imported"
     assert speakers(outcome.article) == {Person.objects.get(name="Maria Lindqvist")}
     assert len(result.quotes) == outcome.quotes_found == 2
+
+
+def _import_batch(articles):
+    """Import `articles` as the importer does: one batch, preloaded, each article's text
+    cleaned and extracted beforehand. Returns the SQL run while writing them."""
+    prepared = []
+    for article in articles:
+        body = sanitize_html(article.body_html)
+        body_text = html_to_text(body)
+        prepared.append((article, extract(body_text), body, body_text))
+    batch = services.ImportBatch()
+    batch.preload((article, result, text) for article, result, _body, text in prepared)
+    with CaptureQueriesContext(connection) as queries:
+        for article, result, body, body_text in prepared:
+            services.article_import(
+                parsed=article,
+                extraction=result,
+                extracted_from=body_text,
+                body=body,
+                body_text=body_text,
+                batch=batch,
+            )
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_a_preloaded_batch_picks_free_slugs_without_a_query_per_new_record():
+    sql = _import_batch(
+        [
+            parsed(f"Harbour reopens on {day}", f'"We are open," {name} said on {day}.')
+            for day, name in (("Monday", "Anna Berg"), ("Friday", "Tomas Holm"))
+        ]
+        + [parsed("Harbour closes", '"Not yet," Elin Sjoberg said.')]
+    )
+    slug_lookups = [query for query in sql if query.startswith("SELECT") and '"slug"' in query]
+    assert slug_lookups == []
+    assert sorted(Article.objects.values_list("slug", flat=True)) == [
+        "harbour-closes",
+        "harbour-reopens-on-friday",
+        "harbour-reopens-on-monday",
+    ]
+    assert sorted(Person.objects.values_list("slug", flat=True)) == [
+        "anna-berg",
+        "elin-sjoberg",
+        "tomas-holm",
+    ]
+
+
+def test_new_records_whose_slug_another_row_has_get_the_next_free_one():
+    """A different name can make the same slug ("Zoë" and "Zoe"), in the database already or
+    earlier in the same batch."""
+    PersonFactory(name="Zoë Lund", slug="zoe-lund")
+    services.article_import(parsed=parsed("Quay works", "The quay works began."))
+    _import_batch(
+        [
+            parsed("Quay works", '"It is loud," Zoe Lund said.'),
+            parsed("Quay  works", '"It is very loud," Zoe-Lund Jr said.', url="https://x.test/q"),
+        ]
+    )
+    assert sorted(Article.objects.values_list("slug", flat=True)) == [
+        "quay-works",
+        "quay-works-2",
+        "quay-works-3",
+    ]
+    assert set(Person.objects.values_list("name", "slug")) >= {
+        ("Zoë Lund", "zoe-lund"),
+        ("Zoe Lund", "zoe-lund-2"),
+    }
 
 
 # Re-extraction and the mentions it found before
