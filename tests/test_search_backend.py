@@ -10,7 +10,12 @@ from whoosh.index import LockError
 from articles.models import Article, Quote
 from articles.search_backends import safe_highlight
 from tests.factories import (
+    AffiliationFactory,
     ArticleFactory,
+    OrganisationAliasFactory,
+    OrganisationFactory,
+    OrganisationMentionFactory,
+    PersonAliasFactory,
     PersonFactory,
     PersonMentionFactory,
     QuoteFactory,
@@ -329,6 +334,31 @@ def _inlined_fields(index):
                 if reader.term_info(fieldname, text).is_inlined():
                     fields.add(fieldname)
     return fields
+
+
+def test_a_document_is_the_same_whether_its_object_came_from_index_queryset_or_not(backend):
+    """Each index's `index_queryset` prefetches related rows into lists the `prepare_*`
+    methods read; an object loaded any other way (one at a time, say) must give the same
+    document, through queries of its own."""
+    kirby = PersonFactory(name="John Kirby")
+    PersonAliasFactory(person=kirby, name="Kirby")
+    council = OrganisationFactory(name="National Security Council")
+    OrganisationAliasFactory(organisation=council, name="NSC")
+    AffiliationFactory(person=kirby, organisation=council, role="spokesman")
+    article = ArticleFactory(byline=[PersonFactory(name="Ada Reporter")])
+    PersonMentionFactory(article=article, person=kirby)
+    OrganisationMentionFactory(article=article, organisation=council)
+    QuoteFactory(article=article, person=kirby)
+
+    checked = set()
+    for index in _indexes():
+        model = index.get_model()
+        for obj in index.index_queryset():
+            alone = model.objects.get(pk=obj.pk)
+            document = backend.prepare_document(index, obj)
+            assert backend.prepare_document(index, alone) == document
+            checked.add(model.__name__)
+    assert checked == {"Article", "Quote", "Person", "Organisation"}
 
 
 def test_short_posting_lists_are_inlined_and_read_back_as_whoosh_writes_them(
