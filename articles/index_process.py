@@ -1,20 +1,25 @@
-"""Applying the search index queue in a process of its own while a bulk import writes.
+"""Applying the search index queue in processes of their own while a bulk import writes.
 
 An import's two large jobs are both Python CPU work: writing the rows (the import's main
 process, with quotes found in worker processes) and analysing and writing the index
-documents. In one process they take turns; with the index writer in a process of its own they
-run side by side on two cores. The queue stays the only channel between them: the import
-commits rows and their index work together, and this process applies whatever has been
-committed, in whole batches. If it dies, the rows stay queued and the import applies them
-itself when it ends, so nothing depends on it.
+documents. In one process they take turns; in processes of their own they run side by side
+on the machine's cores. The queue stays the only channel between the import and them: the
+import commits rows and their index work together, and they apply whatever has been
+committed, in whole batches. With our Whoosh backend the index work itself is shared out:
+one process holds the index's lock and commits, the others build segments for it
+(`search_queue.build_segments`). If they die, the rows stay queued and the import applies
+them itself when it ends, so nothing depends on them.
 
-This module is the child's entry point, so it imports nothing that needs Django set up.
+This module is the children's entry point, so it imports nothing that needs Django set up.
 """
 
 import logging
 import os
-from contextlib import contextmanager
+import shutil
+from contextlib import ExitStack, contextmanager
 from multiprocessing import get_context
+from pathlib import Path
+from tempfile import mkdtemp
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -23,49 +28,107 @@ log = logging.getLogger(__name__)
 
 
 @contextmanager
-def queue_applied_alongside(*, batch_size):
-    """Apply the search index queue in a separate process while the block runs, and wait for
-    it to apply the rest when the block ends. Yields whether such a process runs: not for an
-    in-memory SQLite database, which no other process can open.
+def queue_applied_alongside(*, batch_size, processes=2):
+    """Apply the search index queue in separate processes while the block runs, and wait
+    for them to apply the rest when the block ends. Yields whether such processes run: not
+    for an in-memory SQLite database, which no other process can open.
 
-    The child is given this process's database and search connection settings rather than
-    reading them again, so it writes where this process does (tests point both at temporary
-    places)."""
+    With our Whoosh backend, `processes` share the work: one holds the index's lock and
+    commits, the others build segments for it (see `search_queue.build_segments`), each
+    taking `batch_size` rows at a time. A search server takes concurrent writes itself, so
+    for one a single process applies the queue (`search_queue.follow`).
+
+    The children are given this process's database and search connection settings rather
+    than reading them again, so they write where this process does (tests point both at
+    temporary places)."""
     connection = connections[DEFAULT_DB_ALIAS]
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         yield False
         return
+    from haystack import connection_router
     from haystack import connections as search_connections
 
     context = get_context("forkserver")
     stop = context.Event()
-    process = context.Process(
-        target=_apply_queue,
-        args=(
-            stop,
-            batch_size,
-            os.environ.get("DJANGO_SETTINGS_MODULE", settings.SETTINGS_MODULE),
-            settings.DATABASES,
-            search_connections.connections_info,
-        ),
-        name="search-index-writer",
-        daemon=True,
+    configuration = (
+        os.environ.get("DJANGO_SETTINGS_MODULE", settings.SETTINGS_MODULE),
+        settings.DATABASES,
+        search_connections.connections_info,
     )
-    process.start()
-    try:
-        yield True
-    finally:
-        stop.set()
-        process.join()
-        if process.exitcode:
-            log.warning(
-                "The search index process stopped with exit code %s; its remaining work "
-                "is applied by this one.",
-                process.exitcode,
+    aliases = list(connection_router.for_write())
+    backend = search_connections[aliases[0]].get_backend()
+    with ExitStack() as cleanup:
+        if (
+            processes > 1
+            and len(aliases) == 1
+            and hasattr(backend, "build_segment")
+            and backend.use_file_storage
+        ):
+            # Builders write segments in folders of their own beside the index, on the same
+            # file system, so committing one is a rename.
+            folder = Path(backend.path).resolve().parent
+            building = mkdtemp(prefix=".index-building-", dir=folder)
+            cleanup.callback(shutil.rmtree, building, ignore_errors=True)
+            inbox = context.Queue()
+            committer = _child(
+                context, "search-index-writer", _commit, stop, inbox, processes, batch_size,
+                building, *configuration,
+            )  # fmt: skip
+            builders = [
+                _child(
+                    context,
+                    f"search-index-builder-{share}",
+                    _build,
+                    stop,
+                    inbox,
+                    share,
+                    processes,
+                    batch_size,
+                    str(Path(building) / str(share)),
+                    *configuration,
+                )
+                for share in range(1, processes)
+            ]
+        else:
+            inbox, builders = None, []
+            committer = _child(
+                context, "search-index-writer", _follow, stop, batch_size, *configuration
             )
+        try:
+            yield True
+        finally:
+            stop.set()
+            for share, builder in enumerate(builders, start=1):
+                while builder.is_alive():
+                    builder.join(0.5)
+                    if not committer.is_alive():
+                        # No one commits its segments, and it may wait forever to hand one
+                        # over; its rows stay queued for this process.
+                        builder.terminate()
+                if builder.exitcode and committer.is_alive():
+                    _warn(builder)
+                    inbox.put(share)  # it may not have said it was done
+            committer.join()
+            if committer.exitcode:
+                _warn(committer)
 
 
-def _apply_queue(stop, batch_size, settings_module, databases, search_connections):
+def _child(context, name, target, *args):
+    process = context.Process(target=target, args=args, name=name, daemon=True)
+    process.start()
+    return process
+
+
+def _warn(process):
+    log.warning(
+        "The search index process %s stopped with exit code %s; its remaining work is "
+        "applied by this one.",
+        process.name,
+        process.exitcode,
+    )
+
+
+def _set_up(settings_module, databases, search_connections):
     import django
 
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
@@ -73,9 +136,38 @@ def _apply_queue(stop, batch_size, settings_module, databases, search_connection
     settings.HAYSTACK_CONNECTIONS = search_connections
     django.setup()
 
+
+def _follow(stop, batch_size, *configuration):
+    _set_up(*configuration)
     from articles import search_queue
 
     try:
         search_queue.follow(stop, batch_size=batch_size)
+    finally:
+        connections.close_all()
+
+
+def _commit(stop, inbox, shares, batch_size, building, *configuration):
+    """Commit the builders' segments; then remove their folders, also when the import
+    itself was killed and cannot."""
+    _set_up(*configuration)
+    from articles import search_queue
+
+    try:
+        search_queue.commit_built_segments(stop, inbox, shares=shares, batch_size=batch_size)
+    finally:
+        connections.close_all()
+        shutil.rmtree(building, ignore_errors=True)
+
+
+def _build(stop, outbox, share, shares, batch_size, directory, *configuration):
+    _set_up(*configuration)
+    from articles import search_queue
+
+    Path(directory).mkdir()
+    try:
+        search_queue.build_segments(
+            stop, outbox, share=share, shares=shares, batch_size=batch_size, directory=directory
+        )
     finally:
         connections.close_all()

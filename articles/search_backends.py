@@ -27,6 +27,7 @@ language and result shape (so `SearchQuerySet` and the forms work unchanged) and
 """
 
 import datetime as dt
+import os
 import re
 import shutil
 import threading
@@ -76,6 +77,7 @@ from whoosh.support.levenshtein import distance as levenshtein_distance
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import long_to_datetime
+from whoosh.writing import SegmentWriter
 
 # Input limits. Whoosh's parser does work that grows faster than linearly with the length of
 # a single word, so a pasted essay or a 100,000-character token must be cut before parsing.
@@ -594,6 +596,18 @@ class _TopCollector(TopCollector):
         return super()._collect(global_docnum, score)
 
 
+class _AdoptingWriter(SegmentWriter):
+    """Whoosh's segment writer, committing with its own segment any segments another
+    process built for it (`NewsroomWhooshBackend.adopt`)."""
+
+    def __init__(self, ix, **options):
+        super().__init__(ix, **options)
+        self.adopted = []
+
+    def _commit_toc(self, segments):
+        super()._commit_toc([*segments, *self.adopted])
+
+
 def merge_small_segments(writer, segments):
     """Whoosh merge policy: merge small and mostly deleted segments into the new one, leave
     the rest. Returns the segments kept as they are."""
@@ -1107,24 +1121,21 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
     @contextmanager
     def writer(self, timeout=None, **commit_options):
         """The index's single writer, waiting up to `timeout` seconds for another writer
-        (another process, an import) to finish; raises LockError if it does not.
+        (another process, an import) to finish; raises LockError if it does not. Inside
+        `holding_lock` this thread has the lock already, and the writer takes none.
 
         The writer commits (with `commit_options`) when the block ends and is cancelled if
         the block raises, so the lock is always released. It writes with this code's schema,
         so documents never mix an old on-disk schema with new field types."""
         if not self.setup_complete:
             self.setup()
-        timeout = self.lock_timeout if timeout is None else timeout
-        deadline = time.monotonic() + timeout
         target = self._write_index()
-        while True:
-            try:
-                writer = target.writer(limitmb=WRITER_LIMIT_MB, codec=NewsroomCodec())
-                break
-            except LockError:
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(0.05)
+        if getattr(self._local, "held_lock", None) is not None:
+            writer = _AdoptingWriter(target, _lk=False, **self._writer_options())
+        else:
+            writer = self._wait_for_lock(
+                lambda: _AdoptingWriter(target, **self._writer_options()), timeout
+            )
         writer.schema = self.schema
         try:
             yield writer
@@ -1135,6 +1146,81 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             if not commit_options.get("optimize"):
                 commit_options.setdefault("mergetype", merge_small_segments)
             writer.commit(**commit_options)
+
+    @staticmethod
+    def _writer_options():
+        return {"limitmb": WRITER_LIMIT_MB, "codec": NewsroomCodec()}
+
+    def _wait_for_lock(self, take, timeout):
+        """`take()`, retried while it raises LockError, for up to `timeout` seconds."""
+        timeout = self.lock_timeout if timeout is None else timeout
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return take()
+            except LockError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+
+    @contextmanager
+    def holding_lock(self, timeout=None):
+        """Keep the index's write lock for the whole block, in this thread: its writers
+        take no lock of their own, and no other process writes meanwhile. For the process
+        that commits the segments other processes build (`build_segment`, `adopt`): a
+        segment read from the database at one moment must not replace documents another
+        writer wrote from a later moment."""
+        if not self.setup_complete:
+            self.setup()
+        lock = self._write_index().lock("WRITELOCK")
+
+        def take():
+            if not lock.acquire():
+                raise LockError
+            return lock
+
+        self._local.held_lock = self._wait_for_lock(take, timeout)
+        try:
+            yield
+        finally:
+            self._local.held_lock = None
+            lock.release()
+
+    def build_segment(self, documents, directory):
+        """Write `documents` (prepared, one per identifier) as a new segment in `directory`,
+        a folder of this process's own beside the index, without the index's lock; returns
+        the segment (None without documents), for the lock holder to `adopt`. Several
+        processes can build segments at once: analysing and writing the documents is most of
+        the cost of indexing."""
+        if not self.setup_complete:
+            self.setup()
+        storage = FileStorage(str(directory), supports_mmap=False)
+        if not storage.index_exists():
+            storage.create_index(self.schema)
+        writer = SegmentWriter(storage.open_index(schema=self.schema), **self._writer_options())
+        writer.schema = self.schema
+        try:
+            for document in documents:
+                writer.add_document(**document)
+            if not writer._added:
+                writer.cancel()
+                return None
+            segment = writer._finalize_segment()
+        except BaseException:
+            writer.cancel()
+            raise
+        writer._finish()
+        return segment
+
+    def adopt(self, writer, segment, directory, *, replaces):
+        """Commit with `writer` a segment another process built (`build_segment`) in
+        `directory`: its file moves into the index, and the documents of `replaces` (older
+        versions of the segment's documents, documents to delete) are deleted."""
+        self.apply(writer, delete_ids=replaces)
+        if segment is not None:
+            for name in segment.list_files(FileStorage(str(directory))):
+                os.replace(Path(directory) / name, Path(self.path) / name)
+            writer.adopted.append(segment)
 
     def _write_index(self):
         """The index as writers open it: on disk, read with plain file reads, not mmap.

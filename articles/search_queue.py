@@ -10,19 +10,26 @@ lets go; `manage.py process_index_queue` (and `update_index`) pick up anything l
 e.g. after a crash.
 
 Each batch reads the database while holding the lock, so what it writes is never older than
-what a previous holder wrote.
+what a previous holder wrote. A bulk import's index processes keep that promise another way
+(`build_segments`, `commit_built_segments`): one holds the lock for the whole import, and the
+others read and write only the objects of their own share of the queue.
 """
 
 import logging
 import multiprocessing
+import queue
 import threading
+import time
+import zlib
 from collections import defaultdict
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from haystack import connection_router, connections
+from haystack.constants import ID
 from haystack.exceptions import NotHandled
 from haystack.utils import get_identifier
 from whoosh.index import LockError
@@ -39,6 +46,9 @@ LOAD_CHUNK = 500
 MAX_ATTEMPTS = 5
 # How long a request waits for another writer before leaving its rows to that writer.
 REQUEST_LOCK_TIMEOUT = 0.25
+# How long the process committing builders' segments waits, once the import is over, for a
+# builder that has sent nothing; after that it applies what is left itself.
+BUILDER_SILENCE_SECONDS = 60.0
 
 
 # Per thread: rows collected by `batched()` and the depth of `deferred()` blocks.
@@ -208,14 +218,23 @@ def _apply_batch(aliases, *, lock_timeout, batch_size):
         failed = set()
         for alias, writer in writers.items():
             failed |= _write(alias, writer, _work_for(tasks, alias))
-    pairs = {task.pk: (task.model_label, task.object_pk) for task in tasks}
+    _settle(_pairs(tasks), failed)
+    return len(tasks)
+
+
+def _pairs(tasks):
+    return {task.pk: (task.model_label, task.object_pk) for task in tasks}
+
+
+def _settle(pairs, failed):
+    """Delete the applied rows (`pairs`: row pk -> (label, object pk)) and count a failed
+    attempt on the rows of the objects in `failed`."""
     SearchIndexTask.objects.filter(
         pk__in=[pk for pk, pair in pairs.items() if pair not in failed]
     ).delete()
     SearchIndexTask.objects.filter(
         pk__in=[pk for pk, pair in pairs.items() if pair in failed]
     ).update(attempts=F("attempts") + 1)
-    return len(tasks)
 
 
 def _work_for(tasks, alias):
@@ -277,17 +296,180 @@ def _write(alias, writer, work):
             for index, objects in by_index.items():
                 backend.update(index, objects)
             continue
-        documents = []
-        for label, pk, index, obj in updates:
-            try:
-                document = backend.prepare_document(index, obj)
-            except Exception:
-                log.exception("Could not prepare %s.%s for the search index", label, pk)
-                failed.add((label, pk))
-                continue
-            if document is None:
-                delete_ids.append(get_identifier(obj))
-            else:
-                documents.append(document)
+        documents = _prepare(backend, updates, delete_ids, failed)
         backend.apply(writer, documents=documents, delete_ids=delete_ids)
     return failed
+
+
+def _prepare(backend, updates, delete_ids, failed):
+    """The documents for `updates` (from `_work_for`); an object its index skips is added
+    to `delete_ids`, one that cannot be prepared to `failed`."""
+    documents = []
+    for label, pk, index, obj in updates:
+        try:
+            document = backend.prepare_document(index, obj)
+        except Exception:
+            log.exception("Could not prepare %s.%s for the search index", label, pk)
+            failed.add((label, pk))
+            continue
+        if document is None:
+            delete_ids.append(get_identifier(obj))
+        else:
+            documents.append(document)
+    return documents
+
+
+# Applying a bulk import's queue in several processes at once ---------------------------
+#
+# Reading, preparing and writing the documents of a batch is CPU work that one process does
+# on one core. Several processes can each write segments of their own; only committing a
+# segment to the index needs its lock. One process (`commit_built_segments`) holds the lock
+# for the whole import: it applies its own share of the rows and commits the segments the
+# others (`build_segments`) send it. The rows are shared out by the object they name, so
+# each object's rows are applied by one process, in order; with the lock held throughout,
+# no other writer can put a newer document in the index between a builder's reading of an
+# object and the commit of its segment.
+
+
+@dataclass
+class BuiltSegment:
+    """A builder's batch, for the lock holder to commit: the segment (None when the batch
+    only deletes) in the builder's `directory`, the identifiers whose older documents it
+    replaces or deletes, and its rows (row pk -> (label, object pk)), those in `failed` not
+    applied."""
+
+    segment: object
+    directory: str
+    replaces: list
+    tasks: dict
+    failed: set
+
+
+def _share(label, pk, shares):
+    return zlib.crc32(f"{label}.{pk}".encode()) % shares
+
+
+def _next_batch(share, shares, *, batch_size, stopping, after=0):
+    """The next `batch_size` pending rows of one share (of `shares`), oldest first, with
+    row pks above `after`; once `stopping`, whatever is left of the share. None until the
+    share has a whole batch (counted first, as the rows are asked for every poll)."""
+    pending = SearchIndexTask.objects.filter(attempts__lt=MAX_ATTEMPTS).order_by("pk")
+    if not stopping and pending.filter(pk__gt=after).count() < batch_size * shares:
+        return []
+    found = []
+    while len(found) < batch_size:
+        rows = list(pending.filter(pk__gt=after)[: batch_size * shares])
+        found += [row for row in rows if _share(row.model_label, row.object_pk, shares) == share]
+        if len(rows) < batch_size * shares:
+            break
+        after = rows[-1].pk
+    return found[:batch_size] if len(found) >= batch_size or stopping else []
+
+
+def _documents(alias, tasks, replaces, failed):
+    """The documents for `tasks`, prepared a chunk of objects at a time (`_work_for`), with
+    the identifier of each, and of each object to delete, added to `replaces`."""
+    backend = connections[alias].get_backend()
+    for updates, deletes in _work_for(tasks, alias):
+        replaces.extend(deletes)
+        for document in _prepare(backend, updates, replaces, failed):
+            replaces.append(document[ID])
+            yield document
+
+
+def _the_write_alias():
+    (alias,) = connection_router.for_write()
+    return alias
+
+
+def build_segments(stop, outbox, *, share, shares, batch_size, directory, poll_seconds=0.2):
+    """Apply one share of the queue (`share` >= 1) as segments built in `directory`, sent
+    through `outbox` to the process running `commit_built_segments`, in whole batches until
+    `stop` is set (or the process that started this one is gone), then the rest; then the
+    share's number, to say it is done. Rows stay queued until their segment is committed;
+    those of a batch that was never committed are applied by the lock holder at the end."""
+    parent = multiprocessing.parent_process()
+    alias = _the_write_alias()
+    backend = connections[alias].get_backend()
+    after = 0
+    try:
+        while True:
+            stopping = stop.is_set() or (parent is not None and not parent.is_alive())
+            try:
+                tasks = _next_batch(
+                    share, shares, batch_size=batch_size, stopping=stopping, after=after
+                )
+                if not tasks:
+                    if stopping:
+                        return
+                    stop.wait(poll_seconds)
+                    continue
+                replaces, failed = [], set()
+                segment = backend.build_segment(
+                    _documents(alias, tasks, replaces, failed), directory
+                )
+            except DatabaseError:
+                log.warning("Database busy; retrying the search index queue", exc_info=True)
+                stop.wait(poll_seconds)
+                continue
+            outbox.put(BuiltSegment(segment, str(directory), replaces, _pairs(tasks), failed))
+            after = tasks[-1].pk
+    finally:
+        outbox.put(share)
+
+
+def commit_built_segments(stop, inbox, *, shares, batch_size, lock_timeout=30.0, poll_seconds=0.2):
+    """Hold the index's lock while a bulk import runs: apply share 0 of the queue in whole
+    batches and commit, with each batch, the segments the builders of shares 1 to
+    `shares - 1` sent through `inbox` (`build_segments`). Once `stop` is set (or the
+    process that started this one is gone) and every builder is done, apply whatever rows
+    are left, of any share, and let the lock go. Returns the number of rows applied."""
+    parent = multiprocessing.parent_process()
+    alias = _the_write_alias()
+    backend = connections[alias].get_backend()
+    applied, building, received = 0, set(range(1, shares)), []
+    heard_from = time.monotonic()
+    with backend.holding_lock(timeout=lock_timeout):
+        while True:
+            stopping = stop.is_set() or (parent is not None and not parent.is_alive())
+            try:
+                while True:
+                    item = inbox.get_nowait()
+                    heard_from = time.monotonic()
+                    if isinstance(item, BuiltSegment):
+                        received.append(item)
+                    else:
+                        building.discard(item)
+            except queue.Empty:
+                pass
+            try:
+                tasks = _next_batch(0, shares, batch_size=batch_size, stopping=stopping)
+                if tasks or received:
+                    # Rows of segments that fail to commit stay queued, for the end.
+                    built, received = received, []
+                    applied += _commit_batch(alias, backend, tasks, built)
+                    continue
+            except DatabaseError:
+                log.warning("Database busy; retrying the search index queue", exc_info=True)
+            if stopping and (
+                not building or time.monotonic() - heard_from > BUILDER_SILENCE_SECONDS
+            ):
+                break
+            stop.wait(poll_seconds)
+        return applied + process_pending(lock_timeout=lock_timeout, batch_size=batch_size)
+
+
+def _commit_batch(alias, backend, tasks, built):
+    """This process's `tasks` in one commit, then each of the builders' segments `built` in
+    a commit of its own: a later segment of a builder may hold a newer version of a document
+    in an earlier one, which must be in the index for the later one to replace it. Returns
+    the number of rows applied."""
+    if tasks:
+        with backend.writer() as writer:
+            failed = _write(alias, writer, _work_for(tasks, alias))
+        _settle(_pairs(tasks), failed)
+    for batch in built:
+        with backend.writer() as writer:
+            backend.adopt(writer, batch.segment, batch.directory, replaces=batch.replaces)
+        _settle(batch.tasks, batch.failed)
+    return len(tasks) + sum(len(batch.tasks) for batch in built)

@@ -687,8 +687,10 @@ def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp
     assert sorted(headlines) == sorted(f"Pier {n} to close for repairs" for n in range(300))
     assert _database_rows(database, "SELECT count(*) FROM articles_quote") == [(600,)]
     assert _database_rows(database, "SELECT count(*) FROM articles_searchindextask") == [(0,)]
-    # The index, written by the import's own index process alongside the writes, holds
-    # every article and quote once, none stale.
+    # The index, written by the import's own index processes alongside the writes, holds
+    # every article and quote once, none stale, and the folders they built segments in are
+    # gone, the killed import's too.
+    assert list(database.parent.glob(".index-building-*")) == []
     checked = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "check_index"],
         env=env,

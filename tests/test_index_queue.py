@@ -100,6 +100,141 @@ def test_delete_during_a_held_lock_is_applied_by_the_next_writer(search_index):
     assert not SearchIndexTask.objects.exists()
 
 
+def _queued_archive(stories):
+    """Articles with a quote each by a person of their own, their index rows queued and not
+    applied (the test's transaction never commits, so no drain runs)."""
+    from tests.factories import ArticleFactory, PersonMentionFactory, QuoteFactory
+
+    for n in range(stories):
+        article = ArticleFactory(headline=f"Queue story {n}")
+        quote = QuoteFactory(article=article)
+        PersonMentionFactory(article=article, person=quote.person)
+
+
+def _index_ids(backend):
+    """The identifier of every live document in the index, with repeats."""
+    with backend.index.refresh().searcher() as searcher:
+        return [fields["id"] for fields in searcher.all_stored_fields()]
+
+
+def _build_share(share, shares, batch_size, directory):
+    """Run a builder of `share` to the end (the import is over) in this process; returns
+    what it handed over: its segments, then its share's number."""
+    import queue
+    import threading
+
+    from articles import search_queue
+
+    stop, handover = threading.Event(), queue.Queue()
+    stop.set()
+    directory.mkdir()
+    search_queue.build_segments(
+        stop, handover, share=share, shares=shares, batch_size=batch_size, directory=directory
+    )
+    return [handover.get_nowait() for _ in range(handover.qsize())]
+
+
+def _commit_shares(handed_over, shares, batch_size):
+    import queue
+    import threading
+
+    from articles import search_queue
+
+    stop, inbox = threading.Event(), queue.Queue()
+    stop.set()
+    for item in handed_over:
+        inbox.put(item)
+    return search_queue.commit_built_segments(stop, inbox, shares=shares, batch_size=batch_size)
+
+
+@pytest.mark.django_db
+def test_builders_segments_are_committed_by_the_lock_holder_and_match_the_database(
+    search_index, tmp_path
+):
+    """Two builders apply their shares of the queue as segments of their own and leave the
+    rows queued; the lock holder applies share 0 and commits their segments. The index then
+    holds one current document per object, and the queue is empty."""
+    from collections import Counter
+
+    from articles import search_queue
+    from articles.index_check import compare_index
+    from articles.models import SearchIndexTask
+
+    _queued_archive(12)
+    backend = search_index.get_backend()
+    queued = SearchIndexTask.objects.count()
+    handed_over = []
+    for share in (1, 2):
+        handed_over += _build_share(share, 3, 4, tmp_path / f"builder-{share}")
+    segments = [item for item in handed_over if isinstance(item, search_queue.BuiltSegment)]
+    assert [item for item in handed_over if item not in segments] == [1, 2]
+    assert len(segments) >= 4  # whole batches of four rows, then the rest
+    assert SearchIndexTask.objects.count() == queued
+    assert _index_ids(backend) == []
+
+    assert _commit_shares(handed_over, 3, 4) == queued
+    assert not SearchIndexTask.objects.exists()
+    ids = Counter(_index_ids(backend))
+    assert len(ids) == 12 * 3 and set(ids.values()) == {1}  # article, quote, person
+    assert all(drift.in_step for drift in compare_index())
+
+
+@pytest.mark.django_db
+def test_an_object_changed_after_its_segment_was_built_ends_up_current(search_index, tmp_path):
+    """A builder read an article before an editor changed it: its segment is committed, and
+    the editor's newer row, left queued, then replaces that document with the current one."""
+    from articles import search_queue
+    from articles.models import Article, SearchIndexTask
+
+    _queued_archive(6)
+    backend = search_index.get_backend()
+    handed_over = _build_share(1, 2, 50, tmp_path / "builder")
+    built = [item for item in handed_over if isinstance(item, search_queue.BuiltSegment)]
+    articles = [
+        int(pk)
+        for batch in built
+        for label, pk in batch.tasks.values()
+        if label == "articles.article"
+    ]
+    assert articles, "no article fell in the builder's share"
+    edited = Article.objects.get(pk=articles[0])
+    edited.headline = "Queue story rewritten"
+    edited.save()
+    newer = SearchIndexTask.objects.filter(
+        model_label="articles.article",
+        object_pk=str(edited.pk),
+        pk__gt=max(pk for batch in built for pk in batch.tasks),
+    )
+    assert newer.exists()
+
+    _commit_shares(handed_over, 2, 50)
+    assert not SearchIndexTask.objects.exists()
+    assert _search_ids("Article", "rewritten") == {edited.pk}
+    assert _index_ids(backend).count(f"articles.article.{edited.pk}") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_while_the_holder_keeps_the_lock_other_writers_leave_their_rows_to_it(search_index):
+    """The process committing builders' segments keeps the index's lock: a request's drain
+    in another thread cannot write (it leaves its rows queued), so no document newer than a
+    builder's can be overwritten by the builder's segment."""
+    import threading
+
+    from articles import search_queue
+    from articles.models import SearchIndexTask
+    from tests.factories import ArticleFactory
+
+    backend = search_index.get_backend()
+    with backend.holding_lock():
+        saved = threading.Thread(target=lambda: ArticleFactory(headline="Queue held"))
+        saved.start()
+        saved.join()
+        assert SearchIndexTask.objects.filter(model_label="articles.article").exists()
+        assert _search_ids("Article", "held") == set()
+    search_queue.process_pending()
+    assert len(_search_ids("Article", "held")) == 1
+
+
 def _configure(workdir):
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/queue.sqlite3"
     os.environ["SEARCH_URL"] = f"whoosh:///{workdir}/index"

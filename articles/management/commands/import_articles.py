@@ -7,7 +7,8 @@ goes in. Parsing and extraction run in worker processes (`--jobs`); the writes a
 one article at a time, by `articles.services.article_import`, with the people, organisations
 and existing articles a batch needs loaded in a few queries (`services.ImportBatch`). The
 search index is brought up to date from the work each transaction queued, in whole batches
-as the import goes (by a process of its own, alongside the writes) and the rest at the end.
+as the import goes (by processes of their own, alongside the writes) and the rest at the
+end.
 """
 
 import time
@@ -43,9 +44,13 @@ WINDOW = 4 * PRELOAD_SIZE
 # records what it applied) and an editor saving in the admin could wait out their whole
 # timeout. A pause longer than one poll between transactions gives each waiting writer a turn.
 WRITER_TURN_SECONDS = 0.12
-# Index work applied per index commit: fewer, larger segments. Whole batches are applied
-# as the import goes, while the workers prepare the next articles; the rest at the end.
+# Index work applied per index commit, by each index process: fewer, larger segments. Whole
+# batches are applied as the import goes, while the workers prepare the next articles; the
+# rest at the end.
 INDEX_BATCH_SIZE = 2000
+# Processes applying the index queue alongside the import: one commits, the others build
+# segments for it. Two use both cores of a small machine; more only took turns on them.
+INDEX_PROCESSES = 2
 
 
 class Progress:
@@ -159,10 +164,10 @@ class Command(BaseCommand):
         # same people's documents batch after batch and made small segments, but in whole
         # batches of INDEX_BATCH_SIZE rows once that many are pending (so the queue never
         # grows with the size of the input), and the rest at the end. With worker processes,
-        # a process of its own applies those batches while this one writes the next
+        # processes of their own apply those batches while this one writes the next
         # articles; with `--jobs 1`, this process does, between its batches.
         index_alongside = (
-            queue_applied_alongside(batch_size=INDEX_BATCH_SIZE)
+            queue_applied_alongside(batch_size=INDEX_BATCH_SIZE, processes=INDEX_PROCESSES)
             if jobs > 1 and not dry_run
             else nullcontext(False)
         )
