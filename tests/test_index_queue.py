@@ -213,6 +213,31 @@ def test_an_object_changed_after_its_segment_was_built_ends_up_current(search_in
     assert _index_ids(backend).count(f"articles.article.{edited.pk}") == 1
 
 
+@pytest.mark.django_db
+def test_rows_of_a_builder_that_fails_are_applied_by_the_lock_holder(search_index, tmp_path):
+    """A builder whose folder is gone fails on its first segment: it still says it is done,
+    and the lock holder applies the rows it left, so the index misses nothing."""
+    import queue
+    import threading
+
+    from articles import search_queue
+    from articles.index_check import compare_index
+    from articles.models import SearchIndexTask
+
+    _queued_archive(6)
+    stop, handover = threading.Event(), queue.Queue()
+    stop.set()
+    with pytest.raises(OSError):
+        search_queue.build_segments(
+            stop, handover, share=1, shares=2, batch_size=50, directory=tmp_path / "gone"
+        )
+    assert [handover.get_nowait() for _ in range(handover.qsize())] == [1]
+
+    _commit_shares([1], 2, 50)
+    assert not SearchIndexTask.objects.exists()
+    assert all(drift.in_step for drift in compare_index())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_while_the_holder_keeps_the_lock_other_writers_leave_their_rows_to_it(search_index):
     """The process committing builders' segments keeps the index's lock: a request's drain
