@@ -64,10 +64,11 @@ def queue_applied_alongside(*, batch_size, processes=2):
             and hasattr(backend, "build_segment")
             and backend.use_file_storage
         ):
-            # Builders write segments in folders of their own beside the index, on the same
-            # file system, so committing one is a rename.
-            folder = Path(backend.path).resolve().parent
-            building = mkdtemp(prefix=".index-building-", dir=folder)
+            # Builders write segments in folders of their own inside the index's folder (on
+            # the same file system even when that folder is a mount of its own), so
+            # committing a segment is a rename. Whoosh passes over names starting with a dot.
+            Path(backend.path).mkdir(parents=True, exist_ok=True)
+            building = mkdtemp(prefix=".building-", dir=backend.path)
             cleanup.callback(shutil.rmtree, building, ignore_errors=True)
             inbox = context.Queue()
             committer = _child(

@@ -1188,7 +1188,7 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
 
     def build_segment(self, documents, directory):
         """Write `documents` (prepared, one per identifier) as a new segment in `directory`,
-        a folder of this process's own beside the index, without the index's lock; returns
+        a folder of this process's own in the index's folder, without the index's lock; returns
         the segment (None without documents), for the lock holder to `adopt`. Several
         processes can build segments at once: analysing and writing the documents is most of
         the cost of indexing."""

@@ -690,7 +690,7 @@ def test_a_killed_import_leaves_only_whole_articles_and_a_rerun_completes_it(tmp
     # The index, written by the import's own index processes alongside the writes, holds
     # every article and quote once, none stale, and the folders they built segments in are
     # gone, the killed import's too.
-    assert list(database.parent.glob(".index-building-*")) == []
+    assert list((database.parent / "whoosh_index").glob(".building-*")) == []
     checked = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "check_index"],
         env=env,
