@@ -9,7 +9,7 @@ loops, in autocommit (one search-index drain per article) and in one transaction
 Each import runs `manage.py import_articles` in a fresh process against its own database in
 a temporary NEWSROOM_VAR_DIR, with debug off (as in production: debug mode keeps every query in
 memory); peak RSS is the largest of its processes (the command, its workers and its index
-writer), sampled from /proc. Rates count the articles the command reports as imported, never
+processes), sampled from /proc. Rates count the articles the command reports as imported, never
 skipped or failed ones, and include bringing the search index up to date.
 """
 
@@ -76,7 +76,7 @@ def _peak_rss_kb(pid):
 
 def manage(var_dir, *args):
     """Run manage.py in a child; returns (seconds, peak RSS in MB of the largest process of
-    the command's tree: the command, its parsing workers and its index writer, sampled from
+    the command's tree: the command, its parsing workers and its index processes, sampled from
     /proc every half second: each lives the whole import, and VmHWM keeps its peak, its output)."""
     started = time.perf_counter()
     process = subprocess.Popen(
