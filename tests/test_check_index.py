@@ -149,3 +149,21 @@ def test_rebuild_index_restores_a_corrupt_index(indexed_archive, search_index, c
     assert response.status_code == 200
     assert indexed_archive[0].get_absolute_url() in response.text
     assert all(drift.in_step for drift in compare_index())
+
+
+def test_update_index_on_an_index_another_writer_keeps_locked_says_so(
+    indexed_archive, search_index
+):
+    """An import keeps the index's lock while it runs: `update_index` (and `rebuild_index`)
+    gives up after the lock timeout with a sentence, not a traceback."""
+    from haystack import connections
+
+    connections.connections_info["default"]["LOCK_TIMEOUT"] = 0.1
+    backend = connections.reload("default").get_backend()
+    backend.setup()
+    holder = backend.index.writer()
+    try:
+        with pytest.raises(CommandError, match="stayed locked by another writer"):
+            call_command("update_index", max_retries=1, verbosity=0)
+    finally:
+        holder.cancel()

@@ -2,17 +2,21 @@
 
 Rebuilding 20,000 articles takes about half a minute; without a progress line a terminal
 shows nothing for that long. The queue of index work (articles.search_queue) is applied at the end,
-so changes saved while the command held the index lock are not left waiting. Takes effect when
-`articles` is listed before `haystack` in INSTALLED_APPS (Django lets the first app win).
+so changes saved while the command held the index lock are not left waiting; an index
+locked by another writer throughout (an import) is reported in a sentence, not a traceback.
+Takes effect when `articles` is listed before `haystack` in INSTALLED_APPS (Django lets the
+first app win).
 """
 
 import time
 
+from django.core.management.base import CommandError
 from django.utils.encoding import force_str
 from haystack import connections
 from haystack.exceptions import NotHandled
 from haystack.management.commands.update_index import Command as HaystackUpdateIndex
 from haystack.utils.app_loading import haystack_get_models
+from whoosh.index import LockError
 
 from articles import search_queue
 
@@ -59,7 +63,13 @@ class Command(HaystackUpdateIndex):
         return report
 
     def handle(self, **options):
-        super().handle(**options)
+        try:
+            super().handle(**options)
+        except LockError as error:
+            raise CommandError(
+                "The search index stayed locked by another writer (an import in progress?); "
+                "run this again once it has finished."
+            ) from error
         applied = search_queue.process_pending(lock_timeout=30)
         if applied and options.get("verbosity", 1) >= 1:
             self.stdout.write(f"Applied {applied} queued index change(s).")
