@@ -129,46 +129,42 @@ def _warn(process):
     )
 
 
+@contextmanager
 def _set_up(settings_module, databases, search_connections):
+    """Django set up in a child as in the import's process; yields `articles.search_queue`,
+    and closes the child's database connections when the block ends."""
     import django
 
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     settings.DATABASES = databases
     settings.HAYSTACK_CONNECTIONS = search_connections
     django.setup()
-
-
-def _follow(stop, batch_size, *configuration):
-    _set_up(*configuration)
     from articles import search_queue
 
     try:
-        search_queue.follow(stop, batch_size=batch_size)
+        yield search_queue
     finally:
         connections.close_all()
+
+
+def _follow(stop, batch_size, *configuration):
+    with _set_up(*configuration) as search_queue:
+        search_queue.follow(stop, batch_size=batch_size)
 
 
 def _commit(stop, inbox, shares, batch_size, building, *configuration):
     """Commit the builders' segments; then remove their folders, also when the import
     itself was killed and cannot."""
-    _set_up(*configuration)
-    from articles import search_queue
-
     try:
-        search_queue.commit_built_segments(stop, inbox, shares=shares, batch_size=batch_size)
+        with _set_up(*configuration) as search_queue:
+            search_queue.commit_built_segments(stop, inbox, shares=shares, batch_size=batch_size)
     finally:
-        connections.close_all()
         shutil.rmtree(building, ignore_errors=True)
 
 
 def _build(stop, outbox, share, shares, batch_size, directory, *configuration):
-    _set_up(*configuration)
-    from articles import search_queue
-
-    Path(directory).mkdir()
-    try:
+    with _set_up(*configuration) as search_queue:
+        Path(directory).mkdir()
         search_queue.build_segments(
             stop, outbox, share=share, shares=shares, batch_size=batch_size, directory=directory
         )
-    finally:
-        connections.close_all()

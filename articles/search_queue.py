@@ -167,19 +167,29 @@ def follow(stop, *, batch_size=BATCH_SIZE, lock_timeout=5.0, poll_seconds=0.2):
     the process that started this one is gone: what it committed is applied, and nothing
     waits forever on an import that was killed."""
     parent = multiprocessing.parent_process()
-    while not stop.is_set() and (parent is None or parent.is_alive()):
+    while not _import_over(stop, parent):
         try:
             applied = process_pending(
                 lock_timeout=lock_timeout, batch_size=batch_size, full_batches=True
             )
         except DatabaseError:
-            # The import's transaction kept the database locked past the timeout: the rows
-            # of a written batch stay queued and are applied again (the same documents).
-            log.warning("Database busy; retrying the search index queue", exc_info=True)
+            _database_busy()
             applied = 0
         if not applied:
             stop.wait(poll_seconds)
     return process_pending(lock_timeout=lock_timeout, batch_size=batch_size)
+
+
+def _import_over(stop, parent):
+    """Whether the import that started this process has set `stop`, or is gone: what it
+    committed is then applied, and nothing waits forever on an import that was killed."""
+    return stop.is_set() or (parent is not None and not parent.is_alive())
+
+
+def _database_busy():
+    # The import's transaction kept the database locked past the timeout: the rows of the
+    # batch stay queued and are applied again (the same documents).
+    log.warning("Database busy; retrying the search index queue", exc_info=True)
 
 
 def stuck_tasks():
@@ -394,7 +404,7 @@ def build_segments(stop, outbox, *, share, shares, batch_size, directory, poll_s
     after = 0
     try:
         while True:
-            stopping = stop.is_set() or (parent is not None and not parent.is_alive())
+            stopping = _import_over(stop, parent)
             try:
                 tasks = _next_batch(
                     share, shares, batch_size=batch_size, stopping=stopping, after=after
@@ -409,7 +419,7 @@ def build_segments(stop, outbox, *, share, shares, batch_size, directory, poll_s
                     _documents(alias, tasks, replaces, failed), directory
                 )
             except DatabaseError:
-                log.warning("Database busy; retrying the search index queue", exc_info=True)
+                _database_busy()
                 stop.wait(poll_seconds)
                 continue
             outbox.put(BuiltSegment(segment, str(directory), replaces, _pairs(tasks), failed))
@@ -431,7 +441,7 @@ def commit_built_segments(stop, inbox, *, shares, batch_size, lock_timeout=30.0,
     heard_from = time.monotonic()
     with backend.holding_lock(timeout=lock_timeout):
         while True:
-            stopping = stop.is_set() or (parent is not None and not parent.is_alive())
+            stopping = _import_over(stop, parent)
             try:
                 while True:
                     item = inbox.get_nowait()
@@ -450,7 +460,7 @@ def commit_built_segments(stop, inbox, *, shares, batch_size, lock_timeout=30.0,
                     applied += _commit_batch(alias, backend, tasks, built)
                     continue
             except DatabaseError:
-                log.warning("Database busy; retrying the search index queue", exc_info=True)
+                _database_busy()
             if stopping and (
                 not building or time.monotonic() - heard_from > BUILDER_SILENCE_SECONDS
             ):
