@@ -663,3 +663,44 @@ def test_place_adjective_ending_is_a_surname_after_a_given_name(text, speaker):
 def test_unnamed_group_with_a_place_adjective():
     quote = only_quote("“It was a mistake,” said Lebanese officials.")
     assert (quote.speaker, quote.speaker_type) == ("Lebanese officials", "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A given name the lexicon does not list, then the surname as the speaker.
+        (
+            "Tobenna Ezeani scored twice in the second half.\n\n"
+            "“I only wanted to keep running,” Ezeani said.",
+            "Tobenna Ezeani",
+        ),
+        # A role opening the sentence before a given name is not part of the name.
+        (
+            "Geologist Ruth Ashby said the cliff had moved. “It slipped a metre,” Ashby said.",
+            "Ruth Ashby",
+        ),
+        # The name set off after a role: "The opposition leader, <name>, said".
+        (
+            "The union's general secretary, Oisin Kavanagh, said the strike was “the last resort”.",
+            "Oisin Kavanagh",
+        ),
+        # A middle initial inside the name.
+        (
+            "Adm. Corwin A. Bellamy spoke on Thursday. “We sail at dawn,” Bellamy said.",
+            "Corwin A. Bellamy",
+        ),
+    ],
+)
+def test_full_names_news_writes_before_using_the_surname(text, speaker):
+    (quote,) = [quote for quote in quotes_of(text) if quote.speaker_type == "person"]
+    assert quote.speaker == speaker
+    assert speaker in [person.name for person in extract(text).people]
+
+
+def test_a_sentence_opening_common_word_is_not_a_given_name():
+    text = (
+        "Astronomer Wren Halloway found the comet in March.\n\n"
+        "“It was a smudge at first,” Halloway said."
+    )
+    names = [person.name for person in extract(text).people]
+    assert "Astronomer Wren Halloway" not in names

@@ -88,6 +88,8 @@ def token_class(token: str) -> int:
     """Class one capitalised token by what it can be part of."""
     if token.islower():
         return CONNECTOR
+    if len(token) == 2 and token[1] == ".":
+        return NAME  # a middle initial: "Mark A. Halvorsen" (the run's pattern asks a name after)
     bare = token.rstrip(".")
     lower = bare.lower()
     if lower in lexicon.HONORIFICS:
@@ -191,6 +193,28 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
     return tokens
 
 
+def starts_sentence(text: str, position: int) -> bool:
+    """Whether `position` opens a sentence (or the text): a capitalised word there may be a
+    common noun written with a capital only because it comes first."""
+    before = text[max(0, position - 40) : position].rstrip(" \u00a0\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _opens_with_common_word(text, tokens, first, last, run_start) -> bool:
+    """Whether the first of three or more name tokens is a word opening the sentence before a
+    given name ("Astronaut Leila Haddad", "Prosecutor Daniel Ashworth"): a role written
+    before the name, not a part of it. A first word that is itself a given name ("Mary Ann
+    Smith") stays."""
+    names = [token.text.lower() for token in tokens[first : last + 1] if token.kind == NAME]
+    return (
+        len(names) >= 3
+        and tokens[first].start == run_start
+        and names[0] not in lexicon.GIVEN_NAME_GENDER
+        and names[1] in lexicon.GIVEN_NAME_GENDER
+        and starts_sentence(text, run_start)
+    )
+
+
 def _name_segments(text: str, tokens: list[Token], run_start: int) -> list[NameSegment]:
     """Cut maximal sequences of plain-name tokens (particles allowed inside) from a run."""
     segments = []
@@ -217,6 +241,8 @@ def _name_segments(text: str, tokens: list[Token], run_start: int) -> list[NameS
                 probe += 1
             else:
                 break
+        if _opens_with_common_word(text, tokens, first, last, run_start):
+            first = next(i for i in range(first + 1, last + 1) if tokens[i].kind == NAME)
         previous = tokens[first - 1] if first > 0 else None
         honorific = None
         titled = False

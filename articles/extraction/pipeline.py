@@ -25,7 +25,7 @@ from .attribution import (
     verb_follows,
 )
 from .lexicon import word_set
-from .names import NameSegment, analyse_runs
+from .names import NameSegment, analyse_runs, starts_sentence
 from .organisations import OrganisationRegistry
 from .people import (
     Person,
@@ -59,6 +59,9 @@ _DESCRIPTION_CUT = re.compile(
 
 
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
+# The role word and comma before a name set off in apposition: "leader, " in "The opposition
+# leader, Declan O'Neill, said".
+_ROLE_AND_COMMA = re.compile(r"\b([a-z]+),[ \u00a0]+$")
 _OPENERS = " \t\n\"“‘'("
 _OBJECT_MARKERS = word_set(
     """
@@ -249,11 +252,13 @@ class _Extraction:
                 or role is not None
                 or (given and len(segment.tokens) >= 2)
                 or self.people.is_known(segment)
+                or (len(segment.tokens) >= 2 and self._after_role_and_comma(segment))
             ):
                 evident.add(id(segment))
         evident.difference_update(
             id(segment) for segment in self.name_segments if self._not_a_name(segment)
         )
+        evident.update(self._named_in_full(evident))
         for segment in self.name_segments:
             if (
                 2 <= len(segment.tokens) <= 4
@@ -279,6 +284,41 @@ class _Extraction:
                     break
             if person.organisation_text is None and segment.prefix.endswith(("’s", "'s")):
                 person.organisation_text = segment.prefix[:-2].split()[-1]
+
+    def _after_role_and_comma(self, segment: NameSegment) -> bool:
+        """A name set off after a role: "The opposition leader, Declan O'Neill, said"."""
+        if segment.prefix:
+            return False
+        found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 40), segment.run_start)
+        return found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS
+
+    def _named_in_full(self, evident: set[int]) -> list[int]:
+        """Capitalised pairs ("Chidi Okafor") whose last word is, elsewhere in the text, a
+        person on its own evidence ("Okafor said", "Okafor, 23,"): news names a person in
+        full once and by surname after, so the pair is that person's full name even when
+        its first word is a given name the lexicon does not list."""
+        surnames = {
+            segment.tokens[0].lower()
+            for segment in self.name_segments
+            if len(segment.tokens) == 1 and id(segment) in evident
+        }
+        return [
+            id(segment)
+            for segment in self.name_segments
+            if 2 <= len(segment.tokens) <= 4
+            and segment.tokens[-1].lower() in surnames
+            and not self._not_a_name(segment)
+            and not self._may_open_with_common_word(segment)
+        ]
+
+    def _may_open_with_common_word(self, segment: NameSegment) -> bool:
+        """Three or more words opening a sentence with a word the lexicon does not know as a
+        given name: "Astronaut Leila Haddad" may be a role before a name."""
+        return (
+            len(segment.tokens) >= 3
+            and segment.tokens[0].lower() not in lexicon.GIVEN_NAME_GENDER
+            and starts_sentence(self.text, segment.start)
+        )
 
     def _not_a_name(self, segment: NameSegment) -> bool:
         """Capitalised words that do not name a person whatever else surrounds them: a common
