@@ -442,6 +442,8 @@ class _ArticleEntities:
         self.organisations = _Resolver(batch.organisations, min_alias_words=1)
         self.affiliations = set()
         self.quote_ids = []
+        # Mention rows this object inserted, by model and record pk: all a new article has.
+        self.inserted_mentions = {PersonMention: {}, OrganisationMention: {}}
 
     def mention(self, people, organisations, *, extracted=False):
         """Record that the article names each of {record: count}, that many times.
@@ -458,7 +460,8 @@ class _ArticleEntities:
             counts = {record.pk: count for record, count in counts.items() if count > 0}
             if not counts and not extracted:
                 continue
-            existing = {}
+            inserted = self.inserted_mentions[model]
+            existing = dict(inserted)
             if not self.created:
                 rows = model.objects.filter(article=self.article)
                 if not extracted:
@@ -485,7 +488,10 @@ class _ArticleEntities:
                     changed.append(row)
             if stale:
                 model.objects.filter(pk__in=stale).delete()
+                for pk in [pk for pk, row in inserted.items() if row.pk in stale]:
+                    del inserted[pk]
             model.objects.bulk_create(new)
+            inserted.update((getattr(row, f"{owner}_id"), row) for row in new)
             model.objects.bulk_update(changed, ["count", "is_extracted"])
 
     def set_byline(self, authors):

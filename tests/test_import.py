@@ -220,6 +220,21 @@ def test_html_page_import_reads_title_date_author_and_canonical_url(tmp_path):
     assert article.quotes.filter(person__name="Maria Lindqvist").count() == 2
 
 
+def test_a_page_without_a_date_gets_none_from_the_years_its_text_mentions(tmp_path):
+    path = tmp_path / "fines.html"
+    paragraphs = [
+        "The regulator fined the bank for weak checks on transfers made between 2016 and "
+        "2020, when staff missed warnings about thousands of suspicious payments.",
+        "The bank said it had since hired more investigators and replaced the software "
+        "that failed to flag the payments during those years.",
+    ]
+    path.write_text(page("Bank fined over payment checks", paragraphs))
+    stdout, stderr, error = run_import(path, "--no-extract")
+    assert error is None, stderr
+    article = Article.objects.get()
+    assert article.published_at.year not in (2016, 2020)
+
+
 # Feeds -----------------------------------------------------------------------------------
 
 
@@ -377,6 +392,23 @@ def test_reuters_records_become_articles_with_tagged_people_and_organisations(tm
             assert OrganisationMention.objects.filter(article=article, organisation=organisation)
 
 
+def test_reuters_organisation_tagged_and_named_in_the_text_is_one_mention(tmp_path):
+    record = (
+        '<REUTERS NEWID="91001">\n<DATE>3-APR-1987 09:15:00.00</DATE>\n'
+        "<PEOPLE></PEOPLE>\n<ORGS><D>opec</D></ORGS>\n<TEXT>\n"
+        "<TITLE>GULF TANKER RATES EASE</TITLE>\n<BODY>Tanker rates eased this week, "
+        "brokers said.\n    Traders said the market now waited on OPEC and its next "
+        "meeting.\n Reuter\n</BODY></TEXT>\n</REUTERS>\n"
+    )
+    (tmp_path / "reut2-901.sgm").write_text(record, encoding="latin-1")
+
+    stdout, stderr, error = run_import(tmp_path)
+    assert error is None, stderr
+    assert summary(stdout)["imported"] == 1
+    (mention,) = OrganisationMention.objects.filter(article=Article.objects.get())
+    assert mention.organisation == Organisation.objects.matching_name("opec").get()
+
+
 # Idempotency and failures ----------------------------------------------------------------
 
 
@@ -436,6 +468,30 @@ def test_broken_files_are_reported_and_the_rest_of_the_batch_is_imported(tmp_pat
     assert "UTF-8" in stderr
     assert list(Article.objects.values_list("headline", flat=True)) == ["Harbour pier to close"]
     assert not Person.objects.filter(name="Zed Half-Written").exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("section", 12, "'section' must be text, not a number"),
+        ("people", [{"name": None}], "'name' must be text, not null"),
+        ("quotes", "not a list", "'quotes' must be a list"),
+        ("byline", [{"name": "Ada Quill", "aliases": "Quill"}], "'aliases' must be a list"),
+    ],
+)
+def test_export_line_with_a_wrongly_typed_value_is_reported_and_the_rest_kept(
+    tmp_path, field, value, message
+):
+    good = {"headline": "Pier reopens", "body": "<p>The pier reopened on Monday.</p>"}
+    bad = {"headline": "Pier closes", "body": "<p>The pier closed again.</p>", field: value}
+    path = tmp_path / "export.jsonl"
+    path.write_text(f"{json.dumps(good)}\n{json.dumps(bad)}\n")
+
+    stdout, stderr, error = run_import(path)
+    assert error is not None
+    assert f"{path}:2" in stderr and message in stderr
+    assert (summary(stdout)["imported"], summary(stdout)["failed"]) == (1, 1)
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Pier reopens"]
 
 
 def test_dry_run_parses_and_extracts_but_writes_nothing():

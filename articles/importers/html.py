@@ -18,7 +18,13 @@ from trafilatura.htmlprocessing import convert_to_html
 
 from .records import ParsedArticle, ParsedPerson, ParseError
 
-_DATE_PARAMS = {"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+# The date the page gives in its markup (metadata, structured data, <time>) or address,
+# never a year guessed from the text: "between 2016 and 2020" is not a publication date.
+_DATE_PARAMS = {
+    "original_date": True,
+    "extensive_search": False,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_AUTHORS = 6

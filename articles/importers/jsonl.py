@@ -16,15 +16,66 @@ FORMAT_NAME = "newsroom-article"
 FORMAT_VERSION = 2
 
 
+_JSON_TYPES = {
+    type(None): "null",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
+def _mistyped(key: str, value, wanted: str) -> ParseError:
+    return ParseError(f"{key!r} must be {wanted}, not {_JSON_TYPES.get(type(value), 'text')}")
+
+
+def _text(data: dict, key: str, *, required: bool = False) -> str:
+    """The text under `key` ("" when absent and optional). A number or a list where text
+    belongs is reported: stored, it would fail later, inside the article's transaction."""
+    value = data[key] if required else data.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise _mistyped(key, value, "text")
+    return value
+
+
+def _offset(data: dict, key: str) -> int | None:
+    value = data.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise _mistyped(key, value, "a whole number")
+    return value
+
+
+def _objects(data: dict, key: str) -> list[dict]:
+    """The list of JSON objects under `key` (people, quotes...), checked one by one."""
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise _mistyped(key, value, "a list")
+    for item in value:
+        if not isinstance(item, dict):
+            raise _mistyped(f"{key}[]", item, "an object")
+    return value
+
+
+def _names(data: dict, key: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise _mistyped(key, value, "a list of names")
+    return tuple(value)
+
+
 def _person(data: dict) -> ParsedPerson:
     return ParsedPerson(
-        name=data["name"],
-        aliases=tuple(data.get("aliases", ())),
-        description=data.get("description", ""),
+        name=_text(data, "name", required=True),
+        aliases=_names(data, "aliases"),
+        description=_text(data, "description"),
         mentions=int(data.get("mentions", 1)),
-        slug=data.get("slug", ""),
+        slug=_text(data, "slug"),
         affiliations=tuple(
-            (a["organisation"], a.get("role", "")) for a in data.get("affiliations", ())
+            (_text(a, "organisation", required=True), _text(a, "role"))
+            for a in _objects(data, "affiliations")
         ),
         extracted=bool(data.get("extracted", False)),
     )
@@ -32,27 +83,27 @@ def _person(data: dict) -> ParsedPerson:
 
 def _organisation(data: dict) -> ParsedOrganisation:
     return ParsedOrganisation(
-        name=data["name"],
-        aliases=tuple(data.get("aliases", ())),
-        kind=data.get("kind", ""),
-        description=data.get("description", ""),
+        name=_text(data, "name", required=True),
+        aliases=_names(data, "aliases"),
+        kind=_text(data, "kind"),
+        description=_text(data, "description"),
         mentions=int(data.get("mentions", 1)),
-        slug=data.get("slug", ""),
+        slug=_text(data, "slug"),
         extracted=bool(data.get("extracted", False)),
     )
 
 
 def _quote(data: dict) -> ParsedQuote:
     return ParsedQuote(
-        text=data["text"],
-        start=data.get("start"),
-        end=data.get("end"),
+        text=_text(data, "text", required=True),
+        start=_offset(data, "start"),
+        end=_offset(data, "end"),
         in_standfirst=bool(data.get("in_standfirst", False)),
-        person=data.get("person", ""),
-        organisation=data.get("organisation", ""),
-        speaker_description=data.get("speaker_description", ""),
+        person=_text(data, "person"),
+        organisation=_text(data, "organisation"),
+        speaker_description=_text(data, "speaker_description"),
         partial=bool(data.get("partial", False)),
-        verb=data.get("verb", ""),
+        verb=_text(data, "verb"),
         confirmed=bool(data.get("confirmed", False)),
     )
 
@@ -64,22 +115,22 @@ def parse_jsonl_line(line: bytes, origin_path: str) -> ParsedArticle:
             raise ParseError("a line must hold one JSON object")
         if data.get("format", FORMAT_NAME) != FORMAT_NAME:
             raise ParseError(f"not a {FORMAT_NAME} record: format {data['format']!r}")
-        published = data.get("published_at")
+        published = _text(data, "published_at")
         return ParsedArticle(
-            headline=data["headline"],
-            body_html=data["body"],
+            headline=_text(data, "headline", required=True),
+            body_html=_text(data, "body", required=True),
             origin_path=origin_path,
-            standfirst=data.get("standfirst", ""),
+            standfirst=_text(data, "standfirst"),
             published_at=datetime.datetime.fromisoformat(published) if published else None,
-            source=data.get("source", ""),
-            source_url=data.get("source_url", ""),
-            section=data.get("section", ""),
-            language=data.get("language", ""),
-            slug=data.get("slug", ""),
-            authors=tuple(_person(p) for p in data.get("byline", ())),
-            people=tuple(_person(p) for p in data.get("people", ())),
-            organisations=tuple(_organisation(o) for o in data.get("organisations", ())),
-            quotes=tuple(_quote(q) for q in data.get("quotes", ())),
+            source=_text(data, "source"),
+            source_url=_text(data, "source_url"),
+            section=_text(data, "section"),
+            language=_text(data, "language"),
+            slug=_text(data, "slug"),
+            authors=tuple(_person(p) for p in _objects(data, "byline")),
+            people=tuple(_person(p) for p in _objects(data, "people")),
+            organisations=tuple(_organisation(o) for o in _objects(data, "organisations")),
+            quotes=tuple(_quote(q) for q in _objects(data, "quotes")),
         )
     except json.JSONDecodeError as error:
         raise ParseError(f"invalid JSON: {error}") from error
