@@ -409,6 +409,21 @@ def test_reuters_organisation_tagged_and_named_in_the_text_is_one_mention(tmp_pa
     assert mention.organisation == Organisation.objects.matching_name("opec").get()
 
 
+def test_reuters_file_cut_inside_a_record_reports_the_record(tmp_path):
+    whole = (
+        '<REUTERS NEWID="91002">\n<DATE>4-APR-1987 10:00:00.00</DATE>\n<TEXT>\n'
+        "<TITLE>WHEAT STOCKS RISE</TITLE>\n<BODY>Wheat stocks rose in March, the ministry "
+        "said.\n Reuter\n</BODY></TEXT>\n</REUTERS>\n"
+    )
+    cut = '<REUTERS NEWID="91003">\n<DATE>4-APR-1987 11:00:00.00</DATE>\n<TEXT>\n<TITLE>CORN'
+    (tmp_path / "reut2-902.sgm").write_text(whole + cut, encoding="latin-1")
+
+    stdout, stderr, error = run_import(tmp_path, "--no-extract")
+    assert error is not None
+    assert "NEWID=91003" in stderr and "truncated" in stderr
+    assert (summary(stdout)["imported"], summary(stdout)["failed"]) == (1, 1)
+
+
 # Idempotency and failures ----------------------------------------------------------------
 
 

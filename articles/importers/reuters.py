@@ -16,7 +16,14 @@ from pathlib import Path
 
 from articles.text import text_blocks_html
 
-from .records import ParsedArticle, ParsedOrganisation, ParsedPerson, ParseError, ParseSkip
+from .records import (
+    ParsedArticle,
+    ParsedOrganisation,
+    ParsedPerson,
+    ParseError,
+    ParseFailure,
+    ParseSkip,
+)
 from .runner import Job
 
 _FIELD = {
@@ -172,15 +179,28 @@ def iter_reuters_jobs(path: Path):
             position += len(raw)
             line = raw.decode("latin-1")
             if line.startswith("<REUTERS"):
+                if lines:  # the previous record never closed
+                    yield _unclosed(path, lines), position
                 lines = [line]
             elif lines:
                 lines.append(line)
             if lines and line.rstrip().endswith("</REUTERS>"):
                 record = "".join(lines)
                 lines = []
-                match = _NEWID.search(record)
-                origin = f"{path}#NEWID={match.group(1) if match else '?'}"
+                origin = _origin(path, record)
                 if "<BODY>" not in record:
                     yield ParseSkip(origin, "Reuters record without a body"), position
                     continue
                 yield Job(parse_reuters_record, (record, origin, folder), origin), position
+    if lines:
+        yield _unclosed(path, lines), position
+
+
+def _origin(path: Path, record: str) -> str:
+    match = _NEWID.search(record)
+    return f"{path}#NEWID={match.group(1) if match else '?'}"
+
+
+def _unclosed(path: Path, lines: list[str]) -> ParseFailure:
+    """A record cut off (a truncated file) is reported, not dropped without a word."""
+    return ParseFailure(_origin(path, lines[0]), "truncated: the record has no </REUTERS> end")
