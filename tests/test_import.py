@@ -235,6 +235,16 @@ def test_a_page_without_a_date_gets_none_from_the_years_its_text_mentions(tmp_pa
     assert article.published_at.year not in (2016, 2020)
 
 
+def test_a_utf16_page_is_read_as_html(tmp_path):
+    path = tmp_path / "pier.html"
+    path.write_text(page("Harbour pier to close for repairs", STORY), encoding="utf-16")
+    stdout, stderr, error = run_import(path, "--no-extract")
+    assert error is None, stderr
+    article = Article.objects.get()
+    assert article.headline == "Harbour pier to close for repairs"
+    assert article.body_text.split("\n\n") == STORY
+
+
 # Feeds -----------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ Reuters-21578 folder (its `reut2-*.sgm` files) and the BBC dataset (a README nam
 one sub-folder per section).
 """
 
+import codecs
 import gzip
 import json
 import re
@@ -46,6 +47,9 @@ def detect_format(head: bytes) -> str:
     """The format of a file from its first bytes (gzip is opened to look inside)."""
     if head.startswith(b"\x1f\x8b"):
         return "warc"  # a gzip file: WARC is the only compressed format read
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # A UTF-16 page or feed (Windows tools still save them): sniffed as the text it is.
+        head = head.decode("utf-16", errors="ignore").encode()
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"warc/"):
         return "warc"
