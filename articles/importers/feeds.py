@@ -8,19 +8,26 @@ the feed's folder are never followed: a feed must not be able to import arbitrar
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import feedparser
 
-from articles.text import text_blocks_html
+from articles.text import CleanHTML, html_to_text, text_blocks_html
 
 from .html import http_url, parse_html_file
 from .records import ParsedArticle, ParsedPerson, ParseError
 from .runner import Job
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
+# A start, end or comment tag: what makes an HTML value more than text.
+_HTML_TAG = re.compile(r"<(?:/?[A-Za-z]|!)[^>]*>")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+# Wider than feedparser's pattern, which allows top-level domains of at most four letters.
+_EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -38,18 +45,56 @@ class FeedEntry:
     language: str
 
 
+def _paragraphs_html(text: str) -> CleanHTML:
+    """Plain text as <p> paragraphs: a blank line, even one holding spaces, ends each."""
+    return text_blocks_html(
+        ("p", paragraph.strip()) for paragraph in _BLANK_LINE.split(text) if paragraph.strip()
+    )
+
+
 def _content_html(entry) -> str:
     for item in [*entry.get("content", []), entry.get("summary_detail")]:
         if not item or not item.get("value", "").strip():
             continue
-        if item.get("type") in _HTML_TYPES:
-            return item["value"]
-        return text_blocks_html(
-            ("p", paragraph.strip())
-            for paragraph in item["value"].split("\n\n")
-            if paragraph.strip()
-        )
+        value = item["value"]
+        if item.get("type") not in _HTML_TYPES:
+            return _paragraphs_html(value)
+        if _HTML_TAG.search(value):
+            return value
+        # feedparser labels every RSS description HTML, whatever it holds. Without a single
+        # tag it is plain text whose blank lines are its only paragraph marks, which HTML
+        # would run together; its entities are decoded once, so it reads as it did as HTML.
+        return _paragraphs_html(unescape(value))
     return ""
+
+
+def _plain_title(entry) -> str:
+    """The entry's title as a headline: plain text on one line. A title of type html (Atom's
+    type="html", or an RSS title feedparser saw markup in) has its tags dropped and its
+    entities decoded; a text title is already decoded and must not be decoded again."""
+    title = entry.get("title", "")
+    if entry.get("title_detail", {}).get("type") in _HTML_TYPES:
+        title = html_to_text(title)
+    return " ".join(title.split())
+
+
+def _author_names(entry) -> tuple[str, ...]:
+    """Byline names. An RSS <author> is "email (Name)" or a bare email, and feedparser splits
+    it with an address pattern that stops at four letters of top-level domain, so for
+    "desk@paper.london (Jo Bloggs)" it names "on (Jo Bloggs". When feedparser's address is
+    cut short of the one in the raw string, the raw string is split here instead; a bare
+    address gives no name. feedparser keeps only the last author's raw string, which is
+    the one RSS allows per item."""
+    authors = [dict(author) for author in entry.get("authors", [])]
+    raw = entry.get("author") or ""
+    address = _EMAIL.search(raw)
+    if authors and address:
+        parsed_address = authors[-1].get("email") or ""
+        if address.group() != parsed_address and address.group().startswith(parsed_address):
+            rest = raw.replace(address.group(), "").replace("()", "").replace("<>", "").strip()
+            wrapped = re.fullmatch(r"\((.*)\)", rest, re.DOTALL)
+            authors[-1]["name"] = " ".join((wrapped.group(1) if wrapped else rest).split())
+    return tuple(author["name"] for author in authors if author.get("name"))
 
 
 def _moment(entry) -> datetime.datetime | None:
@@ -75,12 +120,12 @@ def _local_page(link: str, folder: Path) -> Path | None:
 
 
 def parse_feed_entry(entry: FeedEntry) -> ParsedArticle:
-    if not entry.title.strip():
+    if not entry.title:
         raise ParseError("feed entry has no title")
     if not entry.content_html.strip():
         raise ParseError("feed entry has no content and links to no local page")
     return ParsedArticle(
-        headline=" ".join(entry.title.split()),
+        headline=entry.title,
         body_html=entry.content_html,
         origin_path=entry.origin_path,
         published_at=entry.published_at,
@@ -97,7 +142,7 @@ def parse_feed_page(entry: FeedEntry, page_path: str) -> ParsedArticle:
     page = parse_html_file(page_path)
     authors = tuple(ParsedPerson(name=name) for name in entry.authors) or page.authors
     return ParsedArticle(
-        headline=" ".join(entry.title.split()) or page.headline,
+        headline=entry.title or page.headline,
         standfirst=page.standfirst,
         body_html=page.body_html,
         origin_path=entry.origin_path,
@@ -123,11 +168,11 @@ def iter_feed_jobs(path: Path):
         tags = [tag.get("term", "") for tag in entry.get("tags", [])]
         item = FeedEntry(
             origin_path=f"{path}#entry-{number}",
-            title=entry.get("title", ""),
+            title=_plain_title(entry),
             content_html=_content_html(entry),
             link=entry.get("link", ""),
             published_at=_moment(entry),
-            authors=tuple(a["name"] for a in entry.get("authors", []) if a.get("name")),
+            authors=_author_names(entry),
             section=(tags[0] if tags else "")[:100],
             source=channel.get("title", "")[:200],
             language=(channel.get("language") or "")[:16],

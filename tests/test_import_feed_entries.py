@@ -1,0 +1,97 @@
+"""How `import_articles` reads an RSS or Atom entry's own fields: its title as a plain
+headline, a plain-text description as paragraphs, and the byline from an RSS <author>. Each
+test writes a small feed into tmp_path and imports it into the test database."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def import_feed(path, text):
+    """Write `text` as a feed at `path` and import it, failing the test on a non-zero exit."""
+    path.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "import_articles", str(path), "--no-extract", "--jobs", "1", stdout=out, stderr=err
+    )
+    return out.getvalue()
+
+
+def rss(items):
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Lakeside Gazette</title>
+<link>https://gazette.example.org/</link>{items}</channel></rss>"""
+
+
+def test_atom_html_title_becomes_a_plain_text_headline(tmp_path):
+    import_feed(
+        tmp_path / "atom.xml",
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Lakeside Gazette</title>
+<entry><title type="html">Ferry timetable &lt;strong&gt;cut&lt;/strong&gt;
+   for   winter &amp;amp; spring</title>
+<link href="https://gazette.example.org/ferry"/><id>tag:gazette.example.org,2024:1</id>
+<updated>2024-02-01T08:00:00Z</updated>
+<content type="html">&lt;p&gt;Two crossings a day will be dropped.&lt;/p&gt;</content></entry>
+<entry><title type="text">Why the &amp;lt;blink&amp;gt; tag vanished</title>
+<link href="https://gazette.example.org/blink"/><id>tag:gazette.example.org,2024:2</id>
+<updated>2024-02-02T08:00:00Z</updated>
+<content type="html">&lt;p&gt;A short history of web pages.&lt;/p&gt;</content></entry>
+</feed>""",
+    )
+    ferry = Article.objects.get(source_url="https://gazette.example.org/ferry")
+    assert ferry.headline == "Ferry timetable cut for winter & spring"
+    # A text title is already plain: its entities were decoded once, by the XML parser.
+    blink = Article.objects.get(source_url="https://gazette.example.org/blink")
+    assert blink.headline == "Why the &lt;blink&gt; tag vanished"
+
+
+def test_rss_description_without_tags_is_read_as_plain_text_paragraphs(tmp_path):
+    import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            """
+<item><title>Lido to reopen in May</title><link>https://gazette.example.org/lido</link>
+<description>The outdoor pool has been closed for two summers while its tiles were
+replaced &amp; the pumps repaired.
+
+Season tickets go on sale next week.\n   \nSwimmers under five go free.</description></item>"""
+        ),
+    )
+    article = Article.objects.get()
+    assert article.body.count("<p>") == 3
+    assert article.body_text.split("\n\n") == [
+        "The outdoor pool has been closed for two summers while its tiles were replaced & "
+        "the pumps repaired.",
+        "Season tickets go on sale next week.",
+        "Swimmers under five go free.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("newsdesk@gazette.london (Priya Natarajan)", ["Priya Natarajan"]),
+        ("sport@gazette.example (Owen Pryce)", ["Owen Pryce"]),
+        ("Mei Lin &lt;mei@gazette.wales&gt;", ["Mei Lin"]),
+        ("newsdesk@gazette.london", []),
+        ("editor@gazette.org (Hana Kowalski)", ["Hana Kowalski"]),
+        ("Hana Kowalski", ["Hana Kowalski"]),
+    ],
+)
+def test_rss_author_email_and_name_give_the_name_as_byline(tmp_path, author, byline):
+    import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            f"""
+<item><title>Harbour wall repaired</title><link>https://gazette.example.org/wall</link>
+<author>{author}</author>
+<description>&lt;p&gt;The wall was rebuilt in six weeks.&lt;/p&gt;</description></item>"""
+        ),
+    )
+    assert [person.name for person in Article.objects.get().byline.all()] == byline
