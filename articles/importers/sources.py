@@ -78,7 +78,7 @@ def _sniff(path: Path) -> str:
         try:
             with gzip.open(path, "rb") as stream:
                 inner = stream.read(16)
-        except OSError as error:
+        except (OSError, EOFError) as error:  # EOFError: cut inside the first member
             raise ParseError(f"damaged gzip file: {error}") from error
         if not inner.startswith(b"WARC/"):
             raise ParseError("a gzip file that is not a WARC")
