@@ -193,25 +193,32 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
     return tokens
 
 
-def starts_sentence(text: str, position: int) -> bool:
+def _starts_sentence(text: str, position: int) -> bool:
     """Whether `position` opens a sentence (or the text): a capitalised word there may be a
     common noun written with a capital only because it comes first."""
     before = text[max(0, position - 40) : position].rstrip(" \u00a0\"“‘'(")
     return not before or before[-1] in ".!?:\n"
 
 
-def _opens_with_common_word(text, tokens, first, last, run_start) -> bool:
-    """Whether the first of three or more name tokens is a word opening the sentence before a
-    given name ("Astronaut Leila Haddad", "Prosecutor Daniel Ashworth"): a role written
-    before the name, not a part of it. A first word that is itself a given name ("Mary Ann
-    Smith") stays."""
-    names = [token.text.lower() for token in tokens[first : last + 1] if token.kind == NAME]
+def may_open_with_common_word(text: str, names, start: int) -> bool:
+    """Whether three or more name words at `start` open a sentence with a word the lexicon
+    does not know as a given name: "Astronaut Leila Haddad" may be a role before a name,
+    where "Mary Ann Smith" is not."""
     return (
         len(names) >= 3
-        and tokens[first].start == run_start
-        and names[0] not in lexicon.GIVEN_NAME_GENDER
-        and names[1] in lexicon.GIVEN_NAME_GENDER
-        and starts_sentence(text, run_start)
+        and names[0].lower() not in lexicon.GIVEN_NAME_GENDER
+        and _starts_sentence(text, start)
+    )
+
+
+def _opens_with_common_word(text, tokens, first, last, run_start) -> bool:
+    """Whether the first name token is such a word and a given name follows it ("Prosecutor
+    Daniel Ashworth"): a role written before the name, cut off the name."""
+    names = [token.text for token in tokens[first : last + 1] if token.kind == NAME]
+    return (
+        tokens[first].start == run_start
+        and may_open_with_common_word(text, names, run_start)
+        and names[1].lower() in lexicon.GIVEN_NAME_GENDER
     )
 
 

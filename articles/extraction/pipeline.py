@@ -25,7 +25,7 @@ from .attribution import (
     verb_follows,
 )
 from .lexicon import word_set
-from .names import NameSegment, analyse_runs, starts_sentence
+from .names import NameSegment, analyse_runs, may_open_with_common_word
 from .organisations import OrganisationRegistry
 from .people import (
     Person,
@@ -308,17 +308,8 @@ class _Extraction:
             if 2 <= len(segment.tokens) <= 4
             and segment.tokens[-1].lower() in surnames
             and not self._not_a_name(segment)
-            and not self._may_open_with_common_word(segment)
+            and not may_open_with_common_word(self.text, segment.tokens, segment.start)
         ]
-
-    def _may_open_with_common_word(self, segment: NameSegment) -> bool:
-        """Three or more words opening a sentence with a word the lexicon does not know as a
-        given name: "Astronaut Leila Haddad" may be a role before a name."""
-        return (
-            len(segment.tokens) >= 3
-            and segment.tokens[0].lower() not in lexicon.GIVEN_NAME_GENDER
-            and starts_sentence(self.text, segment.start)
-        )
 
     def _not_a_name(self, segment: NameSegment) -> bool:
         """Capitalised words that do not name a person whatever else surrounds them: a common
