@@ -49,6 +49,7 @@ from tests.factories import (
     PersonMentionFactory,
     QuoteFactory,
 )
+from tests.importing import run_import, summary
 
 pytestmark = pytest.mark.django_db
 
@@ -58,32 +59,6 @@ SEED = CORPUS / "seed"
 BBC = CORPUS / "bbc"
 REUTERS = CORPUS / "reuters21578"
 PAGES = CORPUS / "article-extraction"
-
-
-def run_import(*args, jobs=1):
-    """Run the command; returns (stdout, stderr, error) where error is the CommandError
-    raised for a non-zero exit status, or None."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(
-            "import_articles", *map(str, args), "--jobs", str(jobs), stdout=out, stderr=err
-        )
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
-
-
-def summary(stdout):
-    numbers = re.search(
-        r"(\d+) imported, (\d+) updated, (\d+) skipped, (\d+) failed, (\d+) quotes", stdout
-    )
-    return dict(
-        zip(
-            ["imported", "updated", "skipped", "failed", "quotes"],
-            map(int, numbers.groups()),
-            strict=True,
-        )
-    )
 
 
 def page(title, paragraphs, *, canonical="", published="", author=""):

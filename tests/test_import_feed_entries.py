@@ -2,12 +2,10 @@
 headline, a plain-text description as paragraphs, and the byline from an RSS <author>. Each
 test writes a small feed into tmp_path and imports it into the test database."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from articles.models import Article
+from tests.importing import run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -15,11 +13,9 @@ pytestmark = pytest.mark.django_db
 def import_feed(path, text):
     """Write `text` as a feed at `path` and import it, failing the test on a non-zero exit."""
     path.write_text(text, encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    call_command(
-        "import_articles", str(path), "--no-extract", "--jobs", "1", stdout=out, stderr=err
-    )
-    return out.getvalue()
+    stdout, stderr, error = run_import(path, "--no-extract")
+    assert error is None, stderr
+    return stdout
 
 
 def rss(items):

@@ -2,16 +2,14 @@
 only charset declaration is the HTTP header. Every WARC is written into tmp_path by warcio."""
 
 import io
-import re
 import zlib
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from articles.models import Article
+from tests.importing import run_import, summary
 
 pytestmark = pytest.mark.django_db
 
@@ -30,29 +28,6 @@ def page_html(title, *, head=""):
         f"<html><head>{head}<title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
         f"<article><h1>{title}</h1>{paragraphs}</article></body></html>"
     )
-
-
-def run_import(*args):
-    """Run the command; returns (stdout, stderr, error), error being the CommandError raised
-    for a non-zero exit status, or None. Any other exception fails the test."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(
-            "import_articles",
-            *map(str, args),
-            "--no-extract",
-            "--jobs",
-            "1",
-            stdout=out,
-            stderr=err,
-        )
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
-
-
-def failed_count(stdout):
-    return int(re.search(r"(\d+) failed", stdout).group(1))
 
 
 def imported_urls():
@@ -133,10 +108,10 @@ def test_warc_cut_inside_a_record_header_is_reported_and_every_other_file_import
     path = tmp_path / "cut_in_header.warc"
     path.write_bytes(archive.data[:cut_at])
 
-    stdout, stderr, error = run_import(text_article, path)
+    stdout, stderr, error = run_import(text_article, path, "--no-extract")
 
     assert error is not None
-    assert failed_count(stdout) == 1
+    assert summary(stdout)["failed"] == 1
     assert str(path) in stderr and "header" in stderr
     assert Article.objects.filter(headline="Canal trust names new chair").exists()
     assert imported_urls() == {"", "https://canal.example.org/strike"}
@@ -150,10 +125,10 @@ def test_plain_warc_cut_inside_a_response_http_headers_is_reported_as_truncated(
     path = tmp_path / "truncated.warc"
     path.write_bytes(archive.data[:cut_at])
 
-    stdout, stderr, error = run_import(path)
+    stdout, stderr, error = run_import(path, "--no-extract")
 
     assert error is not None
-    assert failed_count(stdout) == 1
+    assert summary(stdout)["failed"] == 1
     assert str(path) in stderr and "truncated" in stderr
     assert imported_urls() == {"https://canal.example.org/strike"}
 
@@ -183,7 +158,7 @@ def test_page_is_decoded_by_the_http_charset_unless_it_declares_its_own(
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(archive.data)
 
-    stdout, stderr, error = run_import(path)
+    stdout, stderr, error = run_import(path, "--no-extract")
 
     assert error is None, stderr
     article = Article.objects.get()
@@ -204,7 +179,7 @@ def test_no_cut_point_of_a_warc_crashes_or_silently_loses_a_complete_record(tmp_
         Article.objects.all().delete()
         path.write_bytes(archive.data[:cut])
 
-        stdout, stderr, error = run_import(path, "--format", "warc")
+        stdout, stderr, error = run_import(path, "--format", "warc", "--no-extract")
 
         complete = {url for _, end, url in archive.records if end <= cut and url}
         if cut in ends:
@@ -215,5 +190,5 @@ def test_no_cut_point_of_a_warc_crashes_or_silently_loses_a_complete_record(tmp_
         intact = archive.record_content_present(start, end, cut)
         assert imported_urls() == complete | ({url} if intact and url else set()), (cut, stderr)
         if not intact:
-            assert error is not None and failed_count(stdout) == 1, (cut, stdout)
+            assert error is not None and summary(stdout)["failed"] == 1, (cut, stdout)
             assert str(path) in stderr and ("truncated" in stderr or "damaged" in stderr)
