@@ -2,7 +2,7 @@
 write. Each is one transaction, so a failure leaves nothing half-done."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -764,6 +764,13 @@ def article_import(
         values["published_at"] = parsed.published_at
     if parsed.source_url and not (existing and existing.source_url):
         values["source_url"] = parsed.source_url
+    if _another_copy(existing, parsed.source_url):
+        # The same text at another address (a wire story several outlets ran): the record
+        # stays the first outlet's, with its source, section and byline; the copy only fills
+        # what the record lacks.
+        values = {field: value for field, value in values.items() if not getattr(existing, field)}
+        if parsed.authors and existing.byline.exists():
+            parsed = replace(parsed, authors=())
     if existing is None:
         action = "imported"
     elif existing.content_hash == content_hash and all(
@@ -804,6 +811,14 @@ def article_import(
         raise
     batch.remember(outcome.article, previous_hash)
     return outcome
+
+
+def _another_copy(existing, source_url):
+    """Whether `existing`, found by its text, is another outlet's copy of the story at
+    `source_url`: both have addresses, and they differ."""
+    return bool(
+        existing and existing.source_url and source_url and existing.source_url != source_url
+    )
 
 
 def _write_article(

@@ -454,6 +454,26 @@ def test_same_text_from_another_file_updates_instead_of_duplicating(tmp_path):
     assert Article.objects.count() == 1
 
 
+def test_another_outlets_copy_of_the_same_text_keeps_the_first_outlets_record(tmp_path):
+    first_url, copy_url = "https://harbour.example.org/pier", "https://ferries.example.net/pier"
+    (tmp_path / "first.html").write_text(
+        page("Harbour pier to close", STORY, canonical=first_url, author="Ana Ruiz")
+    )
+    (tmp_path / "copy.html").write_text(
+        page("Harbour pier to close", STORY, canonical=copy_url, author="Desk Editor")
+    )
+    run_import(tmp_path / "first.html")
+    first = Article.objects.get()
+
+    stdout, stderr, error = run_import(tmp_path / "copy.html")
+    assert error is None, stderr
+    assert summary(stdout)["skipped"] == 1
+    article = Article.objects.get()
+    assert (article.source_url, article.source) == (first_url, first.source)
+    assert first.source != "ferries.example.net"
+    assert [person.name for person in article.byline.all()] == ["Ana Ruiz"]
+
+
 def test_broken_files_are_reported_and_the_rest_of_the_batch_is_imported(tmp_path):
     (tmp_path / "good.txt").write_text("Harbour pier to close\n\n" + "\n\n".join(STORY))
     (tmp_path / "empty.txt").write_text("   \n")
