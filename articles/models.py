@@ -27,8 +27,10 @@ def normalize_name(name: str) -> str:
 
 
 def slug_base(value: str, *, max_length: int = 200) -> str:
-    """The slug `value` gets when no other row has it yet."""
-    return slugify(value)[:max_length].strip("-") or "item"
+    """The slug `value` gets when no other row has it yet. Letters of every script are kept
+    ("владимир-зеленский", "東京五輪"): an archive of the world's news must not give a
+    Cyrillic or Chinese headline a slug of "item-57"."""
+    return slugify(value, allow_unicode=True)[:max_length].strip("-") or "item"
 
 
 def unique_slug(model, value: str, *, max_length: int = 200, exclude_pk=None) -> str:
@@ -140,7 +142,7 @@ class Organisation(TimestampedModel):
 
     name = models.CharField(max_length=255, help_text="The full, usual name.")
     name_key = models.CharField(max_length=255, editable=False, db_index=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     description = models.TextField(blank=True, help_text="One or two lines for readers.")
 
@@ -169,7 +171,7 @@ class Organisation(TimestampedModel):
 class Person(TimestampedModel):
     name = models.CharField(max_length=255, help_text="Full name as usually written.")
     name_key = models.CharField(max_length=255, editable=False, db_index=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     description = models.CharField(
         max_length=255,
         blank=True,
@@ -296,7 +298,7 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(TimestampedModel):
     headline = models.CharField(max_length=500)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     standfirst = models.TextField(blank=True, help_text="The summary line under the headline.")
     body = models.TextField(
         help_text="Article HTML. It is sanitised on save: scripts, styles and frames are removed."

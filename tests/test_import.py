@@ -474,6 +474,24 @@ def test_another_outlets_copy_of_the_same_text_keeps_the_first_outlets_record(tm
     assert [person.name for person in article.byline.all()] == ["Ana Ruiz"]
 
 
+def test_headlines_and_names_in_other_scripts_get_slugs_in_their_own_letters(tmp_path, client):
+    (tmp_path / "most.txt").write_text(
+        "Мэр открыл новый мост\n\n"
+        '"Мост готов," said Olena Kravets, the city engineer.\n\n'
+        "Traffic returned to the river crossing on Monday."
+    )
+    stdout, stderr, error = run_import(tmp_path / "most.txt")
+    assert error is None, stderr
+    article = Article.objects.get()
+    assert article.slug == "мэр-открыл-новый-мост"
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200
+    assert "Мэр открыл новый мост" in page.content.decode()
+    person = Person.objects.create(name="Ольга Петренко")
+    assert person.slug == "ольга-петренко"
+    assert client.get(person.get_absolute_url()).status_code == 200
+
+
 def test_broken_files_are_reported_and_the_rest_of_the_batch_is_imported(tmp_path):
     (tmp_path / "good.txt").write_text("Harbour pier to close\n\n" + "\n\n".join(STORY))
     (tmp_path / "empty.txt").write_text("   \n")
