@@ -168,6 +168,14 @@ def test_odd_dates_get_a_page(client, archive, start_date, end_date):
     assert_page(client, {"q": "harbour", "start_date": start_date, "end_date": end_date})
 
 
+@pytest.mark.parametrize("field, value", [("sort", "-date"), ("start_date", "2022-13-01")])
+def test_a_refused_option_says_why_beside_it(client, archive, field, value):
+    page = client.get("/search/", {"q": "harbour", field: value}).content.decode()
+    assert f'aria-describedby="id_{field}_error"' in page
+    message = re.search(rf'<p class="search-form__error" id="id_{field}_error">([^<]+)</p>', page)
+    assert message and message.group(1).strip()
+
+
 def test_non_latin_words_are_found(client, archive):
     for word in ["港口", "Гавань"]:
         page = client.get("/search/", {"q": word}).content.decode()
