@@ -18,8 +18,8 @@ import feedparser
 
 from articles.text import CleanHTML, html_to_text, text_blocks_html
 
-from .html import http_url, parse_html_file
-from .records import ParsedArticle, ParsedPerson, ParseError
+from .html import byline_people, http_url, parse_html_file
+from .records import ParsedArticle, ParseError
 from .runner import Job
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -133,14 +133,14 @@ def parse_feed_entry(entry: FeedEntry) -> ParsedArticle:
         source_url=http_url(entry.link),
         section=entry.section,
         language=entry.language,
-        authors=tuple(ParsedPerson(name=name) for name in entry.authors),
+        authors=byline_people(entry.authors, entry.source),
     )
 
 
 def parse_feed_page(entry: FeedEntry, page_path: str) -> ParsedArticle:
     """The linked page's text and metadata; the feed's own fields win where it has them."""
     page = parse_html_file(page_path)
-    authors = tuple(ParsedPerson(name=name) for name in entry.authors) or page.authors
+    authors = byline_people(entry.authors, entry.source) or page.authors
     return ParsedArticle(
         headline=entry.title or page.headline,
         standfirst=page.standfirst,

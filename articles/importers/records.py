@@ -94,3 +94,9 @@ ParseResult = ParsedArticle | ParseFailure | ParseSkip
 
 class ParseError(ValueError):
     """Raised by a parser for input it cannot read; the runner turns it into a ParseFailure."""
+
+
+class NotAnArticle(ParseError):
+    """Raised by a parser for input it can read that is deliberately not an article (a section
+    page listing other articles); the runner turns it into a ParseSkip. It is a ParseError so
+    that code which knows only those still refuses the input rather than importing it."""

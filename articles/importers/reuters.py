@@ -10,7 +10,6 @@ Managing Director"). The files are Latin-1 (one is not valid UTF-8), so they are
 import datetime
 import html
 import re
-import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +34,12 @@ _NEWID = re.compile(r'NEWID="(\d+)"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SIGN_OFF = re.compile(r"\s*\bReuter\s*$", re.IGNORECASE)
 _CODE_AT_END = re.compile(r"\(([A-Z][A-Z'.-]*)\)\s*(?:@\*)?\s*$")
+# Title casing of an all-capitals title, one run of letters at a time (so "U.S." keeps its
+# capitals and "ITALY'S" becomes "Italy's"); a stock symbol such as "<IBM>" or "<ISUM.T>" is
+# left as written.
+_TITLE_WORD = re.compile(r"([^\W\d_]+)(?:(['’])([^\W\d_]+))?")
+_TICKER = re.compile(r"<[^\s<>]+>")
+_CAPITALS_WORD = re.compile(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])")
 
 # Words of a title, never of a name: where a name's first names stop, reading backwards from
 # the surname ("Central Bank Governor Jose Luis Machinea").
@@ -54,6 +59,30 @@ _ROLE_WORDS = frozenset(
 
 def _text(value: str) -> str:
     return _CONTROL.sub("", html.unescape(value))
+
+
+def _title_case(title: str, body: str) -> str:
+    """An all-capitals title in title case. The story's text, in mixed case, tells which
+    words are acronyms: one it writes in capitals keeps them ("GATT", "IBM's"); a body mostly
+    in capitals tells nothing. Letters after a digit are lower case ("3RD" is "3rd"); after an
+    apostrophe, three letters or more are a name's ("O'NEILL" is "O'Neill")."""
+    letters = [character for character in body if character.isalpha()]
+    shouting = 2 * sum(character.isupper() for character in letters) > len(letters)
+    acronyms = set() if shouting else set(_CAPITALS_WORD.findall(body))
+
+    def case(match: re.Match) -> str:
+        stem, apostrophe, rest = match.group(1), match.group(2) or "", match.group(3) or ""
+        if match.string[match.start() - 1 : match.start()].isdigit():
+            return match.group().lower()
+        if stem not in acronyms:
+            stem = stem[0] + stem[1:].lower()
+        rest = rest[0] + rest[1:].lower() if len(rest) >= 3 else rest.lower()
+        return stem + apostrophe + rest
+
+    return " ".join(
+        token if _TICKER.fullmatch(token) else _TITLE_WORD.sub(case, token)
+        for token in title.split(" ")
+    )
 
 
 def _codes(field: str | None) -> list[str]:
@@ -158,7 +187,7 @@ def parse_reuters_record(record: str, origin_path: str, folder: str) -> ParsedAr
         organisations.append(ParsedOrganisation(name=name, aliases=aliases))
     topics = _codes(field("TOPICS"))
     return ParsedArticle(
-        headline=string.capwords(title) if title.isupper() else title,
+        headline=_title_case(title, body) if title.isupper() else title,
         body_html=body_html,
         origin_path=origin_path,
         published_at=published,

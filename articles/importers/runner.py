@@ -19,7 +19,14 @@ from typing import Any
 from articles.extraction import ExtractionResult, extract
 from articles.text import html_to_text, sanitize_html
 
-from .records import ParsedArticle, ParseError, ParseFailure, ParseResult, ParseSkip
+from .records import (
+    NotAnArticle,
+    ParsedArticle,
+    ParseError,
+    ParseFailure,
+    ParseResult,
+    ParseSkip,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,8 @@ def prepare(job: Job, extract_quotes: bool) -> Prepared:
             return Prepared(parsed, None, body_text, body)
         text, _ = extraction_text(standfirst=parsed.standfirst.strip(), body_text=body_text)
         return Prepared(parsed, extract(text), body_text, body)
+    except NotAnArticle as error:
+        return Prepared(ParseSkip(job.origin_path, str(error)))
     except ParseError as error:
         return Prepared(ParseFailure(job.origin_path, str(error)))
     except Exception as error:  # third-party parsers raise many types on odd input
