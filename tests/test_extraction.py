@@ -704,3 +704,175 @@ def test_a_sentence_opening_common_word_is_not_a_given_name():
     )
     names = [person.name for person in extract(text).people]
     assert "Astronomer Wren Halloway" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The source and its apposition open the sentence and run up to the quote.
+        "Harriet Cole spoke first at the meeting. According to Ansel Marsh, the harbour board's "
+        "spokesman, “the pier will reopen in the spring.”",
+        # The source opens the sentence; the quote sits in the reporter's clause after it.
+        "Harriet Cole spoke first at the meeting. According to Ansel Marsh, the pier is “safe "
+        "for foot traffic again.”",
+        # The source set off between commas inside the sentence.
+        "Harriet Cole spoke first at the meeting. The pier, according to Ansel Marsh, is “safe "
+        "for foot traffic again.”",
+    ],
+)
+def test_according_to_earlier_in_the_sentence_gives_the_source(text):
+    quote = only_quote(text)
+    assert (quote.speaker, quote.verb) == ("Ansel Marsh", "according to")
+
+
+def test_sentence_opening_with_according_to_carries_an_unattributed_quote():
+    text = (
+        "Harriet Cole spoke first at the meeting.\n\n"
+        "According to Ansel Marsh, the harbour board's spokesman, the repairs are on schedule.\n\n"
+        "“We expect no more delays before the spring.”"
+    )
+    assert only_quote(text).speaker == "Ansel Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        ("Finance ministers of the Group of Seven (G7) met in Lisbon.", "Group of Seven", "G7"),
+        (
+            "The UN Food and Agriculture Organization (FAO) published the harvest figures.",
+            "Food and Agriculture Organization",
+            "FAO",
+        ),
+        (
+            "Britain's Ministry of Defence (MoD) declined to comment.",
+            "Ministry of Defence",
+            "MoD",
+        ),
+    ],
+)
+def test_acronym_in_brackets_gives_the_full_name_with_its_joining_words(text, name, acronym):
+    organisations = {
+        organisation.name: organisation for organisation in extract(text).organisations
+    }
+    assert acronym in organisations[name].aliases
+    assert not any(other.startswith(name.split()[-1]) for other in organisations if other != name)
+    assert extract(text).people == []
+
+
+def test_mixed_case_acronym_defined_earlier_names_the_organisation_later():
+    text = (
+        "The Ministry of Defence (MoD) has recalled the medical team.\n\n"
+        "The MoD said the team would return “as soon as operations allow it.”"
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Ministry of Defence", "organisation")
+
+
+def test_acronym_in_brackets_after_a_name_without_an_organisation_word_is_not_a_person():
+    text = "Coastal Birds Watch (CBW) criticised the plan for the estuary."
+    assert extract(text).people == []
+
+
+def test_sentence_opening_common_noun_is_not_a_person():
+    text = (
+        "“The water is still rising,” said Ines Okafor, who leads the rescue.\n\n"
+        "Rescue teams said 40 people had been moved to the leisure centre. Mission control "
+        "said the crew was safe. Forecasters warned of more rain overnight.\n\n"
+        "Okafor said the road would stay shut. “Get back from the bank now!” Brandt shouted."
+    )
+    result = extract(text)
+    assert [person.name for person in result.people] == ["Ines Okafor", "Brandt"]
+
+
+def test_role_before_a_name_does_not_reach_into_the_previous_sentence():
+    text = (
+        "“All three are in good spirits,” said flight director Imogen Achterberg.\n\n"
+        "Recovery ships reached the capsule within two hours."
+    )
+    people = extract(text).people
+    assert [(person.name, person.role) for person in people] == [("Imogen Achterberg", "director")]
+
+
+def test_sentence_opening_role_noun_is_cut_from_a_name_the_lexicon_does_not_list():
+    text = (
+        "Student Priya Chandran, 18, opened her results at the school gate.\n\n"
+        "“I just screamed,” Chandran said."
+    )
+    assert only_quote(text).speaker == "Priya Chandran"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I’ve said it before and I will say it again: the bridge must close.",
+        "Then the mayor, I’m told, refused to sign the order.",
+    ],
+)
+def test_pronoun_and_contraction_is_not_a_name(text):
+    assert extract(text).people == []
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Halloran, 52, arrived at the ground later.",
+        "The coach, Halloran, arrived at the ground later.",
+        "Coach Bill Halloran – a former goalkeeper – gave a shorter answer.",
+    ],
+)
+def test_pronoun_goes_to_the_subject_just_introduced(introduction):
+    text = (
+        f"“We were beaten fair and square,” captain Ted Rourke said. {introduction} "
+        "“We are ready for the replay,” he said."
+    )
+    speaker = quotes_of(text)[-1].speaker
+    assert speaker is not None and speaker.endswith("Halloran")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“We will watch sterling closely,” a senior official involved in the talks said.",
+            "a senior official involved in the talks",
+        ),
+        (
+            "Multiple outlets reported that the minister had “no intention of resigning.”",
+            "multiple outlets",
+        ),
+        (
+            "“Nobody has given up on a deal,” a senior official, speaking on condition of "
+            "anonymity, said.",
+            "a senior official",
+        ),
+    ],
+)
+def test_unnamed_source_keeps_its_description_up_to_the_verb(text, speaker):
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == (speaker, "unnamed")
+
+
+def test_definite_noun_refers_back_to_the_unnamed_source_described_earlier():
+    text = (
+        "A diplomat involved in the negotiations said the text was agreed at dawn.\n\n"
+        "“Every comma was fought over,” the diplomat said."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == (
+        "a diplomat involved in the negotiations",
+        "unnamed",
+    )
+
+
+def test_surname_that_is_also_a_place_word():
+    text = (
+        "Prosecutor Evelyn Park told the court the money had gone over six years. "
+        "“He treated the account as his own,” Ms Park said.\n\n"
+        "Daniel Street, defending, said his client had repaid what he could. "
+        "“He is deeply ashamed,” Mr Street said.\n\n"
+        "Park said the trustees had trusted him completely. Supporters gathered in Victoria "
+        "Park after the hearing."
+    )
+    result = extract(text)
+    assert [quote.speaker for quote in result.quotes] == ["Evelyn Park", "Daniel Street"]
+    assert [person.name for person in result.people] == ["Evelyn Park", "Daniel Street"]

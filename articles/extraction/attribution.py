@@ -22,7 +22,11 @@ from .lexicon import word_set
 _WORDS = re.compile(r"[^\W\d_][\w’'.\-]*")
 _LEADING_JUNK = re.compile(r"^[\s,;:—–\-…]+")
 _ACCORDING_TO_AFTER = re.compile(r"^[\s,;—–\-]*according to\s+", re.IGNORECASE)
-_ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+([^,;:]{2,120}?)\s*[,:—–]\s*$", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
+# One stretch of a source phrase, up to the punctuation that closes it.
+_PHRASE_CHUNK = re.compile(r"[^,;:—–\n]{1,120}")
+# What may stand between a source and the quote it introduces.
+_AFTER_SOURCE = " \t\n\u00a0,:—–"
 # Words that cannot open a speaker phrase: they start a clause or continue the sentence.
 _CLAUSE_WORDS = word_set(
     """
@@ -87,6 +91,8 @@ _DASH_AFTER = re.compile(r"[ \t\u00a0]*[—–\-]{1,2}[ \t\u00a0]*(?=[A-Z])")
 # The same on the line below a quote that stands alone, as round-ups and pull quotes set it.
 _DASH_BELOW = re.compile(r"[ \t\u00a0]*\n\s*[—–\-]{1,2}[ \t\u00a0]*(?=[A-Z])")
 _MAX_DASH_LINE_WORDS = 12
+# The dash closing an apposition a dash opened; a hyphen only with spaces round it.
+_CLOSING_DASH = re.compile(r"[—–]|\s--?\s")
 # Words that make the next word a noun: "a lament", "their answer".
 _DETERMINERS = word_set("a an the his her their its our my your this these those")
 
@@ -316,7 +322,8 @@ def _verb_follows(text: str, words: list[tuple[int, int, str]], last: int) -> bo
 
 def verb_follows(text: str, name_end: int, limit: int) -> bool:
     """Whether a finite verb follows a name ending at `name_end`, directly or after an
-    apposition between commas: "Trump launched", "Cruz, in Texas, pledged"."""
+    apposition between commas or dashes: "Trump launched", "Cruz, in Texas, pledged",
+    "Halloran, 52, arrived", "Christie – a Cowboys fan – gave"."""
     if text.endswith(("’s", "'s"), 0, name_end):
         return False  # "Trump's campaign": the name is a possessive
     limit = min(limit, name_end + 200)
@@ -332,6 +339,13 @@ def verb_follows(text: str, name_end: int, limit: int) -> bool:
         if comma == -1:
             return False
         position = comma + 1  # skip the apposition up to its closing comma
+    elif gap.startswith(",") and gap.endswith(",") and len(gap) > 1:
+        position = first.start()  # the apposition had no words: an age
+    elif gap in ("—", "–", "-", "--"):
+        closing = _CLOSING_DASH.search(text, first.end(), limit)
+        if closing is None:
+            return False
+        position = closing.end()
     elif gap:
         return False
     for count, match in enumerate(_WORDS.finditer(text, position, limit)):
@@ -472,12 +486,49 @@ def _inverted_subject(text: str, start: int, end: int, verb: str) -> tuple[int, 
     return subject if first[0].isupper() or first in ("the", "a", "an") else None
 
 
+def _according_to(text: str, start: int, end: int) -> tuple[Attribution, bool] | None:
+    """The source after the last "according to" in [start, end), with an apposition set off
+    after it ("according to Tom Reyes, the mayor's spokesman,", "according to the mayor's
+    spokesman, Tom Reyes,"), and whether that source is set off as the sentence's: it runs
+    up to `end`, or the phrase opens the sentence or stands between commas ("The bridge,
+    according to Reyes, is ...")."""
+    matches = list(_ACCORDING_TO.finditer(text, start, end))
+    if not matches:
+        return None
+    found = matches[-1]
+    head = _PHRASE_CHUNK.match(text, found.end(), end)
+    if head is None or len(_words(text, head.start(), head.end())) > 12:
+        return None
+    source_end = head.end()
+    if text.startswith(",", source_end):
+        apposition = _PHRASE_CHUNK.match(text, source_end + 1, end)
+        if (
+            apposition is not None
+            and text.startswith((",", ":"), apposition.end())
+            and _is_noun_phrase(_words(text, apposition.start(), apposition.end()))
+        ):
+            source_end = apposition.end()
+    subject_end = source_end
+    while subject_end > head.start() and text[subject_end - 1].isspace():
+        subject_end -= 1
+    lead = _LEADING_JUNK.match(text, start)
+    before = _words(text, lead.end() if lead else start, found.start())
+    set_off = not text[source_end:end].strip(_AFTER_SOURCE) or (
+        text.startswith(",", source_end)
+        and (
+            all(_is_sentence_adverb(text, word) for word in before)
+            or text[start : found.start()].rstrip().endswith((",", "—", "–"))
+        )
+    )
+    return Attribution(head.start(), subject_end, "according to"), set_off
+
+
 def attribution_before(text: str, start: int, end: int) -> Attribution | None:
     """Read an attribution in the same sentence before a quote's opening mark."""
-    window = text[start:end]
-    according = _ACCORDING_TO_BEFORE.search(window)
-    if according:
-        return Attribution(start + according.start(1), start + according.end(1), "according to")
+    according = _according_to(text, start, end)
+    if according is not None and not text[according[0].subject_end : end].strip(_AFTER_SOURCE):
+        # `..., according to X, "..."`: the source stands right before the quote.
+        return according[0]
     lead = _LEADING_JUNK.match(text, start)
     begin = lead.end() if lead else start
     words = _words(text, begin, end)
@@ -523,11 +574,19 @@ def attribution_before(text: str, start: int, end: int) -> Attribution | None:
                 )
         if subject:
             return Attribution(*subject, verb=verb)
+    if according is not None and according[1]:
+        # `According to Reyes, the bridge is "safe"`: no speech verb, but the sentence is
+        # given as Reyes's.
+        return according[0]
     return None
 
 
 def speech_event(text: str, start: int, end: int) -> Attribution | None:
-    """A sentence opening with `<speaker> <speech verb>`: `She said new mothers were ...`."""
+    """A sentence opening with `<speaker> <speech verb>` (`She said new mothers were ...`) or
+    with `According to <source>,`."""
+    if text.startswith(("According to", "according to"), start):
+        according = _according_to(text, start, min(end, start + 160))
+        return according[0] if according is not None and according[1] else None
     if lexicon.SPEECH_VERBS.isdisjoint(_LOWER_WORDS.findall(text, start, min(end, start + 160))):
         return None  # most sentences report no speech: skip splitting them into words
     words = _words(text, start, min(end, start + 160))

@@ -122,6 +122,15 @@ UNNAMED_HEADS = ROLE_NOUNS | word_set(
     """
 )
 
+# Words that open a phrase counting people without naming them ("Several witnesses said",
+# "Others shouted", "Hundreds of demonstrators chanted"): such a speaker is an unnamed source.
+QUANTIFIERS = word_set(
+    """
+    some many several multiple few other others both various numerous most two three four five
+    six seven eight nine ten dozens hundreds thousands
+    """
+)
+
 # Common nouns that, heading a speaker phrase, make the speaker an organisation
 # ("the ministry said", "the company said in a statement").
 ORGANISATION_HEADS = word_set(
@@ -196,7 +205,15 @@ NOT_NAME_WORDS = word_set(
 # Adjectives of nationality and place that premodify titles ("Russian President ...").
 # Compared case-insensitively; any word ending in these suffixes is also treated as one.
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
-PLACE_WORDS = word_set(
+# Common nouns that end place names ("Park Street", "Victoria Park") and, capitalised on their
+# own, are more often a surname ("Park said", "Mr Street") than a place.
+PLACE_NOUNS = word_set(
+    """
+    street road avenue square park bay river lake mount valley beach hills heights island
+    islands
+    """
+)
+PLACE_WORDS = PLACE_NOUNS | word_set(
     """
     us u.s. usa u.s.a. uk u.k. america united states kingdom britain england scotland wales
     ireland europe european africa asia china japan india russia ukraine france germany italy
@@ -208,9 +225,8 @@ PLACE_WORDS = word_set(
     oklahoma kansas nebraska dakota montana idaho wyoming alaska hawaii vermont maine arkansas
     mississippi manhattan brooklyn dallas houston atlanta miami seattle detroit philadelphia
     baltimore denver phoenix vegas francisco diego orleans north south east west northern
-    southern eastern western central middle global gulf pacific atlantic mediterranean island
-    islands city county state street road avenue square park bay river lake mount valley beach
-    hills heights korea pakistan afghanistan saudi arabia qatar libya yemen lebanon jordan
+    southern eastern western central middle global gulf pacific atlantic mediterranean city
+    county state korea pakistan afghanistan saudi arabia qatar libya yemen lebanon jordan
     nigeria kenya ethiopia sudan somalia venezuela cuba colombia argentina chile peru greece
     sweden norway denmark finland netherlands belgium switzerland austria hungary romania
     bulgaria serbia croatia belarus crimea donbas taiwan vietnam thailand indonesia philippines

@@ -4,9 +4,10 @@ News text names people and organisations in capitalised runs ("CIA Director Bill
 "US National Security Council"). One regex pass finds every run; each token is then classed
 from the lexicon (title, organisation word, place, acronym, stop word or plain name), and the
 run is cut into the segments that can be a person ("Bill Burns") or an organisation
-("National Security Council", "CIA"). Whether a bare capitalised pair really is a person is
-decided later from evidence (a title, a given name, a speech verb, an apposition), by
-`people.py`.
+("National Security Council", "CIA"); an acronym bracketed after a run says where the
+organisation name in it starts ("Group of Seven (G7)"). Whether a bare capitalised pair
+really is a person is decided later from evidence (a title, a given name, a speech verb, an
+apposition), by `people.py`.
 """
 
 import re
@@ -40,9 +41,20 @@ RUN_PATTERN = re.compile(
     rf"(?:[ \u00a0]+(?:(?:{_CONNECTORS})[ \u00a0]+(?:the[ \u00a0]+)?)?{_TOKEN})*"
 )
 _TOKEN_PATTERN = re.compile(rf"{_TOKEN}|(?:{_CONNECTORS})(?=[ \u00a0])|the(?=[ \u00a0])")
+# An acronym in brackets right after a name, defining it: "Group of Seven (G7)".
+_DEFINITION = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&.]{1,9})\s*\)")
+# Joining words an acronym leaves out: "Organisation for Economic Co-operation and Development".
+_INITIAL_SKIP = word_set("of the and for on in at to & de")
+# Number words an acronym writes as digits: "G7" for "Group of Seven".
+_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve twenty")
+_DIGITS = re.compile(r"\d+")
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
+_CONTRACTION = re.compile(r"[’'](?:m|d|s|re|ve|ll)$")
+# Place words that, after a given name, make the name a place's and are never a surname: "Lee
+# County", "Carson City", "Wayne State".
+_NEVER_SURNAMES = word_set("city county state")
 # Speech verbs that open an inverted attribution ("Said Daalder:"), beside the "-ed" forms.
 _SPEECH_FORMS = word_set("said says told tells wrote writes asks adds")
 
@@ -105,6 +117,8 @@ def token_class(token: str) -> int:
         return ACRONYM
     if lower in lexicon.NOT_NAME_WORDS or _PARTY_AND_STATE.match(bare):
         return STOP
+    if _CONTRACTION.sub("", lower) in lexicon.NOT_NAME_WORDS:
+        return STOP  # "I’m", "They're": a pronoun with its verb, not a name
     if lower in lexicon.SPEECH_VERBS and (lower.endswith("ed") or lower in _SPEECH_FORMS):
         return STOP  # "Continued Stone:", "Said Daalder"
     if lower in lexicon.TITLE_WORDS or (
@@ -164,6 +178,7 @@ class OrganisationSegment:
     end: int
     text: str
     is_acronym: bool
+    defines: str | None = None  # the acronym bracketed after it: "G7" for "Group of Seven"
 
 
 @dataclass
@@ -181,16 +196,38 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         if possessive:
             word = word[:-2]
         kind = CONNECTOR if word in _PARTICLES or word.islower() else token_class(word)
-        if (
-            kind == PLACE
-            and tokens
-            and tokens[-1].kind == NAME
-            and not tokens[-1].possessive
-            and _by_place_suffix(word.lower())
-        ):
-            kind = NAME  # "Kim Kardashian", "Ed Meese"
+        if kind == PLACE and tokens and _surname_after(tokens, word):
+            kind = NAME
         tokens.append(Token(start, start + len(word), word, kind, possessive))
+    if (
+        len(tokens) == 1
+        and tokens[0].kind == PLACE
+        and tokens[0].text.lower() in lexicon.PLACE_NOUNS
+    ):
+        tokens[0].kind = NAME  # "Park said": alone, a capitalised place noun is a surname
     return tokens
+
+
+def _surname_after(tokens: list[Token], word: str) -> bool:
+    """Whether a place word is a surname after the tokens before it: after a name when only its
+    ending made it a place adjective ("Kim Kardashian", "Ed Meese"); when it is a place word,
+    after a courtesy title ("Ms Park"), a known given name ("Evelyn Park", "Jim Jordan") or a
+    name that follows a title ("Dr. Cornel West"). Whether "Victoria Park" is then a person is
+    left to the evidence around it."""
+    previous = tokens[-1]
+    if previous.possessive:
+        return False
+    lower = word.lower()
+    if previous.kind == NAME and _by_place_suffix(lower):
+        return True
+    if lower not in lexicon.PLACE_WORDS or lower in _NEVER_SURNAMES or word.isupper():
+        return False
+    if previous.kind == HONORIFIC:
+        return True
+    return previous.kind == NAME and (
+        previous.text.lower() in lexicon.GIVEN_NAME_GENDER
+        or (len(tokens) >= 2 and tokens[-2].kind in (HONORIFIC, TITLE))
+    )
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -212,13 +249,16 @@ def may_open_with_common_word(text: str, names, start: int) -> bool:
 
 
 def _opens_with_common_word(text, tokens, first, last, run_start) -> bool:
-    """Whether the first name token is such a word and a given name follows it ("Prosecutor
-    Daniel Ashworth"): a role written before the name, cut off the name."""
+    """Whether the first name token is such a word and either a given name follows it
+    ("Prosecutor Daniel Ashworth") or it is a role noun itself ("Student Priya Chandran"): a
+    role written before the name, cut off the name. A title-case headline puts a verb after
+    the role noun instead ("Pastor Wants Girl Scout Leaders ..."), which the ending shows."""
     names = [token.text for token in tokens[first : last + 1] if token.kind == NAME]
-    return (
-        tokens[first].start == run_start
-        and may_open_with_common_word(text, names, run_start)
-        and names[1].lower() in lexicon.GIVEN_NAME_GENDER
+    if tokens[first].start != run_start or not may_open_with_common_word(text, names, run_start):
+        return False
+    following = names[1].lower()
+    return following in lexicon.GIVEN_NAME_GENDER or (
+        names[0].lower() in lexicon.ROLE_NOUNS and not following.endswith(("s", "ed"))
     )
 
 
@@ -321,18 +361,86 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
     return segments
 
 
+def initials(name: str) -> str:
+    """The capitals an acronym takes from a name: "NSC" for "National Security Council"."""
+    return "".join(
+        word[0].upper()
+        for word in name.replace("-", " ").split()
+        if word.lower() not in _INITIAL_SKIP
+    )
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether `acronym` can stand for `name`. Its capitals and digits must be the initials of
+    the name's words, joining words left out; a hyphenated word gives one initial or one per
+    part ("OECD" for "... Co-operation and Development", "ADL" for "Anti-Defamation League"),
+    a number word gives a digit ("G7"), and an acronym of three letters or more may stop short
+    of the name's last words ("CDC" for "Centers for Disease Control and Prevention"). Its
+    lower-case letters are joining words the acronym keeps, as in "MoD"."""
+    letters = _DIGITS.sub("#", "".join(ch for ch in acronym if ch.isupper() or ch.isdigit()))
+    if len(letters) < 2:
+        return False
+    words = [word for word in name.split() if word.lower() not in _INITIAL_SKIP]
+    by_word = "".join(_initial(word) for word in words)
+    by_part = "".join(_initial(part) for word in words for part in word.split("-") if part)
+    return letters in (by_word, by_part) or (len(letters) >= 3 and by_part.startswith(letters))
+
+
+def _initial(word: str) -> str:
+    return "#" if word.lower() in _NUMBER_WORDS else word[0].upper()
+
+
+def _abbreviated_from(tokens: list[Token], acronym: str) -> int | None:
+    """The first token of the longest stretch ending the run that the bracketed `acronym`
+    after it abbreviates. A given name cannot open it: "John F. Kennedy (JFK)" is a person."""
+    for index, token in enumerate(tokens):
+        if token.kind in (CONNECTOR, STOP, HONORIFIC, TITLE):
+            continue
+        if token.text.lower() in lexicon.GIVEN_NAME_GENDER:
+            continue
+        if index + 1 < len(tokens) and abbreviates(
+            acronym, " ".join(word.text for word in tokens[index:])
+        ):
+            return index
+    return None
+
+
 def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     """Every capitalised run in the text with its candidate names and organisations."""
     analysed = []
+    # Acronyms the text has defined so far, so that "MoD", read as a name on its own, is the
+    # acronym after "Ministry of Defence (MoD)".
+    defined: set[str] = set()
     for match in RUN_PATTERN.finditer(text):
         run_start = match.start()
         tokens = _tokens(text, run_start, match.group())
         if not tokens:
             continue
+        if defined:
+            for token in tokens:
+                if token.text in defined:
+                    token.kind = ACRONYM
         organisations = _organisation_segments(text, tokens)
+        names = _name_segments(text, tokens, run_start)
+        end = tokens[-1].end
+        definition = _DEFINITION.match(text, end) if "(" in text[end : end + 3] else None
+        first = _abbreviated_from(tokens, definition.group(1)) if definition else None
+        if first is not None:
+            # "Group of Seven (G7)", "Food and Agriculture Organization (FAO)": the acronym
+            # says where the name starts, joining words and all. Whatever it names is not a
+            # person; it is an organisation if an organisation word heads it, where "Human
+            # Rights Watch (HRW)" may as well be a law or a treaty.
+            start = tokens[first].start
+            names = [segment for segment in names if not start <= segment.start < end]
+            if any(token.kind == ORG for token in tokens[first:]):
+                organisations = [o for o in organisations if o.end <= start]
+                organisations.append(
+                    OrganisationSegment(start, end, text[start:end], False, definition.group(1))
+                )
+                defined.add(definition.group(1))
         names = [
             segment
-            for segment in _name_segments(text, tokens, run_start)
+            for segment in names
             if not any(o.start <= segment.start < o.end for o in organisations)
         ]
         analysis = RunAnalysis(names=names, organisations=organisations)

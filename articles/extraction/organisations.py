@@ -8,14 +8,9 @@ lone word that ends an earlier full name ("the Post" after "the Washington Post"
 form of it too.
 """
 
-import re
 from dataclasses import dataclass, field
 
-from .lexicon import word_set
-from .names import OrganisationSegment
-
-_DEFINITION = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&.]{1,9})\s*\)")
-_INITIAL_SKIP = word_set("of the and for on in at to & de")
+from .names import OrganisationSegment, initials
 
 
 @dataclass
@@ -24,14 +19,6 @@ class Organisation:
     position: int
     forms: dict[str, None] = field(default_factory=dict)
     mentions: int = 0
-
-
-def initials(name: str) -> str:
-    return "".join(
-        word[0].upper()
-        for word in name.replace("-", " ").split()
-        if word.lower() not in _INITIAL_SKIP
-    )
 
 
 def _key(name: str) -> str:
@@ -52,14 +39,9 @@ class OrganisationRegistry:
         self._by_key: dict[str, Organisation] = {}
         self.organisations: list[Organisation] = []
 
-    def build(self, text: str, segments: list[OrganisationSegment]) -> None:
+    def build(self, segments: list[OrganisationSegment]) -> None:
         """Register every segment, then fold each acronym into its full name."""
-        definitions: dict[str, str] = {}
-        for segment in segments:
-            if not segment.is_acronym:
-                defined = _DEFINITION.match(text, segment.end)
-                if defined and initials(segment.text).startswith(defined.group(1)[:2].upper()):
-                    definitions[defined.group(1)] = segment.text
+        definitions = {segment.defines: segment.text for segment in segments if segment.defines}
         full_by_initials: dict[str, str] = {}
         for segment in segments:
             if not segment.is_acronym and len(segment.text.split()) >= 2:

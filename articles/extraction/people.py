@@ -91,7 +91,7 @@ def premodifier_role(text: str, segment: NameSegment) -> str | None:
     position = segment.run_start
     while len(words) < 8:
         match = _WORD_BEFORE.search(text, max(0, position - 40), position)
-        if not match or "\n" in text[match.end() : position]:
+        if not match or "\n" in text[match.end(1) : position] or _ends_sentence(match.group(1)):
             break
         word = match.group(1)
         lowered = word.lower()
@@ -104,6 +104,18 @@ def premodifier_role(text: str, segment: NameSegment) -> str | None:
         position = match.start()
     role_words = words + prefix_words
     return " ".join(role_words) if _has_role_noun(role_words) else None
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word with a full stop ends a sentence, rather than being an abbreviation
+    ("Sen.", "Dr.") or an initialism ("U.N.")."""
+    stem = word[:-1]
+    return (
+        word.endswith(".")
+        and "." not in stem
+        and stem.lower() not in lexicon.HONORIFICS
+        and stem.lower() not in lexicon.TITLE_WORDS
+    )
 
 
 def _has_role_noun(words: list[str]) -> bool:

@@ -45,24 +45,44 @@ _ABBREVIATION_BEFORE = re.compile(
 _WINDOW = 320
 _SHORT_WINDOW = 40
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+# A capitalised word straight after: the capitalised run goes on ("Marty West").
+_CAPITALISED_NEXT = re.compile(r"[ \u00a0]+[^\W\d_a-z]")
+# A quote closing on a question or an exclamation, which its attribution may follow.
+_QUOTE_ASKS_OR_EXCLAIMS = re.compile(r"[?!][\"”’']\s+$")
 _CLOSING_SINGLE = "’'"
 _CORE_STOP = word_set(
     """
     for of at with from in on to who which that during after when
     """
 )
+# What ends an unnamed source's description: an aside after a comma ("another analyst, who
+# asked not to be named"), a relative clause, which mostly says why the source is unnamed ("a
+# Mexican official who was not authorized to speak"), or words saying when or how it spoke ("a
+# spokesman on Tuesday", "a source speaking to Fox News"). What places the source stays: "a
+# senior official involved in the talks", "a staffer in the room".
 _DESCRIPTION_CUT = re.compile(
-    r"\s+(?:who|which|that|in|on|at|during|when|while|after|before|last|this|yesterday|"
-    r"today|earlier|on)\b.*$",
-    re.DOTALL,
+    r"\s*,.*$|\s+(?:who|whom|whose|which|that|speaking|when|while|during|after|before|"
+    r"yesterday|today|tonight|earlier|later|(?:on|last|this|next)\s+(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|"
+    r"evening|night))\b.*$",
+    re.DOTALL | re.IGNORECASE,
 )
+# Words opening a speaker phrase that describes a source without naming it: "a", "another",
+# "several". Written in lower case in the description, as mid-sentence.
+_UNNAMED_OPENERS = lexicon.QUANTIFIERS | word_set("a an one another")
+_DESCRIPTION_OPENERS = _UNNAMED_OPENERS | {"the"}
 
 
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
+# Prepositions of place: a name ending in a place noun after one is the place ("in Victoria
+# Park", "on George Street").
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|near|along|off|outside|inside)[ \u00a0]+$")
 # The role word and comma before a name set off in apposition: "leader, " in "The opposition
 # leader, Declan O'Neill, said".
 _ROLE_AND_COMMA = re.compile(r"\b([a-z]+),[ \u00a0]+$")
 _OPENERS = " \t\n\"“‘'("
+# An age set off after a name, which only people have: "Jones, 45, arrived".
+_AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
 _OBJECT_MARKERS = word_set(
     """
     in at on of for with to from by about against after before during under over into like than
@@ -174,7 +194,7 @@ class _Extraction:
         self.organisation_starts = [segment.start for segment in organisation_segments]
         self.people = PersonRegistry(known_people)
         self.organisations = OrganisationRegistry(known_organisations)
-        self.organisations.build(text, organisation_segments)
+        self.organisations.build(organisation_segments)
         self.person_of_segment: dict[int, Person] = {}
 
     # Sentence and window helpers -------------------------------------------------------
@@ -239,20 +259,41 @@ class _Extraction:
 
     def build_people(self, speaker_cores: list[tuple[int, int]]) -> None:
         text = self.text
+        # Words the text capitalises other than as a sentence's first word, where a capital
+        # says "name".
+        self.capitalised_inside: set[str] = set()
+        for segment in self.name_segments:
+            tokens = segment.tokens
+            if len(tokens) > 1:
+                self.capitalised_inside.update(tokens[1:])
+            if tokens[0] not in self.capitalised_inside and (
+                segment.prefix or not self._opens_sentence(segment)
+            ):
+                self.capitalised_inside.add(tokens[0])
         evident: set[int] = set()
         for start, end in speaker_cores:
-            evident.update(id(segment) for segment in self._segments_in(start, end))
+            evident.update(
+                id(segment)
+                for segment in self._segments_in(start, end)
+                if not self._lone_word_opening_sentence(segment)
+            )
         roles: dict[int, str | None] = {}
         for segment in self.name_segments:
             role = apposition_role(text, segment.end) or premodifier_role(text, segment)
             roles[id(segment)] = role
-            given = segment.tokens[0].lower() in lexicon.GIVEN_NAME_GENDER
+            # A given name is evidence of a person unless a place noun follows it: "Evelyn
+            # Park" needs more than "Victoria Park" has.
+            given = (
+                segment.tokens[0].lower() in lexicon.GIVEN_NAME_GENDER
+                and segment.tokens[-1].lower() not in lexicon.PLACE_NOUNS
+            )
             if (
                 segment.titled
                 or role is not None
                 or (given and len(segment.tokens) >= 2)
                 or self.people.is_known(segment)
-                or (len(segment.tokens) >= 2 and self._after_role_and_comma(segment))
+                or self._after_role_and_comma(segment)
+                or (text.startswith(",", segment.end) and _AGE_AFTER.match(text, segment.end))
             ):
                 evident.add(id(segment))
         evident.difference_update(
@@ -286,8 +327,12 @@ class _Extraction:
                 person.organisation_text = segment.prefix[:-2].split()[-1]
 
     def _after_role_and_comma(self, segment: NameSegment) -> bool:
-        """A name set off after a role: "The opposition leader, Declan O'Neill, said"."""
+        """A name set off after a role: "The opposition leader, Declan O'Neill, said", "The
+        coach, Jones, arrived". A single word needs the closing comma too: in "a rebel leader
+        turned president, Eritrea was" it opens a clause."""
         if segment.prefix:
+            return False
+        if len(segment.tokens) == 1 and not self.text.startswith(",", segment.end):
             return False
         found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 40), segment.run_start)
         return found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS
@@ -313,9 +358,10 @@ class _Extraction:
 
     def _not_a_name(self, segment: NameSegment) -> bool:
         """Capitalised words that do not name a person whatever else surrounds them: a common
-        noun opening a sentence ("Aides say", "Pollsters agree"), and words after "the" with no
+        noun opening a sentence ("Aides say", "Pollsters agree"), words after "the" with no
         title between ("The Hill reported", "the Daily Beast said"), which name a publication
-        or a group."""
+        or a group, and a name ending in a place noun after a preposition of place ("in
+        Victoria Park", where "in Michael Bay's film" names a person)."""
         if segment.titled:
             return False
         if segment.prefix.lower() == "the" or (
@@ -323,10 +369,37 @@ class _Extraction:
             and _ARTICLE_BEFORE.search(self.text, max(0, segment.run_start - 4), segment.run_start)
         ):
             return True
+        if (
+            not segment.prefix
+            and not segment.possessive
+            and segment.tokens[-1].lower() in lexicon.PLACE_NOUNS
+            and _LOCATIVE_BEFORE.search(self.text, max(0, segment.run_start - 8), segment.run_start)
+        ):
+            return True
         if len(segment.tokens) > 1 or not is_person_noun(segment.tokens[0].lower()):
             return False
+        return self._opens_sentence(segment)
+
+    def _opens_sentence(self, segment: NameSegment) -> bool:
         sentence_start = self._sentence_start_before(segment.start)
         return not self.text[sentence_start : segment.start].strip(_OPENERS)
+
+    def _lone_word_opening_sentence(self, segment: NameSegment) -> bool:
+        """A single capitalised word opening a sentence that the text never capitalises
+        elsewhere: "Rescue teams said", "Forecasters warned". It may be a common noun as well
+        as a surname, so being a speech verb's subject is no evidence of a person; a title, a
+        role or a mention in full still is. After a quote that ends in a question or an
+        exclamation the word is more likely its attribution: `"...!" Cruz said`."""
+        return (
+            len(segment.tokens) == 1
+            and not segment.prefix
+            and segment.tokens[0] not in self.capitalised_inside
+            and not _CAPITALISED_NEXT.match(self.text, segment.end)
+            and self._opens_sentence(segment)
+            and not _QUOTE_ASKS_OR_EXCLAIMS.search(
+                self.text, max(0, segment.start - 4), segment.start
+            )
+        )
 
     def _organisations_in_text(self, role: str) -> list[str]:
         """Registered organisations named inside a role, in the order the role names them."""
@@ -380,12 +453,20 @@ class _Extraction:
             return _Speaker(person.name, "person", person)
         description = self._description(attribution)
         last = lowered[-1].strip("’'")
-        if lowered[0] == "the" and len(words) <= 4 and last in lexicon.ROLE_NOUNS:
-            # "the senator said": the latest person named with that role.
-            person = self._person_with_role(last, attribution.subject_start)
-            if person is not None:
-                return _Speaker(person.name, "person", person)
-        if lowered[0] in ("a", "an", "one", "another") and len(words) <= 8:
+        if lowered[0] == "the" and len(words) <= 4:
+            # "the senator said", "the diplomat said": whichever is later of the latest person
+            # named with that role and the latest unnamed source described by that noun.
+            earlier = [
+                speaker
+                for speaker in (
+                    self._person_with_role(last, attribution.subject_start),
+                    _unnamed_source(last, history),
+                )
+                if speaker is not None
+            ]
+            if earlier:
+                return max(earlier, key=lambda speaker: speaker.position)
+        if lowered[0] in _UNNAMED_OPENERS and len(words) <= 8:
             return _Speaker(description, "unnamed")
         if is_person_noun(last) and last not in ("leaders", "members"):
             return _Speaker(description, "unnamed")
@@ -488,8 +569,10 @@ class _Extraction:
                 break
         self.subject_positions = [position for position, _ in self.subject_mentions]
 
-    def _person_with_role(self, noun: str, position: int) -> Person | None:
+    def _person_with_role(self, noun: str, position: int) -> _Speaker | None:
         """The latest person named before `position` whose role has `noun` in it."""
+        if noun not in lexicon.ROLE_NOUNS:
+            return None
         for segment in reversed(self._segments_in(0, position)):
             person = self.person_of_segment.get(id(segment))
             if person is None or not person.role:
@@ -499,7 +582,7 @@ class _Extraction:
                 for word in re.findall(r"[a-z\-]+", person.role.lower())
             }
             if noun in role_words:
-                return person
+                return _Speaker(person.name, "person", person, segment.start)
         return None
 
     def transcript_speaker(self, span: QuotedSpan) -> _Speaker | None:
@@ -524,7 +607,7 @@ class _Extraction:
         description = self.text[attribution.subject_start : attribution.subject_end]
         description = _DESCRIPTION_CUT.sub("", " ".join(description.split())).strip(" ,.")
         first, _, rest = description.partition(" ")
-        if first in ("A", "An", "The", "Some", "Many", "Several", "Other", "Both", "Two") or (
+        if first.lower() in _DESCRIPTION_OPENERS or (
             first[:1].isupper() and is_person_noun(first.lower())
         ):
             description = f"{first.lower()} {rest}".strip()
@@ -708,6 +791,25 @@ def _attribution_before(extraction: _Extraction, start: int, open_mark: int) -> 
         return None
     # Not evidence of a person: "Fundraising was "stagnant"" has a subject but no speaker.
     return Attribution(subject[0], subject[1], verb=None, evidence=False)
+
+
+def _unnamed_source(noun: str, history: list[_Speaker]) -> _Speaker | None:
+    """The latest unnamed source whose description is headed by `noun`: "a senior official
+    involved in the talks" for a later "the official said". The head is looked for before any
+    complement, so "a spokesman for the aide" is not "the aide"."""
+    if not is_person_noun(noun):
+        return None
+    for speaker in reversed(history):
+        if speaker.kind != "unnamed" or speaker.name is None:
+            continue
+        head = []
+        for word in speaker.name.lower().split():
+            if word in _CORE_STOP:
+                break
+            head.append(word)
+        if noun in head:
+            return speaker
+    return None
 
 
 def _fallback_speaker(
