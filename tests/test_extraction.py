@@ -876,3 +876,179 @@ def test_surname_that_is_also_a_place_word():
     result = extract(text)
     assert [quote.speaker for quote in result.quotes] == ["Evelyn Park", "Daniel Street"]
     assert [person.name for person in result.people] == ["Evelyn Park", "Daniel Street"]
+
+
+def names_found(text):
+    result = extract(text)
+    people = [person.name for person in result.people]
+    organisations = [organisation.name for organisation in result.organisations]
+    return people, organisations
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        (
+            "Liberal Democrat leader Imogen Tarrant said the plan was flawed. Former Liberal "
+            "Democrat MP Jessop Crane agreed.",
+            ["Imogen Tarrant", "Jessop Crane"],
+        ),
+        (
+            "Tory co-chairman Rufus Hale said the figures were wrong. Conservative "
+            "spokeswoman Delia Marsh backed him, as did Tory Adam Fenwick. Prospective Tory "
+            "candidate Owain Pryce, whose seat is marginal, said he would stand again.",
+            ["Rufus Hale", "Delia Marsh", "Adam Fenwick", "Owain Pryce"],
+        ),
+        (
+            "Shadow home secretary Marcus Plaskett said: “We will vote against it.”\n"
+            "Shadow Foreign Secretary Wendell Gray told MPs the treaty was dead.",
+            ["Marcus Plaskett", "Wendell Gray"],
+        ),
+        (
+            "Lib Dem home affairs spokesman Corwin Bayliss said the bill went too far.",
+            ["Corwin Bayliss"],
+        ),
+    ],
+)
+def test_party_and_shadow_premodifiers_are_not_people(text, people):
+    assert names_found(text)[0] == people
+
+
+def test_lib_dems_are_one_organisation():
+    assert names_found("The Lib Dems have pledged to oppose the bill next week.")[1] == ["Lib Dems"]
+
+
+@pytest.mark.parametrize(
+    "text, organisations",
+    [
+        ("Police said the road would stay closed until Monday.", []),
+        ("Academy members vote in February, and the Cabinet meets on Tuesday.", []),
+        ("The Press gallery emptied as the Party conference opened.", []),
+        (
+            "Ms Quist told the BBC News website she would listen to BBC Radio 4 instead.",
+            ["BBC News", "BBC Radio 4"],
+        ),
+        (
+            "The Premier League fined the club, and the League said it would not appeal.",
+            ["Premier League"],
+        ),
+        ("Tickets for the Six Nations sold out in an hour.", ["Six Nations"]),
+        ("Leaders of the Group of Eight met in the spa town.", ["Group of Eight"]),
+        ("The US Army and General Motors signed the contract.", ["US Army", "General Motors"]),
+        ("The film will be shown on Channel 4 in the spring.", ["Channel 4"]),
+        ("He was promoted to League One last season.", ["League One"]),
+    ],
+)
+def test_a_kind_of_organisation_alone_is_not_an_organisation(text, organisations):
+    assert names_found(text)[1] == organisations
+
+
+def test_the_league_after_the_full_name_is_its_short_form():
+    result = extract("The Premier League fined the club. The League said it would not appeal.")
+    [league] = result.organisations
+    assert league.name == "Premier League"
+    assert league.aliases == ("League",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales of PCs, DVD players and MP3 files rose, while CD and VHS sales fell.",
+        "The DJ played a set streamed over USB and GPS-tagged SMS messages.",
+        "An HD-DVD recorder costs more than an LCD screen with a PDA.",
+        "MPs have urged the regulator to act. MEPs and MSPs agreed.",
+    ],
+)
+def test_technology_and_media_acronyms_and_plurals_are_not_organisations(text):
+    assert names_found(text) == ([], [])
+
+
+def test_street_names_are_places_not_people_or_organisations():
+    text = (
+        "A Downing Street spokesman said talks would go on. Downing Street said the "
+        "deal was close.\n"
+        "Striker Callum Downing scored twice. “It was a great night,” Downing said.\n"
+        "Fleet Street editors met on Harrow Road, near Hyde Park."
+    )
+    people, organisations = names_found(text)
+    assert people == ["Callum Downing"]
+    assert organisations == []
+
+
+def test_name_before_county_or_city_is_the_place():
+    text = "Harlan County prosecutors charged him, and Carson City officials agreed."
+    assert names_found(text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text, organisations",
+    [
+        (
+            "State-owned Norvex Oil Company said output fell. US-based Tallimark Holdings "
+            "and Chicago-based Amazon disagreed.",
+            ["Norvex Oil Company", "Tallimark Holdings", "Amazon"],
+        ),
+        ("Santa Monica-based Brightwave Studios said sales rose.", ["Brightwave Studios"]),
+    ],
+)
+def test_hyphenated_premodifier_is_not_part_of_the_name(text, organisations):
+    people, found = names_found(text)
+    assert found == organisations
+    assert people == []
+
+
+def test_a_name_after_its_type_is_an_organisation_everywhere_in_the_text():
+    text = (
+        "Petrovska sues four banks\n"
+        "Russian oil firm Petrovska has sued four banks over the auction.\n"
+        "“The sale was illegal,” Petrovska said."
+    )
+    result = extract(text)
+    assert result.people == []
+    assert [organisation.name for organisation in result.organisations] == ["Petrovska"]
+    assert (result.quotes[0].speaker, result.quotes[0].speaker_type) == (
+        "Petrovska",
+        "organisation",
+    )
+
+
+def test_a_type_noun_after_a_determiner_or_read_as_a_verb_names_no_organisation():
+    text = (
+        "Mining group Kavelle Resources said the club Dario Ferrente bought in 2003 is for "
+        "sale. One label Thomas Vierling resists is “moderate”, and Congress voted to fund "
+        "Arvello. Veteran film maker Ken Aldous has died. Ferrente, Vierling and Mr Arvello "
+        "said nothing."
+    )
+    people, organisations = names_found(text)
+    assert people == ["Dario Ferrente", "Thomas Vierling", "Ken Aldous", "Arvello"]
+    assert organisations == ["Kavelle Resources", "Congress"]
+
+
+def test_football_club_is_an_organisation_and_joined_names_stay_apart():
+    text = (
+        "Halverton United said the offer was too low. The Tories and Labour both "
+        "criticised the deal. A spokesman for the Department for Culture, Media and Sport "
+        "said there were no plans."
+    )
+    people, organisations = names_found(text)
+    assert people == []
+    assert organisations[:3] == ["Halverton United", "Tories", "Labour"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both parties will fight the General Election on the economy, the election "
+        "everyone expects in May.",
+        "Critics of the General Election timetable said it was rushed.",
+        "She was grilled at Prime Minister's Questions on Wednesday, critics said.",
+        "The Queen Mother said she was delighted.",
+    ],
+)
+def test_title_and_common_noun_is_not_a_titled_person(text):
+    assert names_found(text)[0] == []
+
+
+def test_a_religious_title_after_the_still_names_a_person():
+    text = "The Ayatollah Rahmani said voters would decide the General Election in May."
+    assert names_found(text)[0] == ["Rahmani"]

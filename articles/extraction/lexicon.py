@@ -84,6 +84,10 @@ TITLE_WORDS = word_set(
     """
 )
 
+# Titles that take "the" before a name ("the Ayatollah Khomeini", "the Imam Ali"), where
+# others do not ("President Okafor"; "the General Election" is no general's).
+TITLES_AFTER_THE = word_set("ayatollah imam sheikh emir rabbi pope cardinal bishop archbishop")
+
 # Nouns that make an apposition or a premodifier a role ("X, a spokesman for Y";
 # "CIA Director Bill Burns"; "Kremlin foreign policy advisor Yuri Ushakov").
 ROLE_NOUNS = TITLE_WORDS | word_set(
@@ -145,30 +149,55 @@ ORGANISATION_HEADS = word_set(
     """
 )
 
-# Words that head a capitalised organisation name ("National Security Council",
-# "Atlantic Council", "Acme Holdings Inc"). Compared case-insensitively on each token.
-ORGANISATION_WORDS = word_set(
+# Common nouns naming a kind of organisation, body or medium. They head organisation names
+# ("Premier League", "BBC News", "Labour Party", "Metropolitan Police") but a kind of thing is
+# no organisation on its own: a lone capitalised "Police", "Radio" or "Cabinet" opens a
+# sentence, or is what is left of a longer name. Compared case-insensitively on each token.
+ORGANISATION_KINDS = word_set(
     """
     council committee department ministry agency university college institute institution
     foundation endowment association party bank fund commission corporation corp inc ltd llc
-    plc group company co organization organisation union court congress parliament senate
-    assembly office service services administration bureau authority board police army navy
-    force forces guard times post journal news network press tribune herald gazette telegraph
-    guardian chronicle reuters center centre society league federation alliance coalition
-    church club airlines airways motors exchange reserve house pentagon kremlin treasury
-    cabinet commons lords fc academy school hospital museum trust partners holdings industries
-    systems technologies labs laboratories studios records pictures broadcasting television
-    radio magazine channel review tv media communications enterprises consortium cooperative
-    agencies nations commonwealth secretariat division unit brigade regiment command corps
-    caucus conference summit forum initiative project program programme democrats republicans
-    conservatives tories labour nhs workers
+    plc group company co organization organisation union court assembly office service
+    services administration bureau authority board police army navy force forces guard news
+    network press center centre society league federation alliance coalition church club
+    airlines airways motors exchange reserve house cabinet fc academy school hospital museum
+    trust partners holdings industries systems technologies labs laboratories studios records
+    pictures broadcasting television radio magazine channel review tv media communications
+    enterprises consortium cooperative agencies nations secretariat division unit brigade
+    regiment command corps caucus conference summit forum initiative project program programme
+    workers
+    """
+)
+# Words that head organisation names ("Acme Holdings Inc", "Atlantic Council"): the kinds
+# above, and words that also name one organisation alone: a legislature, a ministry or a
+# party known by one word ("Congress", "the Treasury", "the Tories"), or a newspaper's short
+# title ("the Times", "the Guardian").
+ORGANISATION_WORDS = ORGANISATION_KINDS | word_set(
+    """
+    congress parliament senate commons lords pentagon kremlin treasury reuters commonwealth nhs
+    democrats dems republicans conservatives tories labour times post journal tribune herald
+    gazette telegraph guardian chronicle
+    """
+)
+
+# Lower-case nouns for a kind of business, body or team that, written right before a
+# capitalised name, say the name is an organisation's: "Russian oil firm Yukos", "security
+# company Sophos", "pressure group Liberty", "rugby club Wasps". None of them is also
+# a role a person holds ("publisher", "producer", "broadcaster"), which would say the opposite.
+ORGANISATION_TYPES = word_set(
+    """
+    firm company group giant maker manufacturer retailer chain supermarket carrier airline
+    lender bank insurer conglomerate consultancy agency network channel station
+    newspaper paper tabloid daily magazine website site portal provider label studio band club
+    team outfit charity watchdog regulator body union association federation party brewer
+    utility exchange fund unit subsidiary
     """
 )
 
 # Organisation names that carry no organisation word, known across news writing.
 WELL_KNOWN_ORGANISATIONS = word_set(
     """
-    Pentagon Kremlin Congress Parliament Senate Downing Reuters Bloomberg Google Apple
+    Pentagon Kremlin Congress Parliament Senate Reuters Bloomberg Google Apple
     Microsoft Amazon Facebook Twitter Meta Netflix Tesla Boeing Airbus Nato Interpol Europol
     Hamas Hezbollah Taliban Greenpeace Oxfam Unicef Unesco Ofcom Ofgem Ofsted Whitehall
     Westminster Vatican Gazprom Rosneft Toyota Samsung Sony Nintendo Microsoft Intel Nike
@@ -192,7 +221,7 @@ NOT_NAME_WORDS = word_set(
     january february march april may june july august september october november december jan
     feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr meanwhile however instead indeed
     rather yet despite according asked said says told added speaking writing update updated
-    read watch photo video image getty associated copyright reporting editing additional sign
+    read watch photo video image getty copyright reporting editing additional sign
     subscribe share advertisement breaking live exclusive analysis opinion comment chapter part
     section page tv let please thank thanks hello dear oh well okay ok sir madam nonetheless
     nevertheless moreover furthermore otherwise still besides thus hence therefore accordingly

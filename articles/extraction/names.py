@@ -48,6 +48,15 @@ _INITIAL_SKIP = word_set("of the and for on in at to & de")
 # Number words an acronym writes as digits: "G7" for "Group of Seven".
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten eleven twelve twenty")
 _DIGITS = re.compile(r"\d+")
+# The word before a type noun: "oil" in "oil firm Yukos".
+_WORD_BEFORE = re.compile(r"([\w’'\-]+)[ \u00a0]+$")
+# Connectors inside a name introduced by its type ("group Americans for Prosperity").
+_TYPED_CONNECTORS = word_set("of for &")
+# Connectors that join two names rather than continue one ("Leeds United and Arsenal").
+_JOINING_CONNECTORS = word_set("and &")
+# A single digit numbering a channel or a station: "Radio 4", "Channel 5" (not "League 10
+# points", "the Cabinet 2-1").
+_DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -60,13 +69,18 @@ _SPEECH_FORMS = word_set("said says told tells wrote writes asks adds")
 
 # Place acronyms look like organisation acronyms but name countries.
 # Compared with full stops removed, so "U.S." is "US".
-_PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA")
-# Upper-case words that are not organisations: units, roles, times and shouting.
+_PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA GB")
+# Upper-case words that are not organisations: units, roles, honours, times, numerals
+# ("England XV"), shouting, and the devices, formats and services of technology and media
+# ("PC", "DVD", "MP3", "SMS", "DJ").
 _NOT_ACRONYMS = word_set(
     """
-    I II III IV V VI OK TV AM PM GMT BST EST EDT PST CEO CFO COO CTO MP MPS MEP MEPS QC KM MPH
-    AD BC PS ID IT USD GBP EUR UTC PDF FAQ RIP LOL DNA HIV AIDS COVID GDP VAT A THE AND OF IN
-    ON AT TO FOR BY IS IT NO YES NOT NEW
+    I II III IV V VI VII VIII IX XI XII XV XX OK TV AM PM GMT BST EST EDT PST CEO CFO COO CTO
+    MP MPS MEP MEPS MSP QC GP DJ MC OBE MBE CBE KBE KM MPH AD BC PS ID IT USD GBP EUR UTC PDF
+    FAQ RIP LOL DNA HIV AIDS COVID GDP VAT IPO SUV AWOL DIY PR AI PC CD DVD HD HDTV MP3 MP4
+    GPS USB PDA SMS MMS LCD LED VHS VCR PVR DVR OS IP ADSL DSL GSM GPRS RSS DRM FM
+    HTML URL WWW PIN ATM SIM CPU RAM ROM CCTV JPEG MPEG API A THE AND OF IN ON AT TO FOR BY IS
+    NO YES NOT NEW
     """
 )
 _DEMONYMS = word_set(
@@ -78,9 +92,18 @@ _DEMONYMS = word_set(
     hispanic western eastern northern southern nigerian kenyan
     """
 )
-# Party adjectives premodify names and roles as demonyms do ("Republican strategist Al Cardenas")
-# and are never a person's name on their own.
-_PARTY_ADJECTIVES = word_set("republican democratic democrat")
+# Party adjectives premodify names and roles as demonyms do ("Republican strategist Al Cardenas",
+# "Liberal Democrat leader Jo Grant", "Tory MP Sam Hale") and are never a person's name on
+# their own.
+_PARTY_ADJECTIVES = word_set("republican democratic democrat liberal conservative tory lib dem")
+# The last part of a hyphenated premodifier ("State-owned", "US-based", "Oscar-winning",
+# "Soviet-era"): such a word describes the name after it and is never part of it. Besides
+# these, any last part in "-ed", or a longer one in "-ing"; the parts of hyphenated Korean and
+# Chinese names ("Ki-moon", "Ying-jeou") are short or end otherwise.
+_MODIFIER_ENDINGS = word_set("run born made style era wide")
+# Words that open a title in British politics ("Shadow Home Secretary Ann Vale", "the Shadow
+# Cabinet") but, unlike the titles in the lexicon, are no role after a name ("in the shadow").
+_TITLE_OPENERS = word_set("shadow")
 _DEPARTMENT_WORDS = word_set(
     """
     defense defence state homeland security energy health education treasury commerce labor
@@ -107,22 +130,27 @@ def token_class(token: str) -> int:
     if lower in lexicon.HONORIFICS:
         return HONORIFIC
     letters = bare.replace(".", "")
+    if len(letters) >= 3 and letters.endswith("s") and letters[:-1].isupper():
+        return STOP  # "MPs", "DVDs": an acronym's plural names a kind of thing or person
     if len(letters) >= 2 and letters.isupper():
         if letters in _PLACE_ACRONYMS:
             return PLACE
         alphabetic = sum(ch.isalpha() for ch in letters)
         model_number = alphabetic < 2 and "-" in letters  # "T-72", but "G7" is a group
-        if letters in _NOT_ACRONYMS or model_number or alphabetic > 6:
+        not_acronym = all(part in _NOT_ACRONYMS for part in letters.split("-"))  # "HD-DVD"
+        if not_acronym or model_number or alphabetic > 6:
             return STOP  # shouting, datelines ("WASHINGTON") and model numbers
         return ACRONYM
-    if lower in lexicon.NOT_NAME_WORDS or _PARTY_AND_STATE.match(bare):
+    if lower in lexicon.NOT_NAME_WORDS or _PARTY_AND_STATE.match(bare) or _is_modifier(bare):
         return STOP
     if _CONTRACTION.sub("", lower) in lexicon.NOT_NAME_WORDS:
         return STOP  # "I’m", "They're": a pronoun with its verb, not a name
     if lower in lexicon.SPEECH_VERBS and (lower.endswith("ed") or lower in _SPEECH_FORMS):
         return STOP  # "Continued Stone:", "Said Daalder"
-    if lower in lexicon.TITLE_WORDS or (
-        "-" in lower and all(part in lexicon.TITLE_WORDS for part in lower.split("-"))
+    if (
+        lower in lexicon.TITLE_WORDS
+        or lower in _TITLE_OPENERS
+        or ("-" in lower and all(part in lexicon.TITLE_WORDS for part in lower.split("-")))
     ):
         return TITLE  # "Secretary-Treasurer", "Attorney-General" too
     if lower in lexicon.ORGANISATION_WORDS or bare in lexicon.WELL_KNOWN_ORGANISATIONS:
@@ -134,6 +162,18 @@ def token_class(token: str) -> int:
     if _by_place_suffix(lower):
         return PLACE
     return NAME
+
+
+def _is_modifier(word: str) -> bool:
+    """A hyphenated premodifier: "State-owned", "US-based", "Oscar-winning"."""
+    if "-" not in word:
+        return False
+    last = word.rsplit("-", 1)[1]
+    return last.islower() and (
+        last.endswith("ed")
+        or (last.endswith("ing") and len(last) >= 6)
+        or last in _MODIFIER_ENDINGS
+    )
 
 
 def _by_place_suffix(lower: str) -> bool:
@@ -179,6 +219,9 @@ class OrganisationSegment:
     text: str
     is_acronym: bool
     defines: str | None = None  # the acronym bracketed after it: "G7" for "Group of Seven"
+    # A kind of organisation standing alone ("the League", "Police said"): it names one only
+    # as the short form of a fuller name in the text ("the Premier League").
+    generic: bool = False
 
 
 @dataclass
@@ -198,6 +241,14 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         kind = CONNECTOR if word in _PARTICLES or word.islower() else token_class(word)
         if kind == PLACE and tokens and _surname_after(tokens, word):
             kind = NAME
+        elif kind == PLACE and word == "United" and tokens and tokens[-1].kind == NAME:
+            kind = ORG  # "Leeds United", "Citizens United": a club or a group
+        elif kind == PLACE and (
+            word.lower() in lexicon.PLACE_NOUNS or word.lower() in _NEVER_SURNAMES
+        ):
+            _reclass_end(tokens, (NAME,), PLACE)  # "Downing Street", "Carson City"
+        elif kind == STOP and "-" in word and _is_modifier(word):
+            _reclass_end(tokens, (NAME, PLACE), STOP)  # "Santa Monica-based"
         tokens.append(Token(start, start + len(word), word, kind, possessive))
     if (
         len(tokens) == 1
@@ -205,7 +256,22 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         and tokens[0].text.lower() in lexicon.PLACE_NOUNS
     ):
         tokens[0].kind = NAME  # "Park said": alone, a capitalised place noun is a surname
+    elif len(tokens) > 1 and tokens[-1].text in ("St", "St.") and tokens[-2].kind == NAME:
+        tokens[-1].kind = PLACE  # "Downing St", where "St Albans" is a saint's
+        _reclass_end(tokens[:-1], (NAME,), PLACE)
     return tokens
+
+
+def _reclass_end(tokens: list[Token], kinds: tuple[int, ...], kind: int) -> None:
+    """Re-class the tokens of `kinds` ending `tokens` as `kind`, up to a possessive: the plain
+    names before a place noun that is no surname are part of the place ("Downing Street",
+    "Hyde Park", "Clark County": neither "Downing" nor "Clark" is a person or an
+    organisation), and the words before a hyphenated premodifier part of it ("Santa
+    Monica-based")."""
+    index = len(tokens) - 1
+    while index >= 0 and tokens[index].kind in kinds and not tokens[index].possessive:
+        tokens[index].kind = kind
+        index -= 1
 
 
 def _surname_after(tokens: list[Token], word: str) -> bool:
@@ -293,7 +359,8 @@ def _name_segments(text: str, tokens: list[Token], run_start: int) -> list[NameS
         previous = tokens[first - 1] if first > 0 else None
         honorific = None
         titled = False
-        if previous is not None and previous.kind in (HONORIFIC, TITLE):
+        # A title in the possessive names no one after it: "Prime Minister's Questions".
+        if previous is not None and previous.kind in (HONORIFIC, TITLE) and not previous.possessive:
             titled = True
             if previous.kind == HONORIFIC:
                 honorific = previous.text.rstrip(".").lower()
@@ -338,16 +405,25 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         # Drop a leading place acronym ("US National Security Council").
         while first < index and tokens[first].kind == PLACE and tokens[first].text.isupper():
             first += 1
-        # Extend right over "of X", "for X", "on X" and further name words.
+        # Extend right over "of X", "for X", "on X" and further name words, and over "and X"
+        # only inside such a complement ("Department of Trade and Industry") or after a kind
+        # of organisation alone ("Media and Sport"): after a name it joins two names ("Leeds
+        # United and Arsenal", "Labour and Tony Blair").
         last = index
         probe = index
         after_connector = False
+        lone_kind = first == index and token.text.lower() in lexicon.ORGANISATION_KINDS
         while not tokens[last].possessive and probe + 1 < count:
             following = tokens[probe + 1]
             if following.kind == ORG or (after_connector and following.kind in _QUALIFIERS):
                 last = probe = probe + 1
             elif (
                 following.kind == CONNECTOR
+                and (
+                    after_connector
+                    or following.text not in _JOINING_CONNECTORS
+                    or (lone_kind and last == index)
+                )
                 and probe + 2 < count
                 and tokens[probe + 2].kind in _QUALIFIERS
             ):
@@ -356,9 +432,48 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
             else:
                 break
         start, end = tokens[first].start, tokens[last].end
-        segments.append(OrganisationSegment(start, end, text[start:end], False))
+        generic = lone_kind and last == index
+        if generic:
+            start, end = _kind_with_its_words(text, tokens, index)
+            generic = (start, end) == (token.start, token.end)
+            if segments and segments[-1].is_acronym and segments[-1].start == start:
+                segments.pop()  # "BBC" is part of "BBC News"
+        segments.append(OrganisationSegment(start, end, text[start:end], False, generic=generic))
         index = last + 1
     return segments
+
+
+def _kind_with_its_words(text: str, tokens: list[Token], index: int) -> tuple[int, int]:
+    """The span of a lone kind of organisation with the words that make it one organisation,
+    which the qualifiers of longer names do not take in: an acronym, a title or a place
+    acronym before it ("BBC News", "Premier League", "General Motors", "US Army"), a number
+    word on either side ("Six Nations", "League One", "Group of Eight"), a title after "of"
+    ("Ministry of Justice") or a digit after it ("Radio 4"). Without them, or when a name
+    follows that the kind only qualifies ("Chief Police Officers"), the token's own span."""
+    token = tokens[index]
+    start, end = token.start, token.end
+    following = tokens[index + 1 : index + 3]
+    if following and following[0].kind == NAME:
+        return start, end
+    if index > 0 and not tokens[index - 1].possessive:
+        previous = tokens[index - 1]
+        if (
+            previous.kind in (ACRONYM, TITLE)
+            or (previous.kind == PLACE and previous.text.isupper())
+            or previous.text.lower() in _NUMBER_WORDS
+        ):
+            start = previous.start
+    if following and following[0].text.lower() in _NUMBER_WORDS:
+        end = following[0].end
+    elif (
+        len(following) == 2
+        and following[0].text == "of"
+        and (following[1].kind == TITLE or following[1].text.lower() in _NUMBER_WORDS)
+    ):
+        end = following[1].end
+    elif index + 1 == len(tokens) and (digit := _DIGIT_AFTER.match(text, end)):
+        end = digit.end()
+    return start, end
 
 
 def initials(name: str) -> str:
@@ -411,6 +526,8 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     # Acronyms the text has defined so far, so that "MoD", read as a name on its own, is the
     # acronym after "Ministry of Defence (MoD)".
     defined: set[str] = set()
+    # Names the text has introduced with their type ("oil firm Yukos").
+    typed_names: set[str] = set()
     for match in RUN_PATTERN.finditer(text):
         run_start = match.start()
         tokens = _tokens(text, run_start, match.group())
@@ -438,6 +555,15 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     OrganisationSegment(start, end, text[start:end], False, definition.group(1))
                 )
                 defined.add(definition.group(1))
+        typed_count = _named_after_type(text, tokens, run_start)
+        if typed_count:
+            # "union Unison Dave Prentis": the organisation, then the name after it.
+            start, end = tokens[0].start, tokens[typed_count - 1].end
+            typed = OrganisationSegment(start, end, text[start:end], False)
+            organisations = [o for o in organisations if not start <= o.start < end]
+            organisations = sorted([*organisations, typed], key=lambda o: o.start)
+            names = _name_segments(text, tokens[typed_count:], run_start)
+            typed_names.add(typed.text)
         names = [
             segment
             for segment in names
@@ -445,4 +571,80 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         ]
         analysis = RunAnalysis(names=names, organisations=organisations)
         analysed.append((run_start, match.end(), analysis))
+    if typed_names:
+        _mentions_of_typed(analysed, typed_names)
     return analysed
+
+
+def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
+    """How many tokens opening a run name an organisation because a kind of business or body
+    stands right before it, itself after a word that describes it ("oil firm Yukos",
+    "anti-virus firm Sophos"); 0 if none. After a determiner, a pronoun or an auxiliary the
+    noun may be a verb or the name a clause's subject ("to fund Zika", "the club Roman
+    Abramovich bought", "one label Rubio resists"). A given name says a person is named
+    instead ("film maker Ken Loach") or next ("union Unison Dave Prentis")."""
+    if tokens[0].kind != NAME or text[run_start - 1 : run_start] != " ":
+        return 0
+    window = max(0, run_start - 16)
+    noun_start = text.rfind(" ", window, run_start - 1) + 1
+    if noun_start == 0 and window > 0:
+        return 0  # no short word before the run
+    if text[noun_start : run_start - 1] not in lexicon.ORGANISATION_TYPES:
+        return 0
+    before = _WORD_BEFORE.search(text, max(0, noun_start - 30), noun_start)
+    describer = before.group(1).lower() if before else ""
+    if (
+        describer in lexicon.NOT_NAME_WORDS
+        or describer in lexicon.COMMON_VERBS
+        or _is_given_name(tokens[0].text)
+    ):
+        return 0
+    count = 1
+    while not tokens[count - 1].possessive and count < len(tokens):
+        following = tokens[count]
+        if following.kind in _QUALIFIERS and not _is_given_name(following.text):
+            count += 1
+        elif (
+            following.text in _TYPED_CONNECTORS
+            and count + 1 < len(tokens)
+            and tokens[count + 1].kind in _QUALIFIERS
+        ):
+            count += 2  # "advocacy group Americans for Prosperity"
+        else:
+            break
+    return count
+
+
+def _is_given_name(word: str) -> bool:
+    """A given name the lexicon knows, or whose first part it knows ("Jeanne-Marie")."""
+    return word.split("-", 1)[0].lower() in lexicon.GIVEN_NAME_GENDER
+
+
+def _mentions_of_typed(analysed: list[tuple[int, int, RunAnalysis]], typed: set[str]) -> None:
+    """Make every other mention of an organisation named after its type an organisation too:
+    "Yukos said" and the headline's "Yukos" once the text has said "oil firm Yukos". Not a
+    word the text also gives as a person's surname ("Marco Rubio"): the type noun was read
+    wrongly, and one misreading must not turn every "Rubio" into an organisation."""
+    surnames = {
+        segment.tokens[-1]
+        for _start, _end, analysis in analysed
+        for segment in analysis.names
+        if len(segment.tokens) > 1
+    }
+    typed = typed - surnames
+    for _start, _end, analysis in analysed:
+        mentions = [
+            segment for segment in analysis.names if segment.text in typed and not segment.titled
+        ]
+        if not mentions:
+            continue
+        analysis.names = [
+            segment for segment in analysis.names if segment.text not in typed or segment.titled
+        ]
+        analysis.organisations = sorted(
+            [
+                *analysis.organisations,
+                *(OrganisationSegment(s.start, s.end, s.text, False) for s in mentions),
+            ],
+            key=lambda organisation: organisation.start,
+        )

@@ -4,8 +4,9 @@ An acronym is linked to a full name when the text defines it ("National Security
 (NSC)") or when its letters are the initials of a full name found in the same text or among
 the archive's known organisations. The fuller form becomes the name and the acronym an alias,
 so "the NSC's Kirby" and "the National Security Council" count as one organisation. A later
-lone word that ends an earlier full name ("the Post" after "the Washington Post") is a short
-form of it too.
+lone word that ends an earlier full name ("the Post" after "the Washington Post", "the League"
+after "the Premier League") is a short form of it too; a lone kind of organisation that is
+no such short form ("Police said") is no organisation.
 """
 
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ class OrganisationRegistry:
                 fuller.mentions += 1
                 self._by_key.setdefault(_key(name), fuller)
                 continue
+            if segment.generic:
+                continue  # "Police", "the League": alone, a kind of organisation names none
             if segment.is_acronym:
                 full = (
                     definitions.get(name)

@@ -80,12 +80,19 @@ def apposition_role(text: str, end: int) -> str | None:
 def premodifier_role(text: str, segment: NameSegment) -> str | None:
     """Role words written before a name: "Kremlin foreign policy advisor", "CIA Director"."""
     prefix_words = []
+    possessed = False
     for word in segment.prefix.split():
         if word.lower() in lexicon.NOT_NAME_WORDS:
             prefix_words = []  # "When US National Security Advisor": the role starts after
-        elif word.rstrip(".").lower() not in lexicon.HONORIFICS and not word.endswith(("’s", "'s")):
+        elif word.endswith(("’s", "'s")):
+            # "Prime Minister's Questions": the words up to a possessive are its owner's.
+            prefix_words = []
+            possessed = True
+        elif word.rstrip(".").lower() not in lexicon.HONORIFICS:
             prefix_words.append(word)
-    if segment.prefix.split() and segment.prefix.split()[0].lower() in lexicon.NOT_NAME_WORDS:
+    if possessed or (
+        segment.prefix.split() and segment.prefix.split()[0].lower() in lexicon.NOT_NAME_WORDS
+    ):
         return " ".join(prefix_words) if _has_role_noun(prefix_words) else None
     words: list[str] = []
     position = segment.run_start

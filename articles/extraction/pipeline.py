@@ -25,7 +25,7 @@ from .attribution import (
     verb_follows,
 )
 from .lexicon import word_set
-from .names import NameSegment, analyse_runs, may_open_with_common_word
+from .names import PLACE, NameSegment, analyse_runs, may_open_with_common_word, token_class
 from .organisations import OrganisationRegistry
 from .people import (
     Person,
@@ -176,10 +176,33 @@ def _is_partial(
     return not (before[-1] == "," and attribution_before_quote is not None)
 
 
+def _contains_word(text: str, word: str) -> bool:
+    """Whether `word` stands in the text as a whole word, not inside a longer one."""
+    position = text.find(word)
+    while position != -1:
+        end = position + len(word)
+        if not text[position - 1 : position].isalpha() and not text[end : end + 1].isalpha():
+            return True
+        position = text.find(word, end)
+    return False
+
+
 def _modifies_role(text: str, segment: NameSegment) -> bool:
-    """Whether the capitalised words qualify a role noun right after them."""
-    following = _NEXT_WORD.match(text, segment.end)
-    return bool(following) and following.group(1).lower() in lexicon.ROLE_NOUNS
+    """Whether the capitalised words qualify a role noun right after them, or after a party
+    or place adjective: "Shadow Secretary", "Prospective Tory candidate" (where "Obama
+    Education Secretary" keeps a person before a department)."""
+    position = segment.end
+    for _ in range(3):
+        following = _NEXT_WORD.match(text, position)
+        if not following:
+            return False
+        word = following.group(1)
+        if word.lower() in lexicon.ROLE_NOUNS:
+            return True
+        if not word[0].isupper() or token_class(word) != PLACE:
+            return False
+        position = following.end()
+    return False
 
 
 class _Extraction:
@@ -190,12 +213,19 @@ class _Extraction:
         self.name_segments: list[NameSegment] = [s for _, _, run in runs for s in run.names]
         self.name_starts = [segment.start for segment in self.name_segments]
         organisation_segments = [s for _, _, run in runs for s in run.organisations]
-        self.organisation_segments = organisation_segments
-        self.organisation_starts = [segment.start for segment in organisation_segments]
         self.people = PersonRegistry(known_people)
         self.organisations = OrganisationRegistry(known_organisations)
         self.organisations.build(organisation_segments)
+        # Lone kinds of organisation the registry found no fuller name for are none.
+        self.organisation_segments = [
+            segment
+            for segment in organisation_segments
+            if not segment.generic or self.organisations.find(segment.text) is not None
+        ]
+        self.organisation_starts = [segment.start for segment in self.organisation_segments]
         self.person_of_segment: dict[int, Person] = {}
+        # Whether the text writes a word in lower case, by word, as asked.
+        self._written_in_lower_case: dict[str, bool] = {}
 
     # Sentence and window helpers -------------------------------------------------------
 
@@ -360,10 +390,11 @@ class _Extraction:
         """Capitalised words that do not name a person whatever else surrounds them: a common
         noun opening a sentence ("Aides say", "Pollsters agree"), words after "the" with no
         title between ("The Hill reported", "the Daily Beast said"), which name a publication
-        or a group, and a name ending in a place noun after a preposition of place ("in
-        Victoria Park", where "in Michael Bay's film" names a person)."""
+        or a group, a name ending in a place noun after a preposition of place ("in
+        Victoria Park", where "in Michael Bay's film" names a person), and a title with a
+        common noun after it ("the General Election")."""
         if segment.titled:
-            return False
+            return self._title_and_common_noun(segment)
         if segment.prefix.lower() == "the" or (
             not segment.prefix
             and _ARTICLE_BEFORE.search(self.text, max(0, segment.run_start - 4), segment.run_start)
@@ -379,6 +410,31 @@ class _Extraction:
         if len(segment.tokens) > 1 or not is_person_noun(segment.tokens[0].lower()):
             return False
         return self._opens_sentence(segment)
+
+    def _title_and_common_noun(self, segment: NameSegment) -> bool:
+        """Whether a title and one word after it make a compound noun rather than a titled
+        surname: "the General Election", "a new Justice Bill". A title names a person without
+        "the" before it ("President Okafor"; religious titles aside: "the Ayatollah
+        Khomeini"), and a surname is not a word the text also writes in lower case ("an
+        election", "the bill")."""
+        if segment.honorific or len(segment.tokens) > 1:
+            return False
+        before_title = segment.prefix.split()
+        title = before_title[-1].rstrip(".").lower()
+        while before_title and before_title[-1].rstrip(".").lower() in lexicon.TITLE_WORDS:
+            before_title.pop()
+        after_the = (
+            before_title[-1].lower() == "the"
+            if before_title
+            else _ARTICLE_BEFORE.search(self.text, max(0, segment.run_start - 4), segment.run_start)
+        )
+        if after_the and title not in lexicon.TITLES_AFTER_THE:
+            return True
+        word = segment.tokens[0].lower()
+        written = self._written_in_lower_case.get(word)
+        if written is None:
+            written = self._written_in_lower_case[word] = _contains_word(self.text, word)
+        return written
 
     def _opens_sentence(self, segment: NameSegment) -> bool:
         sentence_start = self._sentence_start_before(segment.start)
