@@ -124,6 +124,19 @@ def test_according_to_attribution():
     assert quote.verb == "according to"
 
 
+def test_a_body_the_text_never_names_is_a_described_source_not_an_organisation():
+    text = (
+        "Shares in the ferry operator fell sharply on Thursday.\n"
+        "“We expect bookings to recover by the summer,” the company said in a statement.\n"
+        "The Ministry of Transport is reviewing the timetable.\n"
+        "“No routes will close,” the ministry said."
+    )
+    company, ministry = extract(text).quotes
+    assert (company.speaker, company.speaker_type) == ("the company", "unnamed")
+    assert (ministry.speaker, ministry.speaker_type) == ("Ministry of Transport", "organisation")
+    assert [found.name for found in extract(text).organisations] == ["Ministry of Transport"]
+
+
 def test_organisation_speaker_and_acronym_linking():
     text = (
         "The Northern Water Authority (NWA) confirmed the leak on Monday.\n"

@@ -532,8 +532,13 @@ class _Extraction:
             name = organisation.name if organisation else organisations[-1].text
             return _Speaker(name, "organisation")
         if last in lexicon.ORGANISATION_HEADS:
+            # "the ministry said": the ministry the text named before, or else a source known
+            # only by its description. "the company" is no organisation's name, and as one it
+            # would become a record and a facet of its own.
             organisation = self.organisations.find_by_word(last, attribution.subject_start)
-            return _Speaker(organisation.name if organisation else description, "organisation")
+            if organisation is None:
+                return _Speaker(description, "unnamed")
+            return _Speaker(organisation.name, "organisation")
         if lowered[0] == "the" and 1 < len(words) <= 5 and all(w[0].isupper() for w in words[1:]):
             # "The Hill reported", "the Post said": a title, known in full if the text has it.
             organisation = None
