@@ -137,6 +137,18 @@ def test_a_body_the_text_never_names_is_a_described_source_not_an_organisation()
     assert [found.name for found in extract(text).organisations] == ["Ministry of Transport"]
 
 
+def test_a_month_that_is_a_name_stays_in_the_name():
+    text = (
+        "Prime Minister Helena May said on Tuesday that the plan would be published in May.\n"
+        "“We will build the homes this country needs,” Mrs May told MPs.\n"
+        "The White House correspondent April Okonjo asked about the bill.\n"
+        "“Nobody has answered,” Okonjo said."
+    )
+    result = extract(text)
+    assert [quote.speaker for quote in result.quotes] == ["Helena May", "April Okonjo"]
+    assert sorted(person.name for person in result.people) == ["April Okonjo", "Helena May"]
+
+
 def test_organisation_speaker_and_acronym_linking():
     text = (
         "The Northern Water Authority (NWA) confirmed the leak on Monday.\n"

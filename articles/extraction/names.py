@@ -57,6 +57,10 @@ _JOINING_CONNECTORS = word_set("and &")
 # A single digit numbering a channel or a station: "Radio 4", "Channel 5" (not "League 10
 # points", "the Cabinet 2-1").
 _DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
+# Months that are names too: a surname after a given name or a courtesy title ("Theresa
+# May", "Mrs May"), and, those the lexicon lists as given names, before a surname ("April
+# Ryan"). Elsewhere a month ("in May").
+_NAME_MONTHS = word_set("april may june august")
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -249,7 +253,17 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
             _reclass_end(tokens, (NAME,), PLACE)  # "Downing Street", "Carson City"
         elif kind == STOP and "-" in word and _is_modifier(word):
             _reclass_end(tokens, (NAME, PLACE), STOP)  # "Santa Monica-based"
+        elif kind == STOP and word.lower() in _NAME_MONTHS and tokens and _takes_surname(tokens):
+            kind = NAME  # "Theresa May", "Mrs May"
         tokens.append(Token(start, start + len(word), word, kind, possessive))
+    for month, following in zip(tokens, tokens[1:], strict=False):
+        if (
+            month.kind == STOP
+            and month.text.lower() in _NAME_MONTHS
+            and month.text.lower() in lexicon.GIVEN_NAME_GENDER
+            and following.kind == NAME
+        ):
+            month.kind = NAME  # "April Ryan"
     if (
         len(tokens) == 1
         and tokens[0].kind == PLACE
@@ -287,6 +301,16 @@ def _surname_after(tokens: list[Token], word: str) -> bool:
     if previous.kind == NAME and _by_place_suffix(lower):
         return True
     if lower not in lexicon.PLACE_WORDS or lower in _NEVER_SURNAMES or word.isupper():
+        return False
+    return _takes_surname(tokens)
+
+
+def _takes_surname(tokens: list[Token]) -> bool:
+    """Whether the tokens so far make a word that is often no name ("Park", "May") a surname:
+    after a courtesy title ("Ms Park", "Mrs May"), a known given name ("Evelyn Park",
+    "Theresa May") or a name that follows a title ("Dr. Cornel West")."""
+    previous = tokens[-1]
+    if previous.possessive:
         return False
     if previous.kind == HONORIFIC:
         return True
