@@ -1077,3 +1077,107 @@ def test_title_and_common_noun_is_not_a_titled_person(text):
 def test_a_religious_title_after_the_still_names_a_person():
     text = "The Ayatollah Rahmani said voters would decide the General Election in May."
     assert names_found(text)[0] == ["Rahmani"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "“We will appeal,” the Securities and Exchange Commission said.",
+            "Securities and Exchange Commission",
+        ),
+        ("Staff at the Food and Drug Administration met.", "Food and Drug Administration"),
+        (
+            "Refugees queued at Citizenship and Immigration Services offices.",
+            "Citizenship and Immigration Services",
+        ),
+        ("Finance and Economy Ministry officials met lenders.", "Finance and Economy Ministry"),
+    ],
+)
+def test_organisation_name_with_and_inside_is_not_cut(text, organisation):
+    assert names_found(text) == ([], [organisation])
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        ("Brenwick and State Department lawyers met.", ["State Department"]),
+        ("Quorvex and Sony Pictures signed the deal.", ["Sony Pictures"]),
+        ("Kellerby and British Airways agreed.", ["British Airways"]),
+        ("Fans of Arsenal and Halverton United were kept apart.", ["Halverton United"]),
+    ],
+)
+def test_and_before_an_organisation_name_still_joins_two_names(text, organisations):
+    assert names_found(text)[1] == organisations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Rates will fall,” another analyst, who asked not to be named, said.",
+        "“Rates will fall,” a senior banker, who asked not to be identified, told reporters.",
+    ],
+)
+def test_verb_in_a_relative_clause_after_an_unnamed_source_is_not_the_speech_verb(text):
+    quote = only_quote(text)
+    assert quote.speaker_type == "unnamed"
+    assert quote.speaker in ("another analyst", "a senior banker")
+    assert quote.verb in ("said", "told")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The marsh is drying out,” Katarzyna Wójcik of the Fenland Watch network said.",
+        "“The marsh is drying out,” said Søren Lindqvist of the Fenland Watch network.",
+    ],
+)
+def test_person_of_an_unrecognised_group_stays_the_speaker(text):
+    quote = only_quote(text)
+    assert quote.speaker in ("Katarzyna Wójcik", "Søren Lindqvist")
+    assert names_found(text)[0] == [quote.speaker]
+
+
+def test_organisation_after_of_is_the_persons_affiliation():
+    text = "“We will sue,” Łukasz Brenner of the Upland Rivers Trust said."
+    result = extract(text)
+    assert result.quotes[0].speaker == "Łukasz Brenner"
+    assert [(p.name, p.organisation) for p in result.people] == [
+        ("Łukasz Brenner", "Upland Rivers Trust")
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["Şenay Kılıç", "İlkay Durmaz", "Ștefan Vrânceanu", "Ōmura Kenji", "Ảnh Phạm"]
+)
+def test_names_opening_with_a_latin_capital_with_diacritics_are_read(name):
+    quote = only_quote(f"“The bridge will open in spring,” {name} said.")
+    assert quote.speaker == name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We are disappointed,” Halverton said in a statement.", "Halverton"),
+        ("“The deal is off,” Briefline reported.", "Briefline"),
+        ("“The deal is off,” reported Briefline.", "Briefline"),
+        ("“Exports slowed,” the Coastal Observer reported.", "The Coastal Observer"),
+    ],
+)
+def test_club_or_publication_reporting_or_in_a_statement_is_an_organisation(text, speaker):
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+    assert names_found(text)[0] == []
+
+
+def test_person_named_in_full_saying_in_a_statement_stays_a_person():
+    text = "Mara Halverton chairs the club. “We will appeal,” Halverton said in a statement."
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Mara Halverton", "person")
+
+
+def test_club_saying_in_a_statement_by_its_first_word_is_the_club_named_in_full():
+    text = "Brackwater United sacked the coach. “We wish him well,” Brackwater said in a statement."
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Brackwater United", "organisation")
+    assert names_found(text) == ([], ["Brackwater United"])

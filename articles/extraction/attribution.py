@@ -66,9 +66,10 @@ _FINITE_VERBS = word_set(
     """
 )
 _MAX_SUBJECT_WORDS = 24
+_UPPER = lexicon.UPPER_LETTERS
 # A name set off by commas after an inverted verb inside a sentence: `, says Carl Anthony,`.
 _PARENTHETICAL_NAME = re.compile(
-    r"[ \t\u00a0]+((?:[A-Z][\w.’'\-]*[ \t\u00a0]+){0,4}[A-Z][\w’'\-]*),"
+    rf"[ \t\u00a0]+((?:[{_UPPER}][\w.’'\-]*[ \t\u00a0]+){{0,4}}[{_UPPER}][\w’'\-]*),"
 )
 # A dateline opening a story: "WASHINGTON —", "LONDON, Ont. (AP) -".
 _DATELINE = re.compile(
@@ -76,6 +77,8 @@ _DATELINE = re.compile(
 )
 _SUBORDINATORS = word_set("when while because although though whereas unless until")
 _MODALS = word_set("would will could can should may might must to")
+# Relative pronouns opening a clause set off by a comma, whose verb is not the speaker's.
+_RELATIVES = word_set("who whom which")
 # Lower-case words, for a cheap test before a sentence is split into words.
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NOUN_PLURAL_ENDINGS = ("ss", "us", "is", "ers", "ors", "ists", "ians", "ics", "ons")
@@ -87,9 +90,9 @@ _PASSIVE_AGENT = re.compile(r"[ \t\u00a0]+by[ \t\u00a0]+")
 # Words after which a name is an object or opens a subordinate clause, not the subject.
 _SUBORDINATE_MARKERS = _PREPOSITIONS | word_set("that whether if because although though")
 # A dash after a quote's closing mark, then the speaker: `"..." — Jane Doe, a voter`.
-_DASH_AFTER = re.compile(r"[ \t\u00a0]*[—–\-]{1,2}[ \t\u00a0]*(?=[A-Z])")
+_DASH_AFTER = re.compile(rf"[ \t\u00a0]*[—–\-]{{1,2}}[ \t\u00a0]*(?=[{_UPPER}])")
 # The same on the line below a quote that stands alone, as round-ups and pull quotes set it.
-_DASH_BELOW = re.compile(r"[ \t\u00a0]*\n\s*[—–\-]{1,2}[ \t\u00a0]*(?=[A-Z])")
+_DASH_BELOW = re.compile(rf"[ \t\u00a0]*\n\s*[—–\-]{{1,2}}[ \t\u00a0]*(?=[{_UPPER}])")
 _MAX_DASH_LINE_WORDS = 12
 # The dash closing an apposition a dash opened; a hyphen only with spaces round it.
 _CLOSING_DASH = re.compile(r"[—–]|\s--?\s")
@@ -429,6 +432,12 @@ def attribution_after(
         verb = _speech_verb_at(words, index)
         if verb is None:
             continue
+        if (
+            index >= 2
+            and words[index - 1][2].lower() in _RELATIVES
+            and "," in text[words[index - 2][1] : words[index - 1][0]]
+        ):
+            continue  # `another analyst, who asked not to be named, said`: the clause's verb
         if late and text[words[index - 1][1] : word_start].strip() != ",":
             return None
         if index == 0:

@@ -13,6 +13,15 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Capital letters, for regex character classes: ASCII and the Latin letters with diacritics,
+# so "Łukasz", "Şahin", "İlker", "Ștefan", "Ōtani" and Vietnamese "Ảnh" open names as "Lukasz"
+# does.
+UPPER_LETTERS = "A-Z" + "".join(
+    letter
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+    if (letter := chr(code)).isupper()
+)
+
 # Verbs that attribute speech or writing to a source, in the forms news copy uses. A quote is
 # attributed through one of these ("...," Kirby said / said Kirby / Kirby told reporters).
 SPEECH_VERBS = word_set(

@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import lexicon
 from .lexicon import word_set
 
-_UPPER = "A-ZÀ-ÖØ-ÞŁŚŠŽŻĆČŘŐŰĐ"
+_UPPER = lexicon.UPPER_LETTERS
 _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Cmdr"
     "|Atty|Supt|Insp|Det|Hon|Pres|Fr|Cpl|Pvt|Brig|Gens"
@@ -54,6 +54,10 @@ _WORD_BEFORE = re.compile(r"([\w’'\-]+)[ \u00a0]+$")
 _TYPED_CONNECTORS = word_set("of for &")
 # Connectors that join two names rather than continue one ("Leeds United and Arsenal").
 _JOINING_CONNECTORS = word_set("and &")
+# Endings of abstract and plural common nouns, which a word joined by "and" into an
+# organisation name has and a surname or a brand mostly lacks: "Securities", "Immigration".
+_COMMON_NOUN_ENDINGS = ("ies", "tion", "sion", "ment", "ship", "ness", "ity", "ics")
+_ARTICLE_END = re.compile(r"\b[Tt]he[ \u00a0]+$")
 # A single digit numbering a channel or a station: "Radio 4", "Channel 5" (not "League 10
 # points", "the Cabinet 2-1").
 _DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
@@ -455,6 +459,8 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
                 after_connector = True
             else:
                 break
+        if last > first and tokens[last].text.lower() in lexicon.ORGANISATION_KINDS:
+            first = _joined_before(text, tokens, first)
         start, end = tokens[first].start, tokens[last].end
         generic = lone_kind and last == index
         if generic:
@@ -465,6 +471,46 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         segments.append(OrganisationSegment(start, end, text[start:end], False, generic=generic))
         index = last + 1
     return segments
+
+
+def _joined_before(text: str, tokens: list[Token], first: int) -> int:
+    """Where an organisation name headed by a kind of organisation starts when "and" joins
+    one or two common words before it into the name: "Securities and Exchange Commission",
+    "Food and Drug Administration", "Foreign and Commonwealth Office". A word is taken as
+    common if it names a department's field ("Finance"), ends as abstract nouns do
+    ("Immigration"), stands in lower case elsewhere in the text ("food") or follows "the".
+    Otherwise "and" joins two names, a person or a firm before it ("Clinton and State
+    Department", "Viacom and Sony Pictures"), as it does before a place word ("Lufthansa and
+    British Airways") and before a name that is no kind of organisation ("Arsenal and
+    Manchester United")."""
+    connector = first - 1
+    if (
+        connector < 1
+        or tokens[connector].text not in _JOINING_CONNECTORS
+        or tokens[first].kind == PLACE
+    ):
+        return first
+    start = connector
+    while (
+        start > 0
+        and connector - start < 2
+        and tokens[start - 1].kind in (NAME, DEPARTMENT)
+        and not tokens[start - 1].possessive
+        and not _is_given_name(tokens[start - 1].text)
+    ):
+        start -= 1
+    if start == connector or (start > 0 and tokens[start - 1].kind in (NAME, DEPARTMENT, ORG)):
+        return first
+    before = tokens[connector - 1]
+    lower = before.text.lower()
+    if (
+        before.kind == DEPARTMENT
+        or lower.endswith(_COMMON_NOUN_ENDINGS)
+        or re.search(rf"(?<![\w’'\-]){re.escape(lower)}(?![\w’'\-])", text)
+        or _ARTICLE_END.search(text, max(0, tokens[start].start - 5), tokens[start].start)
+    ):
+        return start
+    return first
 
 
 def _kind_with_its_words(text: str, tokens: list[Token], index: int) -> tuple[int, int]:

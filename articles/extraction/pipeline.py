@@ -37,7 +37,7 @@ from .people import (
 from .quotes import QuotedSpan, find_quoted_spans, is_label, looks_like_title, word_count
 from .results import ExtractionResult, OrganisationFound, PersonFound, QuoteFound
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[A-Z])|\n+")
+_SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[{lexicon.UPPER_LETTERS}])|\n+")
 _ABBREVIATION_BEFORE = re.compile(
     r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr"
     r"|Sr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|U\.S|U\.K|U\.N|D\.C)\.$"
@@ -73,6 +73,16 @@ _UNNAMED_OPENERS = lexicon.QUANTIFIERS | word_set("a an one another")
 _DESCRIPTION_OPENERS = _UNNAMED_OPENERS | {"the"}
 
 
+# A verb of publication, or a written statement, around a speaker phrase: what a newspaper, a
+# broadcaster or a club does ("Politico reported", "Arsenal said in a statement", "reported
+# the Economic Observer"), and a person seldom does under a bare surname.
+_STATES_AFTER = re.compile(
+    r"[ \u00a0]+(?:report(?:ed|s)\b|(?:said|says|added)[ \u00a0]+in[ \u00a0]+a[ \u00a0]+"
+    r"(?:[a-z]+[ \u00a0]+)?statement\b)"
+)
+_REPORTED_BEFORE = re.compile(r"\breport(?:ed|s)[ \u00a0]+$")
+# "of" and any "the" after a name, before the organisation the person is from.
+_OF_AFTER = re.compile(r",?[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
 # Prepositions of place: a name ending in a place noun after one is the place ("in Victoria
 # Park", "on George Street").
@@ -285,9 +295,36 @@ class _Extraction:
             position = start + match.end()
         return start, max(position, start)
 
+    def states_as_organisation(self, attribution: Attribution) -> bool:
+        """Whether a speaker phrase of capitalised words, after "the" or a single word
+        ("the Economic Observer", "Politico", "Arsenal"), is the subject of a verb of
+        publication or a statement: a body that publishes, not a person."""
+        text = self.text
+        start, end = attribution.subject_start, attribution.subject_end
+        words = text[start:end].split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+            if not 1 <= len(words) <= 4 or any(
+                word.lower() in lexicon.TITLE_WORDS for word in words
+            ):
+                return False
+        elif len(words) != 1:
+            return False
+        if not all(word[:1].isupper() for word in words):
+            return False
+        return bool(
+            _STATES_AFTER.match(text, end)
+            or _REPORTED_BEFORE.search(text, max(0, start - 12), start)
+        )
+
     # Building people ----------------------------------------------------------------------
 
-    def build_people(self, speaker_cores: list[tuple[int, int]]) -> None:
+    def build_people(
+        self, speaker_cores: list[tuple[int, int]], statement_cores: list[tuple[int, int]]
+    ) -> None:
+        """Register the people the text names. The subjects of speech verbs are evidence of
+        a person; those of a publication's or a statement's verb ("Halverton said in a
+        statement") only of a surname the text gives in full elsewhere ("Mara Halverton")."""
         text = self.text
         # Words the text capitalises other than as a sentence's first word, where a capital
         # says "name".
@@ -329,7 +366,13 @@ class _Extraction:
         evident.difference_update(
             id(segment) for segment in self.name_segments if self._not_a_name(segment)
         )
-        evident.update(self._named_in_full(evident))
+        stated = {
+            id(segment)
+            for start, end in statement_cores
+            for segment in self._segments_in(start, end)
+            if len(segment.tokens) == 1
+        }
+        evident.update(self._named_in_full(evident | stated))
         for segment in self.name_segments:
             if (
                 2 <= len(segment.tokens) <= 4
@@ -355,6 +398,11 @@ class _Extraction:
                     break
             if person.organisation_text is None and segment.prefix.endswith(("’s", "'s")):
                 person.organisation_text = segment.prefix[:-2].split()[-1]
+            if person.organisation_text is None and (of := _OF_AFTER.match(text, segment.end)):
+                # "Tom Hale of the Green Rivers Trust": the organisation the person is from.
+                for organisation in self._organisations_in(of.end(), of.end() + 1):
+                    found = self.organisations.find(organisation.text)
+                    person.organisation_text = found.name if found else None
 
     def _after_role_and_comma(self, segment: NameSegment) -> bool:
         """A name set off after a role: "The opposition leader, Declan O'Neill, said", "The
@@ -389,15 +437,22 @@ class _Extraction:
     def _not_a_name(self, segment: NameSegment) -> bool:
         """Capitalised words that do not name a person whatever else surrounds them: a common
         noun opening a sentence ("Aides say", "Pollsters agree"), words after "the" with no
-        title between ("The Hill reported", "the Daily Beast said"), which name a publication
-        or a group, a name ending in a place noun after a preposition of place ("in
-        Victoria Park", where "in Michael Bay's film" names a person), and a title with a
-        common noun after it ("the General Election")."""
+        title between ("The Hill reported", "the Daily Beast said", "Ann Fry of the Rivers
+        Watch network"), which name a publication or a group, a name ending in a place noun
+        after a preposition of place ("in Victoria Park", where "in Michael Bay's film" names a
+        person), and a title with a common noun after it ("the General Election")."""
         if segment.titled:
             return self._title_and_common_noun(segment)
-        if segment.prefix.lower() == "the" or (
-            not segment.prefix
-            and _ARTICLE_BEFORE.search(self.text, max(0, segment.run_start - 4), segment.run_start)
+        prefix = segment.prefix.lower()
+        if (
+            prefix == "the"
+            or prefix.endswith(" the")
+            or (
+                not segment.prefix
+                and _ARTICLE_BEFORE.search(
+                    self.text, max(0, segment.run_start - 4), segment.run_start
+                )
+            )
         ):
             return True
         if (
@@ -507,6 +562,16 @@ class _Extraction:
         if people:
             person = people[-1]
             return _Speaker(person.name, "person", person)
+        if self.states_as_organisation(attribution) and (
+            len(words) > 1 or self._names_a_body(core_start, core_end)
+        ):
+            title = " ".join(words[1:] if len(words) > 1 else words).strip(".,")
+            name = title if len(words) == 1 else "The " + title
+            if len(words) == 1:
+                # "Halverton said in a statement" after "Halverton United": the same club.
+                fuller = self.organisations.find_by_word(title, attribution.subject_start)
+                name = fuller.name if fuller else name
+            return _Speaker(self.organisations.note(name, core_start), "organisation")
         description = self._description(attribution)
         last = lowered[-1].strip("’'")
         if lowered[0] == "the" and len(words) <= 4:
@@ -547,6 +612,12 @@ class _Extraction:
             name = organisation.name if organisation else "The " + " ".join(words[1:])
             return _Speaker(self.organisations.note(name, core_start), "organisation")
         return _Speaker(None, None)
+
+    def _names_a_body(self, start: int, end: int) -> bool:
+        """Whether a single word stating as an organisation is a name, not a common noun
+        opening a sentence ("Companies reported", "Some reported")."""
+        segments = self._segments_in(start, end)
+        return len(segments) == 1 and not self._lone_word_opening_sentence(segments[0])
 
     def _people_after_head(self, attribution: Attribution) -> list[Person]:
         """A name closing the speaker phrase after its head: "Liberal Democrat spokeswoman for
@@ -758,12 +829,13 @@ def extract(
     events.sort(key=lambda event: event.position)
 
     # 3. People and organisations, with speaker phrases as evidence of personhood.
-    cores = [
-        extraction._core(event.attribution)
-        for event in events
-        if event.attribution and event.attribution.evidence
-    ]
-    extraction.build_people(cores)
+    cores: list[tuple[int, int]] = []
+    statement_cores: list[tuple[int, int]] = []
+    for event in events:
+        if event.attribution and event.attribution.evidence:
+            stated = extraction.states_as_organisation(event.attribution)
+            (statement_cores if stated else cores).append(extraction._core(event.attribution))
+    extraction.build_people(cores, statement_cores)
     extraction.find_subject_mentions(
         [(span.open_mark, span.close_mark or span.end) for span in spans]
     )
