@@ -149,6 +149,18 @@ def test_a_month_that_is_a_name_stays_in_the_name():
     assert sorted(person.name for person in result.people) == ["April Okonjo", "Helena May"]
 
 
+def test_a_dateline_place_is_no_organisation_and_an_arab_broadcaster_no_person():
+    text = (
+        "VALDORIA (Reuters) - Negotiators resumed talks on Tuesday.\n\n"
+        "“We are close to a deal,” said Lena Varga, a mediator.\n\n"
+        "PORT HALLEN, March 3 (AP) — The convoy reached the border.\n\n"
+        "“The road is open,” Al Jazeera quoted a driver as saying."
+    )
+    result = extract(text)
+    assert [found.name for found in result.organisations] == ["Reuters", "AP", "Al Jazeera"]
+    assert [found.name for found in result.people] == ["Lena Varga"]
+
+
 def test_organisation_speaker_and_acronym_linking():
     text = (
         "The Northern Water Authority (NWA) confirmed the leak on Monday.\n"

@@ -211,7 +211,7 @@ WELL_KNOWN_ORGANISATIONS = word_set(
     Hamas Hezbollah Taliban Greenpeace Oxfam Unicef Unesco Ofcom Ofgem Ofsted Whitehall
     Westminster Vatican Gazprom Rosneft Toyota Samsung Sony Nintendo Microsoft Intel Nike
     Walmart Disney Uber Yahoo Vodafone Tesco Sainsbury's Barclays Starbucks McDonald's Labour
-    Tories Democrats Republicans Conservatives
+    Tories Democrats Republicans Conservatives Jazeera Arabiya Qaeda Shabaab Shabab
     """
 )
 

@@ -65,6 +65,14 @@ _DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
 # May", "Mrs May"), and, those the lexicon lists as given names, before a surname ("April
 # Ryan"). Elsewhere a month ("in May").
 _NAME_MONTHS = word_set("april may june august")
+# A dateline opening a paragraph: the place in capitals, perhaps a date, perhaps the agency
+# in brackets, then a dash ("GENEVA (Reuters) - ", "LONDON, March 3 (AP) — "). The place is
+# no organisation for being written in capitals.
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.’'\-]+(?:[ ]+[A-Z][A-Z.’'\-]+)*)(?:,[^\n—–(]{1,40})?"
+    r"(?:[ ]*\([^)\n]{1,20}\))?[ ]*[—–\-]{1,2}[ ]",
+    re.MULTILINE,
+)
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -598,11 +606,16 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     defined: set[str] = set()
     # Names the text has introduced with their type ("oil firm Yukos").
     typed_names: set[str] = set()
+    datelines = [dateline.span(1) for dateline in _DATELINE.finditer(text)]
     for match in RUN_PATTERN.finditer(text):
         run_start = match.start()
         tokens = _tokens(text, run_start, match.group())
         if not tokens:
             continue
+        for start, end in datelines:
+            for token in tokens:
+                if start <= token.start < end:
+                    token.kind = STOP
         if defined:
             for token in tokens:
                 if token.text in defined:
