@@ -161,6 +161,15 @@ def test_a_dateline_place_is_no_organisation_and_an_arab_broadcaster_no_person()
     assert [found.name for found in result.people] == ["Lena Varga"]
 
 
+@pytest.mark.parametrize("conjunction", ["Whilst", "Amongst", "Whereas", "Unless"])
+def test_a_sentence_opening_conjunction_is_no_person(conjunction):
+    text = (
+        f"Gamers gathered at the hall.\n\n{conjunction} I would warn against playing all "
+        "night, I enjoy it, said Tomas Ferreira, a player."
+    )
+    assert [person.name for person in extract(text).people] == ["Tomas Ferreira"]
+
+
 def test_organisation_speaker_and_acronym_linking():
     text = (
         "The Northern Water Authority (NWA) confirmed the leak on Monday.\n"

@@ -223,6 +223,7 @@ NOT_NAME_WORDS = word_set(
     our my your him them us me who whom whose what when where why how which while whether if
     but and or nor so yet for of in on at by to from with without into onto upon after before
     since until during about above below over under between among through although though
+    whilst amongst amidst whereas unless albeit lest
     because as than then now also still even just only not no yes all any some many much more
     most few several each every both either neither other another such same one two three four
     five six seven eight nine ten first second third last next new old former later earlier
