@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .lexicon import word_set
+from .names import DATELINE
 
 _WORDS = re.compile(r"[^\W\d_][\w’'.\-]*")
 _LEADING_JUNK = re.compile(r"^[\s,;:—–\-…]+")
@@ -70,10 +71,6 @@ _UPPER = lexicon.UPPER_LETTERS
 # A name set off by commas after an inverted verb inside a sentence: `, says Carl Anthony,`.
 _PARENTHETICAL_NAME = re.compile(
     rf"[ \t\u00a0]+((?:[{_UPPER}][\w.’'\-]*[ \t\u00a0]+){{0,4}}[{_UPPER}][\w’'\-]*),"
-)
-# A dateline opening a story: "WASHINGTON —", "LONDON, Ont. (AP) -".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.’'\-]+(?:[ ,]+[A-Z][\w.’'\-]*)*[ ,]*(?:\([^)\n]{1,20}\)\s*)?[—–\-]\s"
 )
 _SUBORDINATORS = word_set("when while because although though whereas unless until")
 _MODALS = word_set("would will could can should may might must to")
@@ -296,7 +293,7 @@ def clause_subject(text: str, start: int, end: int) -> tuple[int, int, bool] | N
     words = _words(text, start, end)
     first_found = None
     index = 0
-    dateline = _DATELINE.match(text, words[0][0]) if words else None
+    dateline = DATELINE.match(text, words[0][0]) if words else None
     while dateline and index < len(words) and words[index][0] < dateline.end():
         index += 1  # "WASHINGTON — Sen. Grassley said ...": the place is not the subject
     while index < len(words):

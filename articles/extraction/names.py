@@ -65,14 +65,15 @@ _DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
 # May", "Mrs May"), and, those the lexicon lists as given names, before a surname ("April
 # Ryan"). Elsewhere a month ("in May").
 _NAME_MONTHS = word_set("april may june august")
-# A dateline opening a paragraph: the place in capitals, perhaps a date, perhaps the agency
-# in brackets, then a dash ("GENEVA (Reuters) - ", "LONDON, March 3 (AP) — "). The place is
-# no organisation for being written in capitals.
-_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z.’'\-]+(?:[ ]+[A-Z][A-Z.’'\-]+)*)(?:,[^\n—–(]{1,40})?"
-    r"(?:[ ]*\([^)\n]{1,20}\))?[ ]*[—–\-]{1,2}[ ]",
-    re.MULTILINE,
+# A dateline: the place in capitals (group 1), perhaps a date or a state, perhaps the agency in
+# brackets, then a dash ("WASHINGTON — ", "GENEVA (Reuters) - ", "LONDON, March 3 (AP) — ",
+# "LONDON, Ont. (AP) -"). Written in capitals, the place passes for an acronym; it is neither an
+# organisation nor the subject of the sentence after it.
+DATELINE = re.compile(
+    r"([A-Z][A-Z.’'\-]+(?:[ ]+[A-Z][A-Z.’'\-]+)*)(?:,[^\n—–(]{1,40})?"
+    r"(?:[ ]*\([^)\n]{1,20}\))?[ ]*[—–\-]{1,2}\s"
 )
+_PARAGRAPH_DATELINE = re.compile(r"^[ \t]*" + DATELINE.pattern, re.MULTILINE)
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -606,7 +607,7 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     defined: set[str] = set()
     # Names the text has introduced with their type ("oil firm Yukos").
     typed_names: set[str] = set()
-    datelines = [dateline.span(1) for dateline in _DATELINE.finditer(text)]
+    datelines = [dateline.span(1) for dateline in _PARAGRAPH_DATELINE.finditer(text)]
     for match in RUN_PATTERN.finditer(text):
         run_start = match.start()
         tokens = _tokens(text, run_start, match.group())
