@@ -219,7 +219,11 @@ def highlight_snippets(text, stems, prefixes=(), *, top=SNIPPETS):
     """Up to `top` passages of `text` holding words whose stem is in `stems` or that start
     with one of `prefixes`, in text order, best first chosen: escaped text with the matched
     words in `<mark>`. Only words that could match are looked at, so a long article costs
-    little more than a short one."""
+    little more than a short one.
+
+    A passage never crosses a line break: the indexed text is its fields one per line (a
+    quote's words, its speaker, its article's headline) and the body a paragraph per line,
+    so a passage running on would read "non-negotiable Green Coast Party Civic Union..."."""
     if not text or not (stems or prefixes):
         return []
     prefixes = tuple(prefixes)
@@ -239,16 +243,19 @@ def highlight_snippets(text, stems, prefixes=(), *, top=SNIPPETS):
     index = previous_end = 0
     while index < len(matches):
         first_start = matches[index][0]
-        begin = max(previous_end, first_start - SNIPPET_SURROUND)
-        if begin and not text[begin - 1].isspace():
+        line_start = text.rfind("\n", 0, first_start) + 1
+        line_end = text.find("\n", first_start)
+        line_end = len(text) if line_end == -1 else line_end
+        begin = max(previous_end, line_start, first_start - SNIPPET_SURROUND)
+        if begin > line_start and not text[begin - 1].isspace():
             space = text.find(" ", begin, first_start)
             begin = first_start if space == -1 else space + 1
-        limit = begin + SNIPPET_CHARS
+        limit = min(begin + SNIPPET_CHARS, line_end)
         last = index
         while last + 1 < len(matches) and matches[last + 1][1] <= limit:
             last += 1
         last_end = matches[last][1]
-        end = min(len(text), last_end + SNIPPET_SURROUND, max(limit, last_end))
+        end = min(line_end, last_end + SNIPPET_SURROUND, max(limit, last_end))
         if end < len(text) and not text[end].isspace():
             space = text.rfind(" ", last_end, end)
             end = last_end if space == -1 else space

@@ -229,6 +229,20 @@ def test_highlight_marks_every_form_of_the_query_words():
     ]
 
 
+def test_highlight_keeps_each_passage_within_one_line_of_the_indexed_text():
+    """A quote's document is its words, its speaker and its article's headline, one per
+    line: the passage around a match in the quote must not run on into the others."""
+    from articles.search_backends import highlight_snippets
+
+    text = "It is non-negotiable, she said of the toll\nRuth Calder\nToll talks stall again"
+    assert highlight_snippets(text, {"toll"}) == [
+        "It is non-negotiable, she said of the <mark>toll</mark>",
+        "<mark>Toll</mark> talks stall again",
+    ]
+    paragraphs = "First paragraph ends on oil.\n\nSecond paragraph has nothing."
+    assert highlight_snippets(paragraphs, {"oil"}) == ["First paragraph ends on <mark>oil</mark>."]
+
+
 @pytest.mark.parametrize(
     "value",
     ["a <mark>b</mark>", "a &amp; b &lt;img&gt;", 'a "q"', "a<mark>b", "a</mark>b", "x &foo; y"],
