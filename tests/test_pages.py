@@ -467,6 +467,17 @@ def test_person_page_charts_mentions_and_quotes_per_month(client):
     assert "1/2022: 1 article, 1 quote" in svg
 
 
+def test_person_chart_labels_each_year_once_without_overlap(client):
+    """A chart starting in December would print its year beside the next January's."""
+    person = PersonFactory()
+    article_with_quotes(person, published_at=at(2022, 11, 10))
+    article_with_quotes(person, published_at=at(2021, 12, 10))
+
+    svg = re.search(r"<svg.*?</svg>", client.get(person.get_absolute_url()).content.decode(), re.S)
+
+    assert re.findall(r'class="chart__label"[^>]*>(\d+)<', svg.group()) == ["2022"]
+
+
 def test_person_quotes_are_paginated(client):
     person = PersonFactory()
     for day in range(1, 24):

@@ -99,7 +99,9 @@ def monthly_chart(mentions, quotes, label):
                 "article_bar": _bar(x + 2, counts["articles"], peak),
                 "quote_bar": _bar(x + 9, counts["quotes"], peak),
                 "label_x": x + 9,
-                "show_label": month == 1 or index == 0,
+                # The first month's year too, unless January is the very next bar: the
+                # two labels would overlap ("20252026").
+                "show_label": month == 1 or (index == 0 and month < 12),
             }
         )
     return {
