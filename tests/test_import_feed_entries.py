@@ -91,3 +91,25 @@ def test_rss_author_email_and_name_give_the_name_as_byline(tmp_path, author, byl
         ),
     )
     assert [person.name for person in Article.objects.get().byline.all()] == byline
+
+
+def test_the_wordpress_feed_footer_is_not_part_of_the_story(tmp_path):
+    footer = (
+        '&lt;p&gt;The post &lt;a href="https://gazette.example.org/wall"&gt;Harbour wall '
+        'repaired&lt;/a&gt; appeared first on &lt;a href="https://gazette.example.org"&gt;'
+        "Lakeside Gazette&lt;/a&gt;.&lt;/p&gt;\n"
+    )
+    import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            f"""
+<item><title>Harbour wall repaired</title><link>https://gazette.example.org/wall</link>
+<description>&lt;p&gt;The wall was rebuilt in six weeks.&lt;/p&gt;
+&lt;p&gt;The post office on the quay reopens on Monday.&lt;/p&gt;
+{footer}</description></item>"""
+        ),
+    )
+    assert Article.objects.get().body_text.split("\n\n") == [
+        "The wall was rebuilt in six weeks.",
+        "The post office on the quay reopens on Monday.",
+    ]

@@ -26,6 +26,12 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 # A start, end or comment tag: what makes an HTML value more than text.
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z]|!)[^>]*>")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# The line WordPress (through its SEO plugins' default) ends every feed entry with: "The post
+# <a>Headline</a> appeared first on <a>Site</a>." It belongs to the feed, not to the story.
+_FEED_FOOTER = re.compile(
+    r"<p>\s*The post\b(?:(?!</?p\b).)*\bappeared first on\b(?:(?!</?p\b).)*</p>\s*\Z",
+    re.DOTALL | re.IGNORECASE,
+)
 # Wider than feedparser's pattern, which allows top-level domains of at most four letters.
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -60,7 +66,7 @@ def _content_html(entry) -> str:
         if item.get("type") not in _HTML_TYPES:
             return _paragraphs_html(value)
         if _HTML_TAG.search(value):
-            return value
+            return _FEED_FOOTER.sub("", value)
         # feedparser labels every RSS description HTML, whatever it holds. Without a single
         # tag it is plain text whose blank lines are its only paragraph marks, which HTML
         # would run together; its entities are decoded once, so it reads as it did as HTML.

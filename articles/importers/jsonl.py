@@ -123,6 +123,8 @@ def parse_jsonl_line(line: bytes, origin_path: str) -> ParsedArticle:
             standfirst=_text(data, "standfirst"),
             published_at=datetime.datetime.fromisoformat(published) if published else None,
             source=_text(data, "source"),
+            # As exported, tracking parameters and all: the address is how an archived article
+            # is found again, and one imported before a parameter was known as tracking keeps it.
             source_url=_text(data, "source_url"),
             section=_text(data, "section"),
             language=_text(data, "language"),
