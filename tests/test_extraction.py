@@ -1202,3 +1202,141 @@ def test_club_saying_in_a_statement_by_its_first_word_is_the_club_named_in_full(
     quote = only_quote(text)
     assert (quote.speaker, quote.speaker_type) == ("Brackwater United", "organisation")
     assert names_found(text) == ([], ["Brackwater United"])
+
+
+# Firms, brands and bodies that read like people ------------------------------------------
+
+
+def test_firm_named_for_two_founders_is_one_organisation_not_two_people():
+    text = (
+        "Pellow and Marchbank has been fined £3m over its audit of a builder.\n"
+        "“We accept the findings in full,” Pellow and Marchbank said."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Pellow and Marchbank", "organisation")
+    assert names_found(text) == ([], ["Pellow and Marchbank"])
+
+
+def test_two_surnames_joined_once_without_a_singular_verb_stay_apart():
+    text = "Goals from Dunmore and Aldous sealed the win."
+    assert "Dunmore and Aldous" not in names_found(text)[1]
+
+
+def test_brand_written_with_a_capital_inside_speaks_as_an_organisation():
+    text = "“Viewing online doubled this year,” said TrendMetrix, which tracks web use."
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("TrendMetrix", "organisation")
+    assert names_found(text)[0] == []
+
+
+def test_name_followed_by_which_clause_speaks_as_an_organisation():
+    text = (
+        "Corvel Pharma, which makes the drops, said it had begun a recall. "
+        "“Patient safety comes first,” the company said."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Corvel Pharma", "organisation")
+    assert names_found(text) == ([], ["Corvel Pharma"])
+
+
+def test_company_whose_shares_trade_is_no_person():
+    text = (
+        "Hanvale stock climbed 4% on Monday. Hanvale said it would raise prices. "
+        "“Demand is strong,” Hanvale said."
+    )
+    quote = only_quote(text)
+    assert quote.speaker_type == "organisation"
+    assert names_found(text) == ([], ["Hanvale"])
+
+
+def test_name_after_of_following_a_name_is_where_the_person_is_from():
+    text = "“The cycle is getting long,” said Kevin Marlowe of Ridgeline Harbour."
+    quote = only_quote(text)
+    assert quote.speaker == "Kevin Marlowe"
+    assert names_found(text)[0] == ["Kevin Marlowe"]
+
+
+def test_words_after_a_titles_for_are_its_remit_until_a_given_name():
+    text = (
+        "The Minister for Climate Change and Energy said in a statement that supply was "
+        "secure. The Chancellor of the Exchequer Gordon Orrell spoke later."
+    )
+    assert names_found(text)[0] == ["Gordon Orrell"]
+
+
+def test_name_qualifying_the_noun_that_heads_a_speaker_phrase_is_no_person():
+    text = "Prices rose after Opec met. “Output will stay flat,” Opec members said."
+    assert names_found(text)[0] == []
+
+
+def test_passive_told_is_not_the_subject_speaking():
+    text = "Prices at Kestrel rose. Kestrel was told to cut them by a fifth."
+    assert names_found(text)[0] == []
+
+
+# Organisations by the kind of body ----------------------------------------------------------
+
+
+def test_the_agency_said_is_the_one_agency_named_before_under_another_kind_word():
+    text = (
+        "The Food and Drug Administration warned consumers on Thursday. "
+        "“Stop using these drops at once,” the agency said in a statement."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Food and Drug Administration", "organisation")
+
+
+def test_the_ministry_said_with_two_ministries_named_before_stays_unnamed():
+    text = (
+        "The Ministry of Trade and the Ministry of Agriculture gave different figures. "
+        "“Our figures have been verified,” the ministry said."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("the ministry", "unnamed")
+
+
+def test_the_department_said_prefers_the_one_body_with_that_word_in_its_name():
+    text = (
+        "The Ministry of Tourism and the Department of Parks set the fees. "
+        "“We are listening to operators,” the department said."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Department of Parks", "organisation")
+
+
+def test_the_firm_said_is_a_company_known_by_a_name_without_a_kind_word():
+    text = (
+        "Pellow and Marchbank was fined by the Audit Council. "
+        "“We are sorry our work fell short,” the firm said."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Pellow and Marchbank", "organisation")
+
+
+# Pronouns, datelines and post-nominals -----------------------------------------------------
+
+
+def test_he_after_a_sentence_about_a_person_introduced_by_team_and_role():
+    text = (
+        "Tasmania captain Liam Corrigan said the side never gave up. "
+        "“We fought hard,” Corrigan said.\n\n"
+        "Queensland coach Darren Mottley was furious with his batters. "
+        "“We left 40 runs out there,” he told reporters."
+    )
+    quotes = quotes_of(text)
+    assert [quote.speaker for quote in quotes] == ["Liam Corrigan", "Darren Mottley"]
+
+
+def test_dateline_closed_by_a_colon_is_no_organisation():
+    text = "PUNE: Arkwright Steel is in talks over a new plant, sources said."
+    assert "PUNE" not in names_found(text)[1]
+
+
+def test_senior_counsel_after_a_name_is_no_organisation():
+    text = "Counsel for the defence, Brian Tolan SC, said his client was remorseful."
+    assert names_found(text) == (["Brian Tolan"], [])
+
+
+def test_company_suffix_in_capitals_ends_the_company_name():
+    text = "The deal was advised by the law firm Halvorsen Webb LLP."
+    assert names_found(text)[1] == ["Halvorsen Webb LLP"]

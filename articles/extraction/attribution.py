@@ -600,8 +600,8 @@ def speech_event(text: str, start: int, end: int) -> Attribution | None:
         verb = _speech_verb_at(words, index)
         if verb is None:
             continue
-        if index == 0:
-            return None
+        if index == 0 or words[index - 1][2].lower() in _PASSIVE_AUXILIARIES:
+            return None  # "Internet providers have been told to ...": the subject is spoken to
         subject = _subject_before(text, words[0][0], word_start)
         return Attribution(*subject, verb=verb) if subject else None
     return None

@@ -46,7 +46,7 @@ SPEECH_VERBS = word_set(
     snapped fume fumes fumed gush gushes gushed raged ranted questioned wonder wonders wondered
     thundered accuse accuses accused praised criticise criticises criticised criticize
     criticizes criticized dismiss dismisses dismissed labelled labeled branded dubbed pledged
-    pledges continue continues predicts emailed texted messaged writes
+    pledges continue continues predicts emailed emails texted messaged writes
     elaborated affirm affirms affirmed assured bragged clarified confided disclosed echoed
     grumbled hinted implored intoned marveled marvelled mentioned murmured muttered objected
     protested reasoned reflected remembered reminded repeated surmised beamed riffed griped
@@ -89,7 +89,7 @@ TITLE_WORDS = word_set(
     advisor adviser counsel envoy candidate nominee founder ceo executive correspondent editor
     analyst economist strategist spokesperson assistant associate secretary-general chairperson
     headteacher councillor alderman delegate deputy-director chief-executive trustee marshal
-    constable
+    constable taoiseach tanaiste
     """
 )
 
@@ -119,7 +119,8 @@ ROLE_NOUNS = TITLE_WORDS | word_set(
     chemist biologist philosopher theologian novelist poet playwright filmmaker photographer
     blogger pundit counselor counsellor therapist dentist pharmacist clerk cashier retiree
     homeowner landlord tenant shopkeeper grandmother grandfather uncle aunt nephew niece cousin
-    neighbour neighbor parishioner congregant constituent protester demonstrator
+    neighbour neighbor parishioner congregant constituent protester demonstrator forecaster
+    meteorologist selector
     """
 )
 
@@ -154,9 +155,32 @@ ORGANISATION_HEADS = word_set(
     regulator institute university school hospital club team league federation association
     coalition alliance network newspaper paper magazine channel broadcaster station foundation
     charity corporation cabinet parliament congress senate house kremlin pentagon treasury
-    white palace
+    white palace operator regulator watchdog
     """
 )
+
+# Heads of such speaker phrases that stand for an organisation whose name has another word
+# of the same kind: "the agency said" after "the Food and Drug Administration", "the company
+# said" after "Acme Holdings". A company needs no such word: "the firm" may be "Ernst and
+# Young".
+COMPANY_HEADS = word_set("company firm")
+_CORPORATE_WORDS = word_set(
+    """
+    company co corp corporation inc ltd llc llp plc holdings industries systems technologies
+    partners enterprises airlines airways motors labs laboratories studios records pictures
+    securities resources arts group
+    """
+)
+KINDS_FOR_HEADS = {
+    "agency": word_set("agency administration bureau service authority commission office"),
+    "ministry": word_set("ministry department office"),
+    "department": word_set("department ministry"),
+    "company": _CORPORATE_WORDS,
+    "firm": _CORPORATE_WORDS,
+    "regulator": word_set("regulator watchdog authority commission council office board"),
+    "newspaper": word_set("newspaper paper times post journal tribune herald gazette telegraph"),
+    "paper": word_set("newspaper paper times post journal tribune herald gazette telegraph"),
+}
 
 # Common nouns naming a kind of organisation, body or medium. They head organisation names
 # ("Premier League", "BBC News", "Labour Party", "Metropolitan Police") but a kind of thing is
@@ -174,7 +198,7 @@ ORGANISATION_KINDS = word_set(
     pictures broadcasting television radio magazine channel review tv media communications
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
-    workers
+    workers operator securities resources arts centers centres llp
     """
 )
 # Words that head organisation names ("Acme Holdings Inc", "Atlantic Council"): the kinds

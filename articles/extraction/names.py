@@ -11,6 +11,7 @@ apposition), by `people.py`.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,6 +59,22 @@ _JOINING_CONNECTORS = word_set("and &")
 # organisation name has and a surname or a brand mostly lacks: "Securities", "Immigration".
 _COMMON_NOUN_ENDINGS = ("ies", "tion", "sion", "ment", "ship", "ness", "ity", "ics")
 _ARTICLE_END = re.compile(r"\b[Tt]he[ \u00a0]+$")
+# After a company's name, the stock market's words for it: "Ericsson shares dropped",
+# "Baoshan stock climbed" (a verb after the noun, where "Woods shares the lead" has none), and
+# before it, "shares in", "shares of".
+_TRADE_VERBS = r"(?:[a-z]+ed|rose|fell|were|are|have|had|lost|won|hit|slid|sank|shrank)\b"
+_TRADED_AFTER = re.compile(rf"(?:[’']s)?[ \u00a0]+(?:shares|stock)[ \u00a0]+{_TRADE_VERBS}")
+# "Shares in Wimpey were up", but not "Air China shares in Hong Kong."
+_TRADED_BEFORE = re.compile(r"\b[Ss]hares[ \u00a0]+(?:in|of)[ \u00a0]+$")
+_TRADE_VERB = re.compile(rf"[ \u00a0]+{_TRADE_VERBS}")
+# After two names joined by "and": a verb in the singular, a "which" or a possessive says the
+# two are one thing, a firm ("Ernst and Young has", "Ernst and Young, which").
+# A possessive after them says so only before a person or a role ("Ernst and Young's Sanjay
+# Mehta", "... Young's chief economist"), not before a product ("Amstel and Murphy's stout").
+_OWNS_SOMEONE = re.compile(
+    rf"[ \u00a0]+(?:[{_UPPER}]|(?:{'|'.join(sorted(lexicon.ROLE_NOUNS))})\b)"
+)
+_ONE_THING_AFTER = re.compile(r",[ \u00a0]+which\b|[ \u00a0]+(?:has|is|was|does|says)\b")
 # A single digit numbering a channel or a station: "Radio 4", "Channel 5" (not "League 10
 # points", "the Cabinet 2-1").
 _DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
@@ -73,7 +90,10 @@ DATELINE = re.compile(
     r"([A-Z][A-Z.’'\-]+(?:[ ]+[A-Z][A-Z.’'\-]+)*)(?:,[^\n—–(]{1,40})?"
     r"(?:[ ]*\([^)\n]{1,20}\))?[ ]*[—–\-]{1,2}\s"
 )
-_PARAGRAPH_DATELINE = re.compile(r"^[ \t]*" + DATELINE.pattern, re.MULTILINE)
+# Indian and some British papers close it with a colon instead: "MUMBAI: ", "NEW DELHI: ".
+_PARAGRAPH_DATELINE = re.compile(
+    r"^[ \t]*(?:" + DATELINE.pattern + r"|([A-Z]{3,}(?:[ ]+[A-Z]{3,})*):[ ])", re.MULTILINE
+)
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -84,6 +104,13 @@ _NEVER_SURNAMES = word_set("city county state")
 # Speech verbs that open an inverted attribution ("Said Daalder:"), beside the "-ed" forms.
 _SPEECH_FORMS = word_set("said says told tells wrote writes asks adds")
 
+# The openings of surnames and given names written with a capital inside ("MacArthur",
+# "VanDerBeek", "FitzGerald"), beside the two-letter ones ("McCain", "DeSantis", "LaToya").
+_NAME_PREFIXES = word_set("mac van von der den del della dos das ten ter fitz")
+
+# A company's legal form after its name, written in capitals or not ("LLP", "Plc").
+_CORPORATE_SUFFIXES = word_set("inc ltd llc llp plc")
+
 # Place acronyms look like organisation acronyms but name countries.
 # Compared with full stops removed, so "U.S." is "US".
 _PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA GB")
@@ -93,7 +120,7 @@ _PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA GB")
 _NOT_ACRONYMS = word_set(
     """
     I II III IV V VI VII VIII IX XI XII XV XX OK TV AM PM GMT BST EST EDT PST CEO CFO COO CTO
-    MP MPS MEP MEPS MSP QC GP DJ MC OBE MBE CBE KBE KM MPH AD BC PS ID IT USD GBP EUR UTC PDF
+    MP MPS MEP MEPS MSP QC KC SC GP DJ MC OBE MBE CBE KBE KM MPH AD BC PS ID IT USD GBP EUR UTC PDF
     FAQ RIP LOL DNA HIV AIDS COVID GDP VAT IPO SUV AWOL DIY PR AI PC CD DVD HD HDTV MP3 MP4
     GPS USB PDA SMS MMS LCD LED VHS VCR PVR DVR OS IP ADSL DSL GSM GPRS RSS DRM FM
     HTML URL WWW PIN ATM SIM CPU RAM ROM CCTV JPEG MPEG API A THE AND OF IN ON AT TO FOR BY IS
@@ -147,6 +174,8 @@ def token_class(token: str) -> int:
     if lower in lexicon.HONORIFICS:
         return HONORIFIC
     letters = bare.replace(".", "")
+    if lower in _CORPORATE_SUFFIXES:
+        return ORG  # "Halpern Wexler LLP", "Acme Holdings PLC": the end of a company's name
     if len(letters) >= 3 and letters.endswith("s") and letters[:-1].isupper():
         return STOP  # "MPs", "DVDs": an acronym's plural names a kind of thing or person
     if len(letters) >= 2 and letters.isupper():
@@ -179,6 +208,21 @@ def token_class(token: str) -> int:
     if _by_place_suffix(lower):
         return PLACE
     return NAME
+
+
+def is_brand(word: str) -> bool:
+    """A word with a capital inside it after a stretch of lower case that no surname opens
+    with: "NetRatings", "DaimlerChrysler", "TalkTalk" name firms and brands, where "McDonald",
+    "MacArthur", "DeSantis" and "LaToya" are names."""
+    for index in range(3, len(word) - 1):
+        if word[index].isupper():
+            return (
+                word[index - 1].islower()
+                and word[index + 1].islower()
+                and word[1:index].islower()
+                and word[:index].lower() not in _NAME_PREFIXES
+            )
+    return False
 
 
 def _is_modifier(word: str) -> bool:
@@ -239,6 +283,8 @@ class OrganisationSegment:
     # A kind of organisation standing alone ("the League", "Police said"): it names one only
     # as the short form of a fuller name in the text ("the Premier League").
     generic: bool = False
+    # The noun the text gave it as its kind, when it named it after one ("oil firm Yukos").
+    kind: str | None = None
 
 
 @dataclass
@@ -393,6 +439,12 @@ def _name_segments(text: str, tokens: list[Token], run_start: int) -> list[NameS
                 break
         if _opens_with_common_word(text, tokens, first, last, run_start):
             first = next(i for i in range(first + 1, last + 1) if tokens[i].kind == NAME)
+        after = _complement_of(tokens, first)
+        if after == TITLE:
+            first = _name_after_title_complement(tokens, first, last)
+        if after == NAME or first is None:
+            index = last + 1
+            continue
         previous = tokens[first - 1] if first > 0 else None
         honorific = None
         titled = False
@@ -417,6 +469,34 @@ def _name_segments(text: str, tokens: list[Token], run_start: int) -> list[NameS
         )
         index = last + 1
     return segments
+
+
+def _complement_of(tokens: list[Token], first: int) -> int | None:
+    """The kind of the token before an "of" or a "for" (and any "the") that stands right
+    before `first`, when it is a name or a title: what follows is then where the person is
+    from or what the title is over ("Kevin Walsh of Ridgeline Securities", "Lord Smith of
+    Finsbury", "Minister for Climate Change"), no person of its own."""
+    index = first - 1
+    if index >= 0 and tokens[index].text == "the":
+        index -= 1
+    if index < 1 or tokens[index].text not in ("of", "for"):
+        return None
+    owner = tokens[index - 1]
+    if owner.possessive or owner.kind not in (NAME, TITLE):
+        return None
+    return owner.kind
+
+
+def _name_after_title_complement(tokens: list[Token], first: int, last: int) -> int | None:
+    """Where the name starts in the words after a title's complement: at a given name
+    ("Minister for Climate Change Chris Bowen", "Chancellor of the Exchequer Gordon Brown"),
+    else after the first word of three or more ("Commissioner for Refugees Filippo Grandi");
+    None when the words are only the complement ("Minister for Climate Change")."""
+    names = [index for index in range(first, last + 1) if tokens[index].kind == NAME]
+    for index in names[1:]:
+        if is_given_name(tokens[index].text):
+            return index
+    return names[1] if len(names) >= 3 else None
 
 
 def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSegment]:
@@ -505,7 +585,7 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
         and connector - start < 2
         and tokens[start - 1].kind in (NAME, DEPARTMENT)
         and not tokens[start - 1].possessive
-        and not _is_given_name(tokens[start - 1].text)
+        and not is_given_name(tokens[start - 1].text)
     ):
         start -= 1
     if start == connector or (start > 0 and tokens[start - 1].kind in (NAME, DEPARTMENT, ORG)):
@@ -607,7 +687,13 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     defined: set[str] = set()
     # Names the text has introduced with their type ("oil firm Yukos").
     typed_names: set[str] = set()
-    datelines = [dateline.span(1) for dateline in _PARAGRAPH_DATELINE.finditer(text)]
+    # Two lone surnames joined by "and" or "&", which may name a firm ("Ernst and Young").
+    pairs: list[_Pair] = []
+    trades = "hares" in text or "stock" in text  # "shares", "Shares"
+    datelines = [
+        dateline.span(1) if dateline.group(1) else dateline.span(2)
+        for dateline in _PARAGRAPH_DATELINE.finditer(text)
+    ]
     for match in RUN_PATTERN.finditer(text):
         run_start = match.start()
         tokens = _tokens(text, run_start, match.group())
@@ -639,11 +725,16 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     OrganisationSegment(start, end, text[start:end], False, definition.group(1))
                 )
                 defined.add(definition.group(1))
-        typed_count = _named_after_type(text, tokens, run_start)
+        typed_count = _named_after_type(text, tokens, run_start) or (
+            trades and _traded(text, tokens)
+        )
         if typed_count:
             # "union Unison Dave Prentis": the organisation, then the name after it.
             start, end = tokens[0].start, tokens[typed_count - 1].end
-            typed = OrganisationSegment(start, end, text[start:end], False)
+            kind = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            typed = OrganisationSegment(
+                start, end, text[start:end], False, kind=kind.group(1).lower() if kind else None
+            )
             organisations = [o for o in organisations if not start <= o.start < end]
             organisations = sorted([*organisations, typed], key=lambda o: o.start)
             names = _name_segments(text, tokens[typed_count:], run_start)
@@ -655,8 +746,11 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         ]
         analysis = RunAnalysis(names=names, organisations=organisations)
         analysed.append((run_start, match.end(), analysis))
+        pairs.extend(_surname_pairs(text, tokens, analysis))
     if typed_names:
         _mentions_of_typed(analysed, typed_names)
+    if pairs:
+        _firms_named_for_founders(analysed, pairs)
     return analysed
 
 
@@ -680,13 +774,13 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
     if (
         describer in lexicon.NOT_NAME_WORDS
         or describer in lexicon.COMMON_VERBS
-        or _is_given_name(tokens[0].text)
+        or is_given_name(tokens[0].text)
     ):
         return 0
     count = 1
     while not tokens[count - 1].possessive and count < len(tokens):
         following = tokens[count]
-        if following.kind in _QUALIFIERS and not _is_given_name(following.text):
+        if following.kind in _QUALIFIERS and not is_given_name(following.text):
             count += 1
         elif (
             following.text in _TYPED_CONNECTORS
@@ -699,7 +793,111 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
     return count
 
 
-def _is_given_name(word: str) -> bool:
+def _traded(text: str, tokens: list[Token]) -> int:
+    """How many tokens name a company because its shares trade: a run of plain name words
+    before "shares" or "stock" and a verb ("Baoshan stock climbed", "Ericsson shares
+    dropped"), or after "shares in" or "shares of"; 0 if none. A person's name does not
+    open such a run; "Woods shares the lead" has no verb after the noun."""
+    if tokens[0].kind != NAME or is_given_name(tokens[0].text):
+        return 0
+    count = 1
+    while count < len(tokens) and tokens[count].kind in _QUALIFIERS:
+        if tokens[count - 1].possessive:
+            break
+        count += 1
+    if any(token.kind == NAME and is_given_name(token.text) for token in tokens[:count]):
+        return 0
+    end = tokens[count - 1].end
+    if (count == len(tokens) or tokens[count - 1].possessive) and _TRADED_AFTER.match(text, end):
+        return count
+    start = tokens[0].start
+    traded = _TRADED_BEFORE.search(text, max(0, start - 12), start) and _TRADE_VERB.match(text, end)
+    return count if traded else 0
+
+
+@dataclass
+class _Pair:
+    """Two lone capitalised words joined by "and" or "&" in one run."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[str, str]
+    ampersand: bool
+    singular: bool  # a singular verb, "which" or a possessive after it: one thing, not two
+    analysis: RunAnalysis
+
+
+def _surname_pairs(text: str, tokens: list[Token], analysis: RunAnalysis) -> list[_Pair]:
+    """Two lone name words joined by "and" or "&" that no title or given name marks as
+    people: "Ernst and Young", "Marks & Spencer", but not "Mr Blair and Brown"."""
+    pairs = []
+    for index in range(len(tokens) - 2):
+        first, joint, second = tokens[index : index + 3]
+        if (
+            joint.text not in _JOINING_CONNECTORS
+            or first.kind != NAME
+            or second.kind != NAME
+            or first.possessive
+            or (index > 0 and tokens[index - 1].kind in (NAME, HONORIFIC, TITLE))
+            or (
+                index + 3 < len(tokens) and tokens[index + 3].kind == NAME and not second.possessive
+            )
+            or is_given_name(first.text)
+            or is_given_name(second.text)
+        ):
+            continue
+        singular = bool(
+            _ONE_THING_AFTER.match(text, second.end)
+            or (second.possessive and _OWNS_SOMEONE.match(text, second.end + 2))
+        )
+        pairs.append(
+            _Pair(
+                first.start,
+                second.end,
+                text[first.start : second.end],
+                (first.text, second.text),
+                joint.text == "&",
+                singular,
+                analysis,
+            )
+        )
+    return pairs
+
+
+def _firms_named_for_founders(analysed: list[tuple[int, int, RunAnalysis]], pairs: list[_Pair]):
+    """Make a pair of surnames an organisation when neither word names anyone on its own
+    anywhere in the text and the pair is one thing: joined by "&", said twice, or followed
+    by a singular verb, "which" or a possessive ("Ernst and Young has been fined", "Ernst and
+    Young's Sanjay Mehta"). People are named in full or with a title somewhere; a firm named
+    for its founders keeps the two words together."""
+    inside = [(pair.start, pair.end) for pair in pairs]
+    elsewhere = {
+        token
+        for _start, _end, analysis in analysed
+        for segment in analysis.names
+        if not any(start <= segment.start < end for start, end in inside)
+        for token in segment.tokens
+    }
+    said = Counter(pair.text for pair in pairs)
+    firms = {
+        pair.text
+        for pair in pairs
+        if (pair.ampersand or pair.singular or said[pair.text] > 1)
+        and not elsewhere.intersection(pair.words)
+    }
+    for pair in pairs:
+        if pair.text not in firms:
+            continue
+        analysis = pair.analysis
+        analysis.names = [s for s in analysis.names if not pair.start <= s.start < pair.end]
+        analysis.organisations = sorted(
+            [*analysis.organisations, OrganisationSegment(pair.start, pair.end, pair.text, False)],
+            key=lambda organisation: organisation.start,
+        )
+
+
+def is_given_name(word: str) -> bool:
     """A given name the lexicon knows, or whose first part it knows ("Jeanne-Marie")."""
     return word.split("-", 1)[0].lower() in lexicon.GIVEN_NAME_GENDER
 

@@ -11,6 +11,7 @@ no such short form ("Police said") is no organisation.
 
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .names import OrganisationSegment, initials
 
 
@@ -20,6 +21,7 @@ class Organisation:
     position: int
     forms: dict[str, None] = field(default_factory=dict)
     mentions: int = 0
+    kinds: set[str] = field(default_factory=set)  # nouns the text gave as its kind: "firm"
 
 
 def _key(name: str) -> str:
@@ -73,6 +75,8 @@ class OrganisationRegistry:
                 if " ".join(name.split()) != organisation.name:
                     organisation.forms[" ".join(name.split())] = None
             organisation.mentions += 1
+            if segment.kind:
+                organisation.kinds.add(segment.kind)
             self._by_key.setdefault(_key(name), organisation)
             if " " in organisation.name:
                 by_last_word.setdefault(organisation.name.split()[-1].lower(), organisation)
@@ -104,3 +108,45 @@ class OrganisationRegistry:
             if organisation.position < before and word in organisation.name.lower().split():
                 found = organisation
         return found
+
+    def only_of_kind(self, noun: str, before: int) -> Organisation | None:
+        """The one organisation named before `before` that a common noun for a kind of body
+        can stand for ("the agency" for the Food and Drug Administration, "the company" for
+        Electronic Arts); None if no organisation fits or more than one does."""
+        earlier = [
+            organisation for organisation in self.organisations if organisation.position < before
+        ]
+        for exactly in (True, False):
+            fitting = [
+                organisation for organisation in earlier if _fits(organisation, noun, exactly)
+            ]
+            if fitting:
+                return fitting[0] if len(fitting) == 1 else None
+        return None
+
+
+def _fits(organisation: Organisation, noun: str, exactly: bool) -> bool:
+    """Whether `noun` ("ministry", "agency", "company") can stand for the organisation:
+    `exactly`, its name has the noun or the text gave the noun as its kind ("law firm
+    Halpern Wexler"); else its name has a word of the same kind ("Administration" for
+    "agency"). A company is often known by a name with no kind in it at all ("Electronic
+    Arts", "Ernst and Young"), where a public body's name says what it is; an acronym alone
+    says neither."""
+    words = {
+        word.strip(",.’'").lower()
+        for form in (organisation.name, *organisation.forms)
+        for word in form.split()
+    }
+    if exactly:
+        return noun in words or noun in organisation.kinds
+    kinds = lexicon.KINDS_FOR_HEADS.get(noun)
+    if kinds is None:
+        return False
+    if not words.isdisjoint(kinds) or not organisation.kinds.isdisjoint(kinds):
+        return True
+    return (
+        noun in lexicon.COMPANY_HEADS
+        and not organisation.kinds
+        and words.isdisjoint(lexicon.ORGANISATION_WORDS)
+        and not organisation.name.isupper()
+    )

@@ -25,7 +25,15 @@ from .attribution import (
     verb_follows,
 )
 from .lexicon import word_set
-from .names import PLACE, NameSegment, analyse_runs, may_open_with_common_word, token_class
+from .names import (
+    PLACE,
+    NameSegment,
+    analyse_runs,
+    is_brand,
+    is_given_name,
+    may_open_with_common_word,
+    token_class,
+)
 from .organisations import OrganisationRegistry
 from .people import (
     Person,
@@ -99,6 +107,17 @@ _OBJECT_MARKERS = word_set(
     between among toward towards that which who whom whose if when whether because although
     though while since as until unless where and or but called named
     """
+)
+# After a name, words describing it as a thing: the rest of its capitalised run, then a comma
+# and "which", or an apposition after "a", "an" or "the" (group 2), closed by punctuation.
+_DESCRIBED_AS_THING = re.compile(
+    r"(?:[ \u00a0]+[^\W\d_a-z][\w’'&\-]*)*(,)[ \u00a0]+(?:which\b|(?:a|an|the)[ \u00a0]+"
+    r"([^,.;:()\"“”\n]{1,80}?)(?=[,.;:)\"”\n]))"
+)
+# Up to three lower-case words after a name, then a capital: "coach" in "Queensland coach
+# Darren Mottram".
+_ROLE_WORDS_AFTER = re.compile(
+    rf"[ \u00a0]+((?:[a-z\-]+[ \u00a0]+){{1,3}})(?=[{lexicon.UPPER_LETTERS}])"
 )
 _ROLE_ABBREVIATIONS = {
     "sen": "senator",
@@ -343,6 +362,7 @@ class _Extraction:
                 id(segment)
                 for segment in self._segments_in(start, end)
                 if not self._lone_word_opening_sentence(segment)
+                and not self._premodifies_noun(segment, end)
             )
         roles: dict[int, str | None] = {}
         for segment in self.name_segments:
@@ -363,8 +383,11 @@ class _Extraction:
                 or (text.startswith(",", segment.end) and _AGE_AFTER.match(text, segment.end))
             ):
                 evident.add(id(segment))
+        self.things = self._named_as_organisations()
         evident.difference_update(
-            id(segment) for segment in self.name_segments if self._not_a_name(segment)
+            id(segment)
+            for segment in self.name_segments
+            if self._not_a_name(segment) or segment.text in self.things
         )
         stated = {
             id(segment)
@@ -403,6 +426,56 @@ class _Extraction:
                 for organisation in self._organisations_in(of.end(), of.end() + 1):
                     found = self.organisations.find(organisation.text)
                     person.organisation_text = found.name if found else None
+
+    def _named_as_organisations(self) -> dict[str, str]:
+        """Names that are organisations by their look or by what the text says of them, by
+        their name segment: a brand's capital inside a word ("NetRatings", "TalkTalk"), a
+        "which" clause after it ("Velora Health, which distributes ...") or an apposition
+        headed by a kind of organisation ("Titan, a California-based company,"). A person is
+        "who"; a title or a given name still says person. Each maps to the name in full, up
+        to the comma."""
+        text = self.text
+        things: dict[str, str] = {}
+        for segment in self.name_segments:
+            if segment.titled or is_given_name(segment.tokens[0]):
+                continue
+            if any(is_brand(token) for token in segment.tokens):
+                things.setdefault(segment.text, segment.text)
+                continue
+            if segment.possessive:
+                continue
+            described = _DESCRIBED_AS_THING.match(text, segment.end)
+            if described is None:
+                continue
+            if described.group(2) is not None:
+                # The head noun is the last word before any complement: "a spokesman for the
+                # council" is a person.
+                words = []
+                for word in described.group(2).split():
+                    if word.lower() in _OBJECT_MARKERS:
+                        break
+                    words.append(word)
+                head = words[-1].lower() if words else ""
+                if len(words) > 8 or not (
+                    head in lexicon.ORGANISATION_TYPES or head in lexicon.ORGANISATION_KINDS
+                ):
+                    continue
+            things.setdefault(segment.text, text[segment.start : described.start(1)])
+        return things
+
+    def _premodifies_noun(self, segment: NameSegment, end: int) -> bool:
+        """Whether a name in a speaker phrase qualifies the lower-case noun after it, which
+        heads the phrase: "Internet providers", "Opec members", "Tasmania captain"."""
+        following = _NEXT_WORD.match(self.text, segment.end, end)
+        if following is None or segment.possessive:
+            return False
+        word = following.group(1)
+        return (
+            word.islower()
+            and word not in _OBJECT_MARKERS
+            and word not in lexicon.NOT_NAME_WORDS
+            and not word.endswith("ly")
+        )
 
     def _after_role_and_comma(self, segment: NameSegment) -> bool:
         """A name set off after a role: "The opposition leader, Declan O'Neill, said", "The
@@ -562,6 +635,14 @@ class _Extraction:
         if people:
             person = people[-1]
             return _Speaker(person.name, "person", person)
+        things = [
+            self.things[segment.text]
+            for segment in self._segments_in(core_start, core_end)
+            if segment.text in self.things
+        ]
+        if things and lowered[0] not in _UNNAMED_OPENERS:
+            # "Velora Health, which distributes Clearview, said": a body, not a person.
+            return _Speaker(self.organisations.note(things[-1], core_start), "organisation")
         if self.states_as_organisation(attribution) and (
             len(words) > 1 or self._names_a_body(core_start, core_end)
         ):
@@ -597,10 +678,11 @@ class _Extraction:
             name = organisation.name if organisation else organisations[-1].text
             return _Speaker(name, "organisation")
         if last in lexicon.ORGANISATION_HEADS:
-            # "the ministry said": the ministry the text named before, or else a source known
-            # only by its description. "the company" is no organisation's name, and as one it
+            # "the ministry said", "the agency said": the one organisation of that kind the
+            # text named before, or else (none, or several) a source known only by its
+            # description. "the company" is no organisation's name, and as one it
             # would become a record and a facet of its own.
-            organisation = self.organisations.find_by_word(last, attribution.subject_start)
+            organisation = self.organisations.only_of_kind(last, attribution.subject_start)
             if organisation is None:
                 return _Speaker(description, "unnamed")
             return _Speaker(organisation.name, "organisation")
@@ -696,10 +778,19 @@ class _Extraction:
                 if previous and previous[0].strip(",;:—–-()").lower() in _OBJECT_MARKERS:
                     break
                 person = self.person_of_segment.get(id(segment))
+                if person is None and self._qualifies_role(segment):
+                    continue  # "Queensland coach Darren Mottram was ...": the subject follows
                 if person is not None and verb_follows(text, segment.end, sentence_end):
                     self.subject_mentions.append((segment.start, person))
                 break
         self.subject_positions = [position for position, _ in self.subject_mentions]
+
+    def _qualifies_role(self, segment: NameSegment) -> bool:
+        """Whether lower-case role words follow a name, then a capital: the name is the team,
+        the body or the place of the person named next ("Queensland coach Darren Mottram",
+        "Met Éireann forecaster Gerry Lynch")."""
+        words = _ROLE_WORDS_AFTER.match(self.text, segment.end)
+        return words is not None and words.group(1).split()[-1] in lexicon.ROLE_NOUNS
 
     def _person_with_role(self, noun: str, position: int) -> _Speaker | None:
         """The latest person named before `position` whose role has `noun` in it."""
