@@ -1,7 +1,9 @@
 """What the importer reads from pages laid out as news sites lay them out: the publication
 moment a page states beside the day in its address, section fronts that state no page type,
-titles that also name the site, an <h1> other than the social title, a canonical link written
-as a path, and a byline set as the text's first line. Every page is a small invention."""
+titles that also name the site, the site's name read from a <title>, an <h1> other than the
+social title, a canonical link written as a path, a byline set as the text's first line, the
+site, outlet or date written beside a name, all-capitals bylines, and the pleas to subscribe
+around a story. Every page is a small invention."""
 
 import datetime
 
@@ -14,13 +16,14 @@ from tests.test_import_page_metadata import PROSE, TEASERS, TITLE
 UTC = datetime.UTC
 
 
-def page(head="", article="", *, heading=f"<h1>{TITLE}</h1>", title=TITLE):
-    """An article page with `head` in its <head> and `article` before the story's prose."""
+def page(head="", article="", *, heading=f"<h1>{TITLE}</h1>", title=TITLE, after=""):
+    """An article page with `head` in its <head>, `article` before the story's prose and
+    `after` after it."""
     paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
     return (
         f'<!DOCTYPE html><html lang="en"><head><title>{title}</title>{head}</head><body>'
         '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
-        f"<main><article>{heading}{article}{paragraphs}</article></main>"
+        f"<main><article>{heading}{article}{paragraphs}{after}</article></main>"
         "<footer>Copyright The Lanternport Courier</footer></body></html>"
     ).encode()
 
@@ -118,6 +121,33 @@ def test_the_pages_h1_is_the_headline_over_a_social_title_and_leaves_the_body():
     assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
 
 
+# Site names ------------------------------------------------------------------------------
+
+ADDRESS = '<meta property="og:url" content="https://courier.example.org/ferry-terminal">'
+
+
+@pytest.mark.parametrize(
+    ("title", "address", "source"),
+    [
+        (f"{TITLE} | Lanternport Courier", ADDRESS, "Lanternport Courier"),
+        (f"{TITLE} - Lanternport Evening Courier",
+         '<meta property="og:url" content="https://www.lec.example.com/ferry">',
+         "Lanternport Evening Courier"),
+        (f"{TITLE} | Harbour Weekly", ADDRESS, "courier.example.org"),
+        (f"{TITLE} | Lanternport Courier", "", ""),
+    ],
+)  # fmt: skip
+def test_a_page_without_a_site_name_takes_its_titles_suffix_when_it_spells_the_address(
+    title, address, source
+):
+    assert parse(page(address, title=title)).source == source
+
+
+def test_a_stated_site_name_wins_over_the_titles_suffix():
+    head = ADDRESS + '<meta property="og:site_name" content="The Courier">'
+    assert parse(page(head, title=f"{TITLE} | Lanternport Courier")).source == "The Courier"
+
+
 # Addresses -------------------------------------------------------------------------------
 
 
@@ -142,3 +172,94 @@ def test_a_byline_opening_the_text_gives_the_authors_and_leaves_the_body():
     # A sentence opening with "By" is the story's own.
     sentence = "<p>By Tuesday the harbour was quiet again.</p>"
     assert parse(page(article=sentence)).body_html.startswith(sentence)
+
+
+def authors(author, head=ADDRESS):
+    parsed = parse(page(f'{head}<meta name="author" content="{author}">'))
+    return [person.name for person in parsed.authors]
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ("Jane Roe, Lanternport Courier", ["Jane Roe"]),
+        ("Jane Roe and courier.example.org", ["Jane Roe"]),
+        ("Jane Roe, Courier Business", ["Jane Roe"]),
+        ("Jane Roe and Courier Sport staff", ["Jane Roe"]),
+        ("Jane Roe COURIER", ["Jane Roe"]),
+        ("Mary Ellen Courier", ["Mary Ellen Courier"]),  # a name the site's name is part of
+    ],
+)
+def test_a_byline_part_naming_the_site_by_its_name_or_address_is_no_person(author, names):
+    head = ADDRESS + '<meta property="og:site_name" content="The Lanternport Courier">'
+    assert authors(author, head) == names
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ("Maren Holt November 19, 2019", ["Maren Holt"]),
+        ("Maren Holt Sept 3", ["Maren Holt"]),
+        ("Anna Maria May", ["Anna Maria May"]),  # a name, with no date after it
+        ("Anna Maria May 5", ["Anna Maria"]),
+        ("Tomasz Wren Associated Press", ["Tomasz Wren"]),
+        ("Tomasz Wren The New York Times", ["Tomasz Wren"]),
+        ("Tomasz Wren Al Jazeera", ["Tomasz Wren"]),
+        ("Tomasz Wren Reuters", ["Tomasz Wren"]),
+        ("TOMASZ WREN ASSOCIATED PRESS", ["Tomasz Wren"]),
+        ("Tomasz Wren Holt Reuters", ["Tomasz Wren Holt"]),
+        ("Tomasz Wren Courier International", ["Tomasz Wren"]),
+        ("Mary Ann Holt", ["Mary Ann Holt"]),
+    ],
+)
+def test_a_date_or_outlet_written_after_a_name_is_no_part_of_it(author, names):
+    assert authors(author) == names
+
+
+def test_the_site_under_a_longer_name_after_a_name_is_no_part_of_it():
+    head = '<meta property="og:url" content="https://harbourpost.example.com/ferry">'
+    assert authors("Maren Holt Harbour International", head) == ["Maren Holt"]
+
+
+@pytest.mark.parametrize(
+    ("author", "name"),
+    [
+        ("TOMASZ WREN", "Tomasz Wren"),
+        ("SEAN O'BRIEN", "Sean O'Brien"),
+        ("ANGUS MCDONALD", "Angus McDonald"),
+        ("ROSA DE LA CRUZ", "Rosa de la Cruz"),
+        ("JEAN-PIERRE ROUX", "Jean-Pierre Roux"),
+        ("TJ HOLT", "TJ Holt"),
+        ("Rosa de la Cruz", "Rosa de la Cruz"),
+        ("Jane McRoe", "Jane McRoe"),
+    ],
+)
+def test_an_all_capitals_byline_is_set_in_title_case(author, name):
+    assert authors(author) == [name]
+
+
+# Pleas to the reader ---------------------------------------------------------------------
+
+
+def test_pleas_to_subscribe_or_sign_in_opening_or_closing_the_text_are_dropped():
+    opening = "<p>Already a subscriber? Sign in</p><p>Subscribe to keep reading.</p>"
+    closing = (
+        "<p>Support our journalism.</p><h2>Sign up for our newsletter</h2>"
+        "<p>Get the harbour's top stories delivered to your inbox every morning.</p><p></p>"
+    )
+    parsed = parse(page(article=opening, after=closing))
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+    assert parsed.body_html.endswith(f"<p>{PROSE[-1]}</p>")
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Subscribers to the operator's season pass will get a refund, the council said.</p>",
+        "<p>She urged residents to sign up for the council's newsletter before the vote.</p>",
+        "<p>Subscribe, the mayor told islanders. The ferry will not wait for anyone, she said, "
+        "and neither will the planning board when it meets again in the spring.</p>",
+    ],
+)
+def test_prose_about_subscribers_or_newsletters_stays_in_the_text(prose):
+    assert parse(page(after=prose)).body_html.endswith(prose)

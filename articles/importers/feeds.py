@@ -125,6 +125,12 @@ def _local_page(link: str, folder: Path) -> Path | None:
     return None
 
 
+def _byline(entry: FeedEntry):
+    """The people the entry names as its authors; a part naming the feed's site, by its title
+    or the host of the entry's link, is none."""
+    return byline_people(entry.authors, entry.source, urlsplit(entry.link).hostname or "")
+
+
 def parse_feed_entry(entry: FeedEntry) -> ParsedArticle:
     if not entry.title:
         raise ParseError("feed entry has no title")
@@ -139,14 +145,14 @@ def parse_feed_entry(entry: FeedEntry) -> ParsedArticle:
         source_url=http_url(entry.link),
         section=entry.section,
         language=entry.language,
-        authors=byline_people(entry.authors, entry.source),
+        authors=_byline(entry),
     )
 
 
 def parse_feed_page(entry: FeedEntry, page_path: str) -> ParsedArticle:
     """The linked page's text and metadata; the feed's own fields win where it has them."""
     page = parse_html_file(page_path)
-    authors = byline_people(entry.authors, entry.source) or page.authors
+    authors = _byline(entry) or page.authors
     return ParsedArticle(
         headline=entry.title or page.headline,
         standfirst=page.standfirst,

@@ -7,9 +7,12 @@ canonical URL from the page's metadata (JSON-LD, Open Graph, <meta>). It runs in
 faster, which is what the import rate depends on.
 
 Where news pages defeat its general rules, this module reads the page itself: the time of day
-of a publication day (`_published_at`), a title that also names the site, an <h1> other than
-the social title, a canonical link written as a path, a byline set as the text's first line,
-and whether the page lists other stories instead of telling one.
+of a publication day (`_published_at`), a title that also names the site, the site's name
+closing a <title> when no other is given, an <h1> other than the social title, a canonical
+link written as a path, a byline set as the text's first line, and whether the page lists
+other stories instead of telling one. Bylines are read as names of people, without the site,
+outlet or date written beside them (`byline_people`), and the pleas to subscribe or sign in
+that open or close a text are no part of the story (`_without_calls_to_action`).
 """
 
 import datetime
@@ -92,6 +95,8 @@ _OG_URL = re.compile(
     re.IGNORECASE,
 )
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)")
+# The page's <title> as written, which trafilatura reads only when no other title is given.
+_TITLE = re.compile(rb"<(?:title|TITLE)\b[^>]*>([^<]{1,1000})</(?:title|TITLE)>")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_AUTHORS = 6
 
@@ -107,6 +112,7 @@ _LISTING_PAGE_TYPES = frozenset(
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»~/]{1,2}\s+|(?<=\w):\s+")
 # Address labels that name no site: "news.example.org" is not a site called "News".
 _ADDRESS_WORDS = frozenset({"com", "co", "org", "net", "gov", "ac", "news", "blog", "amp", "m"})
+_SITE_NAME_WORDS = 5  # "Headline | The Lanternport Evening Courier", and no longer
 _KICKER_BLOCKS, _KICKER_WORDS = 2, 6  # what may sit above a page's <h1>: "Lokales", "Opinion"
 _HEADLINE_WORDS = 3  # a shorter link is a menu entry or a tag, not another story's headline
 _CARD_EXTRA_WORDS = 15  # what a listing's card holds besides headline and teaser: date, byline
@@ -127,6 +133,36 @@ _BYLINE_WORDS = 12  # "By Jane Roe and John Doe, Health Correspondents" and no l
 _BYLINE_BLOCKS = 3  # how far into the text such a byline may stand
 # Wire-service credits: "Reporting by Jane Roe; Editing by John Doe" (an editor is no author).
 _CREDIT = re.compile(r"(?:additional\s+)?(reporting|writing|editing)\s+by\s+", re.IGNORECASE)
+# Month names that may close a byline as the start of its date ("Jane Roe November 19, 2019",
+# of which the author field keeps "Jane Roe November"). A month that is also a name ("Theresa
+# May", "John August") is read as a date only before a number.
+_BYLINE_MONTHS = lexicon.word_set(
+    "january february july september october november december feb sep sept oct nov dec"
+)
+# Words of a name written in lower case after its first word ("Rosa de la Cruz", "Vincent
+# van Gogh") when an all-capitals byline is set in title case.
+_NAME_PARTICLES = lexicon.word_set("da das de del della der des di do dos du la le ten ter van von")
+# Words opening an outlet's name before the word that tells it is one ("The New York Times",
+# "Al Jazeera").
+_OUTLET_OPENERS = lexicon.PLACE_WORDS | {"the", "al", "el"}
+_VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýæøœ")
+
+# What a page asks of its reader around the story, sentence by sentence: to subscribe, sign in
+# or up, register, support its journalism, read on, or get its newsletter ("Subscribe to keep
+# reading", "Already a subscriber?", "Get the day's top headlines delivered to your inbox").
+_CALL_TO_ACTION = re.compile(
+    r"(?:subscribe\b|sign\s*(?:in|up)\b|log\s*in\b|register\s+(?:now|here|for|to)\b"
+    r"|already\s+(?:a|an)\s+(?:subscriber|member)\b|already\s+(?:registered|have\s+an\s+account)"
+    r"|(?:become|be)\s+a\s+(?:subscriber|member|supporter)\b"
+    r"|support\s+(?:us|our|(?:independent|local|quality)\s+journalism)\b"
+    r"|(?:continue|keep)\s+reading\b|create\s+(?:a|an|your)\s+(?:free\s+)?account"
+    r"|you\s+can\s+(?:also\s+)?(?:subscribe|sign\s*up)\b|get\b[^.!?]*\b(?:inbox|newsletters?)\b"
+    r"|newsletters?\W*$)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+_CALL_TO_ACTION_WORDS = 25  # "Get the latest updates right in your inbox. Subscribe to ..."
+_CALL_TO_ACTION_TAGS = _HEADINGS | {"p", "div"}
 
 # Query parameters that say how a reader came to the page (campaign, click and mailing-list
 # identifiers), never which page it is: without them a story has one address, whether it was
@@ -319,13 +355,86 @@ def _is_byline_role(word: str) -> bool:
     return lowered in _BYLINE_ROLES or lowered.removesuffix("s") in _BYLINE_ROLES
 
 
-def byline_people(names: Iterable[str], sitename: str) -> tuple[ParsedPerson, ...]:
+def _without_date(words: list[str]) -> list[str]:
+    """Byline words without the date that trafilatura leaves glued after a name: "Carrie
+    Arnold November" (its author field drops what follows a digit), "Jane Roe May 5"."""
+    end = len(words)
+    while end > 2 and any(ch.isdigit() for ch in words[end - 1]):
+        end -= 1
+    month = words[end - 1].casefold() if end > 2 else ""
+    if month in _BYLINE_MONTHS or (month in _MONTHS and end < len(words)):
+        end -= 1
+    return words[:end]
+
+
+def _names_outlet(words: list[str], site_keys: set[str]) -> bool:
+    """Whether byline words written after a name name an outlet: the site ("Jane Roe CNN" on
+    cnn.com), the site under a longer name ("Sputnik International" on sputniknews.com), a
+    news agency or paper ("Associated Press", "Washington Post", "Reuters"). The site's name
+    as one word cased as names are is the name's own: "Ana Lucia Hill" on thehill.com."""
+    if not all(word[0].isupper() for word in words):
+        return False
+    first = _name_key(words[0])
+    if first in site_keys and (len(words) > 1 or words[0] != words[0].capitalize()):
+        return True
+    if len(words) > 1 and _name_key(" ".join(words)) in site_keys:
+        return True  # "Al Jazeera" on aljazeera.com
+    if {words[-1], words[-1].capitalize()} & lexicon.WELL_KNOWN_ORGANISATIONS:
+        return True  # "Reuters", "REUTERS"
+    return len(words) >= 2 and (
+        words[-1].casefold() in lexicon.ORGANISATION_WORDS
+        or len(first) >= 4
+        and any(key.startswith(first) for key in site_keys)
+    )
+
+
+def _byline_name(words: list[str], site_keys: set[str]) -> list[str]:
+    """The name in byline words: none (empty) when they name the site ("Cleveland com" on
+    cleveland.com, "CNN Business" on cnn.com), and without an outlet written after the name
+    ("Jill Lawless Associated Press", "Jane Roe New York Times")."""
+    if _name_key(" ".join(words)) in site_keys:
+        return []
+    if words[0].casefold() not in lexicon.GIVEN_NAME_GENDER and _name_key(words[0]) in site_keys:
+        return []
+    for start in range(len(words) - 1, 1, -1):  # the shortest outlet; a name keeps two words
+        if _names_outlet(words[start:], site_keys):
+            while start > 2 and words[start - 1].casefold() in _OUTLET_OPENERS:
+                start -= 1  # "The New York" of "The New York Times", "Al" of "Al Jazeera"
+            return words[:start]
+    return words
+
+
+def _name_word_case(word: str, first: bool) -> str:
+    """A word of an all-capitals name in title case: "Lawless", "O'Brien", "McDonald",
+    "Jean-Pierre", "de" (after the first word); a word without a vowel is initials ("JJ")."""
+    lowered = word.casefold()
+    if not first and lowered in _NAME_PARTICLES:
+        return lowered
+    if not _VOWELS.intersection(lowered):
+        return word
+    cased = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), lowered)
+    return re.sub(r"^Mc(\w)", lambda m: "Mc" + m.group(1).upper(), cased)
+
+
+def _name_case(words: list[str]) -> list[str]:
+    if not any(ch.islower() for word in words for ch in word):
+        return [_name_word_case(word, i == 0) for i, word in enumerate(words)]
+    return words
+
+
+def byline_people(
+    names: Iterable[str], sitename: str, hostname: str = ""
+) -> tuple[ParsedPerson, ...]:
     """The people a byline names, with the job title written beside a name as its description.
 
     Trafilatura cuts a byline at commas, "and", "|" and the like and drops "By" and "in Kyiv"
     ("Jane Roe; Health Correspondent"), so a job title comes as a part of its own: it
-    describes the person before it. A part naming the site, an organisation or a place, or a
-    single word ("Reuters", "Kyiv"), is no person; a feed's names are cut the same way."""
+    describes the person before it. A part naming the site (by its name or address), an
+    organisation or a place, or a single word ("Reuters", "Kyiv"), is no person; a feed's
+    names are cut the same way. A date or an outlet written after a name is no part of it,
+    and an all-capitals name is set in title case ("JILL LAWLESS Associated Press": "Jill
+    Lawless")."""
+    site_keys = _site_keys(sitename, hostname)
     people: dict[str, str] = {}  # name: job title
     last = None
     for part in (normalize_authors(None, "; ".join(names)) or "").split("; "):
@@ -333,16 +442,17 @@ def byline_people(names: Iterable[str], sitename: str) -> tuple[ParsedPerson, ..
         if credit and credit.group(1).casefold() == "editing":
             last = None
             continue
-        words = part[credit.end() if credit else 0 :].split()
-        if not words or " ".join(words).casefold() == sitename.casefold():
+        words = _without_date(part[credit.end() if credit else 0 :].split())
+        if not words:
             continue
         roles = [i for i, word in enumerate(words) if _is_byline_role(word)]
         if words[0].casefold() in lexicon.GIVEN_NAME_GENDER or not roles:
             name, role = words, []
         else:  # "Health Correspondent", or a title before the name: "Senior Reporter Jane Roe"
             name, role = words[roles[-1] + 1 :], words[: roles[-1] + 1]
+        name = _byline_name(name, site_keys) if name else name
         if _is_person_name(name):
-            last = " ".join(name)
+            last = " ".join(_name_case(name))
             people.setdefault(last, " ".join(role))
         elif role and not name and last is not None and not people[last]:
             people[last] = " ".join(role)
@@ -387,6 +497,43 @@ def _without_site_name(title: str, sitename: str | None, hostname: str | None) -
     return title
 
 
+def _is_subsequence(letters: str, text: str) -> bool:
+    rest = iter(text)
+    return all(letter in rest for letter in letters)
+
+
+def _names_address(name: str, hostname: str) -> bool:
+    """Whether a name is the site's as its address spells it, loosely: one of the address's
+    labels, letter by letter, from the start of one of its words ("Lanternport Courier" on
+    courier.example.org, "Live Science" on livescience.com, "Wall Street Journal" on wsj.com).
+    """
+    labels = hostname.casefold().split(".")[:-1]
+    labels = {"".join(filter(str.isalnum, label)) for label in labels} - _ADDRESS_WORDS
+    words = name.casefold().split()
+    starts = ["".join(filter(str.isalnum, " ".join(words[i:]))) for i in range(len(words))]
+    return any(
+        len(label) >= 2 and label[0] == text[:1] and _is_subsequence(label, text)
+        for label in labels
+        for text in starts
+    )
+
+
+def _title_site_name(data: bytes, hostname: str) -> str:
+    """The site's name closing the page's <title> ("Headline | Lanternport Courier") when it
+    is the name of the page's address (`_names_address`); trafilatura takes a site's name from
+    a title only when it holds a dot ("Headline - Site.com")."""
+    match = _TITLE.search(data)
+    try:
+        title = " ".join(unescape(match.group(1).decode("utf-8")).split()) if match else ""
+    except UnicodeDecodeError:  # a page in another encoding: trafilatura decodes those
+        return ""
+    separators = [s for s in _TITLE_SEPARATOR.finditer(title) if not s.group().startswith(":")]
+    name = title[separators[-1].end() :].strip() if separators else ""
+    if 0 < len(name.split()) <= _SITE_NAME_WORDS and _names_address(name, hostname):
+        return name
+    return ""
+
+
 def _page_headline(blocks: list, title: str) -> str:
     """The headline the page shows its readers: an <h1> opening the text, or following a
     kicker of a few words ("Lokales", "Immunology"), which goes with it. The metadata's title
@@ -408,7 +555,7 @@ def _longer_than_a_word(headline: str, title: str) -> str:
     return headline.strip() if len(headline.split()) >= 2 else title
 
 
-def _text_byline(blocks: list, sitename: str) -> tuple[ParsedPerson, ...]:
+def _text_byline(blocks: list, sitename: str, hostname: str) -> tuple[ParsedPerson, ...]:
     """The people of a byline line opening the text ("By Jane Roe and John Doe"), which is
     taken off `blocks` with the short line under it that says where or for whom they wrote
     ("BBC News, Vienna"): the byline field holds them, and the body is the story."""
@@ -417,7 +564,7 @@ def _text_byline(blocks: list, sitename: str) -> tuple[ParsedPerson, ...]:
         match = _BYLINE_LINE.match(text)
         if block.tag != "p" or not match or len(text.split()) > _BYLINE_WORDS or text[-1] in ".!?":
             continue
-        people = byline_people([text[match.end() :]], sitename)
+        people = byline_people([text[match.end() :]], sitename, hostname)
         if not people:
             continue
         end = position + 1
@@ -431,6 +578,24 @@ def _text_byline(blocks: list, sitename: str) -> tuple[ParsedPerson, ...]:
 def _is_byline_detail(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= _KICKER_WORDS and text[-1] not in ".!?:;\"”'’"
+
+
+def _is_call_to_action(block) -> bool:
+    """Whether a block of the text is a short plea to the reader, every sentence of it: a
+    paragraph of the story may mention subscribers or newsletters, but it says more."""
+    text = _words(block)
+    if block.tag not in _CALL_TO_ACTION_TAGS or len(text.split()) > _CALL_TO_ACTION_WORDS:
+        return False
+    return all(map(_CALL_TO_ACTION.match, _SENTENCE_END.split(text))) if text else True
+
+
+def _without_calls_to_action(blocks: list) -> None:
+    """Take off `blocks` the pleas to subscribe, sign in or support the site that open or
+    close the text (`_is_call_to_action`), and empty paragraphs there."""
+    while blocks and _is_call_to_action(blocks[-1]):
+        blocks.pop()
+    while blocks and _is_call_to_action(blocks[0]):
+        blocks.pop(0)
 
 
 def _is_tracking(parameter: str) -> bool:
@@ -475,11 +640,15 @@ def parse_html(
     if document is None or document.body is None or not len(document.body):
         raise ParseError("no article text found in the HTML")
     address = _page_address(data, document.url)
-    sitename, hostname = document.sitename or "", document.hostname or ""
+    # The address's host in full: trafilatura's hostname is the registered domain alone
+    # ("example.org" of "courier.example.org"), which names the site less often.
+    sitename = document.sitename or ""
+    hostname = (urlsplit(address).hostname or "").removeprefix("www.")
     if address != document.url:  # trafilatura named the site after a host it guessed
         guessed = (urlsplit(document.url).hostname or "").removeprefix("www.")
-        hostname = (urlsplit(address).hostname or "").removeprefix("www.")
         sitename = hostname if sitename.removeprefix("www.") == guessed else sitename
+    if hostname and sitename.removeprefix("www.") in ("", hostname):  # no name but the address
+        sitename = _title_site_name(data, hostname) or sitename
     title = _without_site_name(" ".join((document.title or "").split()), sitename, hostname)
     sitename = sitename or hostname
     standfirst = " ".join((document.description or "").split())
@@ -491,7 +660,7 @@ def parse_html(
     if (not page_type or page_type in _LISTING_PAGE_TYPES) and _is_listing(data, blocks):
         raise NotAnArticle(f"a page listing other articles (page type {page_type or 'unstated'})")
     title = _page_headline(blocks, title)
-    text_byline = _text_byline(blocks, sitename or hostname)
+    text_byline = _text_byline(blocks, sitename, hostname)
     while blocks and blocks[0].tag in _HEADINGS:
         heading = _words(blocks[0])
         if not title:
@@ -499,6 +668,7 @@ def parse_html(
         elif not (_same_words(heading, title) or _same_words(heading, standfirst)):
             break
         blocks.pop(0)
+    _without_calls_to_action(blocks)
     if blocks and _same_words(_words(blocks[0]), standfirst):
         standfirst = ""  # a meta description copied from the first paragraph
     body = "\n".join(tostring(block, encoding="unicode") for block in blocks)
@@ -517,7 +687,7 @@ def parse_html(
         source_url=http_url(url) or http_url(address),
         section=categories[0] if categories else "",
         language=_page_language(data),
-        authors=byline_people([document.author or ""], sitename) or text_byline,
+        authors=byline_people([document.author or ""], sitename, hostname) or text_byline,
     )
 
 
