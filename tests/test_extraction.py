@@ -1340,3 +1340,128 @@ def test_senior_counsel_after_a_name_is_no_organisation():
 def test_company_suffix_in_capitals_ends_the_company_name():
     text = "The deal was advised by the law firm Halvorsen Webb LLP."
     assert names_found(text)[1] == ["Halvorsen Webb LLP"]
+
+
+def organisations_of(text):
+    return {organisation.name: organisation.aliases for organisation in extract(text).organisations}
+
+
+def test_byline_word_inside_an_organisation_name_stays_in_it():
+    text = "The Financial Reporting Council opened an inquiry. The FRC said it would report soon."
+    assert organisations_of(text) == {"Financial Reporting Council": ("FRC",)}
+
+
+def test_acronym_leaving_out_a_last_and_part_links_to_the_full_name():
+    text = (
+        "CDC issues warning\n"
+        "The Centers for Disease Control and Prevention said cases had doubled. "
+        "The CDC urged parents to check their records."
+    )
+    assert organisations_of(text) == {"Centers for Disease Control and Prevention": ("CDC",)}
+
+
+def test_given_name_ending_like_a_nationality_opens_a_persons_name():
+    text = (
+        "“We were ready for it,” Tyrese Mwangi said.\n"
+        "“I knew this day would come,” Kinese Obuya said."
+    )
+    quotes = quotes_of(text)
+    assert [quote.speaker for quote in quotes] == ["Tyrese Mwangi", "Kinese Obuya"]
+
+
+def test_name_typed_by_its_kind_keeps_a_lower_case_the_or_of_inside():
+    text = (
+        "Environmental group Stop the Quarry said the plan was reckless. "
+        "Campaign group Friends of the Moorland backed the protest."
+    )
+    assert organisations_of(text) == {"Stop the Quarry": (), "Friends of the Moorland": ()}
+    assert extract(text).people == []
+
+
+def test_sport_and_place_name_a_governing_body():
+    text = (
+        "Netball Australia said the final was sold out. "
+        "Football Victoria and Rugby Australia said they would share grounds."
+    )
+    assert set(organisations_of(text)) == {
+        "Netball Australia",
+        "Football Victoria",
+        "Rugby Australia",
+    }
+    assert extract(text).people == []
+
+
+def test_ministry_remit_listed_with_commas_stays_in_its_name():
+    text = (
+        "The Ministry of Fisheries, Animal Husbandry and Dairying on Friday announced a grant. "
+        "The Department for Digital, Culture, Media and Sport was not consulted."
+    )
+    assert set(organisations_of(text)) == {
+        "Ministry of Fisheries, Animal Husbandry and Dairying",
+        "Department for Digital, Culture, Media and Sport",
+    }
+    assert extract(text).people == []
+
+
+def test_ampersand_acronym_is_one_organisation_linked_to_its_name():
+    text = (
+        "Marks & Spencer reported higher profits. M&S said food sales rose, while AT&T fell. "
+        "Spending on R&D was flat."
+    )
+    assert organisations_of(text) == {"Marks & Spencer": ("M&S",), "AT&T": ()}
+    assert extract(text).people == []
+
+
+def test_place_after_of_inside_a_company_name_keeps_the_word_before():
+    text = "Analysts at Banc of Kenya Securities said the bond was cheap."
+    assert organisations_of(text) == {"Banc of Kenya Securities": ()}
+
+
+def test_first_word_of_a_company_named_in_full_is_its_short_form():
+    text = (
+        "Shares in Corrib Energy rose 5% on Monday.\n"
+        "“We are pleased with the drilling results,” Corrib said."
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Corrib Energy"
+    assert quote.speaker_type == "organisation"
+    assert organisations_of(text) == {"Corrib Energy": ("Corrib",)}
+    assert extract(text).people == []
+
+
+@pytest.mark.parametrize(
+    ("introduction", "speaker"),
+    [
+        ("The coach, Andrew Kellaway, named an unchanged side.", "Andrew Kellaway"),
+        ("Minister for Housing Aidan Tierney opened the estate.", "Aidan Tierney"),
+    ],
+)
+def test_the_role_said_is_the_person_set_off_after_or_titled_with_that_role(introduction, speaker):
+    noun = "coach" if "coach" in introduction else "minister"
+    text = f"{introduction}\n“We will not change course,” the {noun} said."
+    quote = only_quote(text)
+    assert quote.speaker == speaker
+
+
+def test_the_prime_minister_said_prefers_the_person_whose_role_has_prime():
+    text = (
+        "Prime Minister Tony Blair met Foreign Minister Ivo Sanader in London.\n"
+        "“We agreed on the essentials,” the prime minister said."
+    )
+    assert only_quote(text).speaker == "Tony Blair"
+
+
+def test_noun_for_people_opening_a_sentence_keeps_the_firm_after_at_out_of_the_speaker():
+    text = "Analysts at Hallam Brook said the results were strong."
+    assert extract(text).people == []
+
+
+def test_company_set_off_after_its_kind_is_an_organisation():
+    text = "The gas company, Westcoal, said the field was safe."
+    assert set(organisations_of(text)) == {"Westcoal"}
+    assert extract(text).people == []
+
+
+def test_plural_possessive_inside_an_organisation_name_stays_in_it():
+    text = "The Professional Footballers' Association (PFA) said players were tired."
+    assert organisations_of(text) == {"Professional Footballers' Association": ("PFA",)}

@@ -223,7 +223,7 @@ ORGANISATION_TYPES = word_set(
     lender bank insurer conglomerate consultancy agency network channel station
     newspaper paper tabloid daily magazine website site portal provider label studio band club
     team outfit charity watchdog regulator body union association federation party brewer
-    utility exchange fund unit subsidiary
+    utility exchange fund unit subsidiary explorer
     """
 )
 
@@ -235,7 +235,8 @@ WELL_KNOWN_ORGANISATIONS = word_set(
     Hamas Hezbollah Taliban Greenpeace Oxfam Unicef Unesco Ofcom Ofgem Ofsted Whitehall
     Westminster Vatican Gazprom Rosneft Toyota Samsung Sony Nintendo Microsoft Intel Nike
     Walmart Disney Uber Yahoo Vodafone Tesco Sainsbury's Barclays Starbucks McDonald's Labour
-    Tories Democrats Republicans Conservatives Jazeera Arabiya Qaeda Shabaab Shabab
+    Tories Democrats Republicans Conservatives Jazeera Arabiya Qaeda Shabaab Shabab Féin Fein
+    Fáil Oireachtas Dáil
     """
 )
 
@@ -324,7 +325,7 @@ _MALE_NAMES = """
     ryan sam samuel scott sean sergei sergey seth shane simon stephen steve steven stuart
     ted terry thomas tim timothy todd tom tommy tony travis trevor tyler valeri valery
     victor vincent vladimir vladmir volodymyr walter warren wayne wesley william willie
-    yuri zach zachary sebastian damian fabian florian maximilian
+    yuri zach zachary sebastian damian fabian florian maximilian tyrese
 """
 _FEMALE_NAMES = """
     abigail alice alicia alison amanda amber amy andrea angela angelina ann anna anne annie
@@ -341,7 +342,7 @@ _FEMALE_NAMES = """
     olivia pam pamela patricia patti paula pauline peggy penny priti rachel rebecca rita
     roberta rose ruth sally samantha sandra sara sarah sharon sheila shirley sophie stacey
     stephanie sue susan suzanne sylvia tamara tanya teresa theresa tina tracy ursula valerie
-    vanessa victoria virginia wendy yvonne zoe vivian lillian marian
+    vanessa victoria virginia wendy yvonne zoe vivian lillian marian therese
 """
 GIVEN_NAME_GENDER = dict.fromkeys(_MALE_NAMES.split(), "m") | dict.fromkeys(
     _FEMALE_NAMES.split(), "f"

@@ -23,10 +23,15 @@ _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Jr|Sr|Cmdr"
     "|Atty|Supt|Insp|Det|Hon|Pres|Fr|Cpl|Pvt|Brig|Gens"
 )
+# Kinds of organisation written with a capital, which a plural possessive may come before
+# inside a name: "Professional Footballers' Association", "Farmers' Union".
+_KINDS = "|".join(sorted(kind.capitalize() for kind in lexicon.ORGANISATION_KINDS))
 _TOKEN = (
-    rf"(?:(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
+    rf"(?:[{_UPPER}]{{1,3}}&[{_UPPER}]{{1,3}}(?![\w&])"  # M&S, AT&T: one acronym, ampersand and all
+    rf"|(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
     rf"|(?:{_ABBREVIATIONS})\."  # Gen., Mr.
     rf"|[{_UPPER}]\.(?=[ \u00a0][{_UPPER}])"  # an initial: J. Edgar
+    rf"|[{_UPPER}][\w\-]*s[’'](?=[ \u00a0]+(?:{_KINDS})\b)"  # "Footballers' Association"
     rf"|(?:Mc|Mac|O[’']|D[’'])?[{_UPPER}][\w’'\-]*(?<![’'\-]))"
 )
 _PARTICLES = word_set(
@@ -98,6 +103,30 @@ _PARAGRAPH_DATELINE = re.compile(
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
 _CONTRACTION = re.compile(r"[’'](?:m|d|s|re|ve|ll)$")
+# The verb after a name, past any apposition set off by commas: "said" in "Okoye, 23, said".
+_VERB_AFTER_NAME = re.compile(r"(?:,[^,.\n]{1,80},)?[ \u00a0]+([a-z]+)\b")
+# A ministry named for its remit, at the end of a run: "Ministry of Fisheries", "Department
+# for Digital", whose remit a list may go on after a comma.
+_REMIT_HEAD = re.compile(r"\b(?:Ministry|Department|Office)[ \u00a0]+(?:of|for)[ \u00a0]+[^,]+$")
+# A capitalised word right after a run, across a comma: the list goes on past the "and".
+_CAPITAL_AFTER = re.compile(rf",?[ \u00a0]+[{_UPPER}]")
+# Sports whose governing bodies are named for the sport and the country or state they run
+# it in ("Cricket Australia", "Rugby Australia", "Football Victoria", "Tennis Australia"),
+# and the states and provinces that such names take that the lexicon has no place word for.
+_SPORTS = word_set(
+    """
+    cricket rugby football soccer tennis golf netball hockey athletics swimming cycling rowing
+    basketball baseball softball squash badminton volleyball gymnastics sailing triathlon
+    """
+)
+_SPORTING_REGIONS = word_set(
+    """
+    victoria queensland tasmania ulster munster leinster connacht canterbury otago auckland
+    wellington ontario quebec
+    """
+)
+# Words a byline opens with ("Reporting by ...") that also name the field of a body.
+_BYLINE_WORDS = word_set("reporting editing writing")
 # Place words that, after a given name, make the name a place's and are never a surname: "Lee
 # County", "Carson City", "Wayne State".
 _NEVER_SURNAMES = word_set("city county state")
@@ -124,7 +153,7 @@ _NOT_ACRONYMS = word_set(
     FAQ RIP LOL DNA HIV AIDS COVID GDP VAT IPO SUV AWOL DIY PR AI PC CD DVD HD HDTV MP3 MP4
     GPS USB PDA SMS MMS LCD LED VHS VCR PVR DVR OS IP ADSL DSL GSM GPRS RSS DRM FM
     HTML URL WWW PIN ATM SIM CPU RAM ROM CCTV JPEG MPEG API A THE AND OF IN ON AT TO FOR BY IS
-    NO YES NOT NEW
+    NO YES NOT NEW MMR R&D Q&A A&E P&L M&A G&T R&B B&W F&B
     """
 )
 _DEMONYMS = word_set(
@@ -315,6 +344,35 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         elif kind == STOP and word.lower() in _NAME_MONTHS and tokens and _takes_surname(tokens):
             kind = NAME  # "Theresa May", "Mrs May"
         tokens.append(Token(start, start + len(word), word, kind, possessive))
+    if (
+        len(tokens) == 2
+        and tokens[0].kind == PLACE
+        and tokens[1].kind == NAME
+        and not tokens[1].possessive
+        and _by_place_suffix(tokens[0].text.lower())
+        and (verb := _VERB_AFTER_NAME.match(text, tokens[1].end))
+        and verb.group(1).lower() in lexicon.SPEECH_VERBS
+    ):
+        tokens[0].kind = NAME  # "Tyrese Okoye said": a given name, not a nationality
+    for index, (sport, place) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        following = tokens[index + 2] if index + 2 < len(tokens) else None
+        if (
+            sport.text.lower() in _SPORTS
+            and not sport.possessive
+            and (
+                (place.kind == PLACE and not place.text.isupper())
+                or place.text.lower() in _SPORTING_REGIONS
+            )
+            and (following is None or place.possessive or following.text in _JOINING_CONNECTORS)
+        ):
+            sport.kind = place.kind = ORG  # "Cricket Australia", "Football Victoria"
+    for index, token in enumerate(tokens):
+        if (
+            token.kind == STOP
+            and token.text.lower() in _BYLINE_WORDS
+            and _names_a_field(tokens, index)
+        ):
+            token.kind = NAME  # "Financial Reporting Council", "Center for Investigative Reporting"
     for month, following in zip(tokens, tokens[1:], strict=False):
         if (
             month.kind == STOP
@@ -333,6 +391,21 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         tokens[-1].kind = PLACE  # "Downing St", where "St Albans" is a saint's
         _reclass_end(tokens[:-1], (NAME,), PLACE)
     return tokens
+
+
+def _names_a_field(tokens: list[Token], index: int) -> bool:
+    """Whether a byline word ("Reporting by ...") inside a run is the field an organisation
+    works in: after a word that qualifies an organisation and before an organisation word
+    ("Financial Reporting Council"), or ending the complement of one ("Center for
+    Investigative Reporting")."""
+    if index == 0 or tokens[index - 1].kind not in _QUALIFIERS or tokens[index - 1].possessive:
+        return False
+    if index + 1 < len(tokens):
+        return tokens[index + 1].kind == ORG
+    return any(
+        token.kind == ORG and following.text in ("of", "for")
+        for token, following in zip(tokens[: index - 1], tokens[1:index], strict=True)
+    )
 
 
 def _reclass_end(tokens: list[Token], kinds: tuple[int, ...], kind: int) -> None:
@@ -519,6 +592,8 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
             if tokens[first - 1].possessive:
                 break
             first -= 1
+        if _named_of_place(text, tokens, first):
+            first -= 2  # "Banc of America Securities"
         # Drop a leading place acronym ("US National Security Council").
         while first < index and tokens[first].kind == PLACE and tokens[first].text.isupper():
             first += 1
@@ -600,6 +675,20 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
     ):
         return start
     return first
+
+
+def _named_of_place(text: str, tokens: list[Token], first: int) -> bool:
+    """Whether the organisation name starting at `first` with a place ("America Securities")
+    goes on to its left over "of" and the word opening the run: "Banc of America
+    Securities". Not a person's surname ("Walsh of British Airways"): a given name or a
+    title before it, or a capitalised word before it anywhere in the text, says so."""
+    if first != 2 or tokens[1].text != "of" or tokens[2].kind != PLACE or tokens[2].text.isupper():
+        return False
+    word = tokens[0]
+    if word.kind != NAME or word.possessive or is_given_name(word.text):
+        return False
+    surname = re.compile(rf"[{_UPPER}][\w’'\-]*[ \u00a0]+{re.escape(word.text)}\b")
+    return surname.search(text) is None
 
 
 def _kind_with_its_words(text: str, tokens: list[Token], index: int) -> tuple[int, int]:
@@ -694,9 +783,8 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         dateline.span(1) if dateline.group(1) else dateline.span(2)
         for dateline in _PARAGRAPH_DATELINE.finditer(text)
     ]
-    for match in RUN_PATTERN.finditer(text):
-        run_start = match.start()
-        tokens = _tokens(text, run_start, match.group())
+    for run_start, run_end in _run_spans(text):
+        tokens = _tokens(text, run_start, text[run_start:run_end])
         if not tokens:
             continue
         for start, end in datelines:
@@ -745,7 +833,7 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             if not any(o.start <= segment.start < o.end for o in organisations)
         ]
         analysis = RunAnalysis(names=names, organisations=organisations)
-        analysed.append((run_start, match.end(), analysis))
+        analysed.append((run_start, run_end, analysis))
         pairs.extend(_surname_pairs(text, tokens, analysis))
     if typed_names:
         _mentions_of_typed(analysed, typed_names)
@@ -782,15 +870,90 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
         following = tokens[count]
         if following.kind in _QUALIFIERS and not is_given_name(following.text):
             count += 1
-        elif (
-            following.text in _TYPED_CONNECTORS
-            and count + 1 < len(tokens)
-            and tokens[count + 1].kind in _QUALIFIERS
-        ):
-            count += 2  # "advocacy group Americans for Prosperity"
+        elif following.text in _TYPED_CONNECTORS or following.text == "the":
+            # "advocacy group Americans for Prosperity", "Friends of the Earth", "Lock the Gate"
+            joint = (
+                2
+                if following.text != "the"
+                and tokens[count + 1 : count + 2]
+                and (tokens[count + 1].text == "the")
+                else 1
+            )
+            if count + joint < len(tokens) and tokens[count + joint].kind in _QUALIFIERS:
+                count += joint + 1
+            else:
+                break
         else:
             break
     return count
+
+
+def _run_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the capitalised runs, with two joins the run pattern cannot see: a name
+    typed by the kind of body it is that has a bare "the" inside ("environmental group Lock
+    the Gate", "charity Save the Children"), and a ministry's remit listed with commas
+    ("Ministry of Culture, Tourism and Civil Aviation", "Department for Digital, Culture,
+    Media and Sport"), where the last item follows "and"."""
+    spans = [match.span() for match in RUN_PATTERN.finditer(text)]
+    remits = "Ministry" in text or "Department" in text or "Office" in text
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        index += 1
+        if (
+            index < len(spans)
+            and text[end : spans[index][0]] == " the "
+            and _after_type(text, start)
+        ):
+            start, end = start, spans[index][1]
+            index += 1
+        elif remits and _REMIT_HEAD.search(text, start, end):
+            following = index
+            while following < len(spans) and following - index < 4:
+                item_start, item_end = spans[following]
+                if (
+                    text[end if following == index else spans[following - 1][1] : item_start]
+                    != ", "
+                ):
+                    break
+                item = _remit_item(text[item_start:item_end])
+                if item is None:
+                    break
+                following += 1
+                if " and " in item:
+                    if not _CAPITAL_AFTER.match(text, item_end):
+                        end = item_end
+                        index = following
+                    break
+        joined.append((start, end))
+    return joined
+
+
+def _after_type(text: str, start: int) -> bool:
+    """Whether a lower-case noun for a kind of body stands right before `start`."""
+    noun = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return noun is not None and noun.group(1) in lexicon.ORGANISATION_TYPES
+
+
+def _remit_item(words: str) -> str | None:
+    """The words of a capitalised run that can be one item of a ministry's remit: plain words
+    and kinds with "and" between them ("Tourism", "Animal Husbandry and Dairying"), up to
+    any words the run goes on with ("on Friday"); None if it names a person, a place or
+    another body."""
+    item: list[str] = []
+    for word in words.split():
+        if (
+            word == "and"
+            or word.lower() in lexicon.ORGANISATION_KINDS  # "Media and Sport"
+            or (token_class(word) in (NAME, DEPARTMENT) and not is_given_name(word))
+        ):
+            item.append(word)
+        elif word.islower() and item and item[-1] != "and":
+            break
+        else:
+            return None
+    return " ".join(item) if 0 < len(item) <= 6 and item[-1] != "and" else None
 
 
 def _traded(text: str, tokens: list[Token]) -> int:
@@ -845,6 +1008,7 @@ def _surname_pairs(text: str, tokens: list[Token], analysis: RunAnalysis) -> lis
             )
             or is_given_name(first.text)
             or is_given_name(second.text)
+            or min(len(first.text), len(second.text)) == 1  # "R & B": letters, no founders
         ):
             continue
         singular = bool(

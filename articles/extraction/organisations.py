@@ -12,7 +12,7 @@ no such short form ("Police said") is no organisation.
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .names import OrganisationSegment, initials
+from .names import NAME, OrganisationSegment, initials, is_given_name, token_class
 
 
 @dataclass
@@ -40,15 +40,21 @@ class OrganisationRegistry:
         }
         self._known = {_key(known): " ".join(known.split()) for known in known_organisations}
         self._by_key: dict[str, Organisation] = {}
+        self._by_first_word: dict[str, str] = {}
         self.organisations: list[Organisation] = []
 
     def build(self, segments: list[OrganisationSegment]) -> None:
         """Register every segment, then fold each acronym into its full name."""
         definitions = {segment.defines: segment.text for segment in segments if segment.defines}
         full_by_initials: dict[str, str] = {}
+        full_names: dict[str, str] = {}
         for segment in segments:
             if not segment.is_acronym and len(segment.text.split()) >= 2:
                 full_by_initials.setdefault(initials(segment.text), segment.text)
+                full_names.setdefault(_key(segment.text), segment.text)
+        self._by_first_word: dict[str, str] = _by_first_word(
+            segment.text for segment in segments if not segment.is_acronym and not segment.generic
+        )
         by_last_word: dict[str, Organisation] = {}
         for segment in segments:
             name = segment.text
@@ -61,11 +67,19 @@ class OrganisationRegistry:
                 continue
             if segment.generic:
                 continue  # "Police", "the League": alone, a kind of organisation names none
+            if " " not in name and not segment.is_acronym and (fuller := self.short_form_of(name)):
+                # "Cairn" before or after "Cairn Energy": the first word of the one name.
+                organisation = self._get(fuller, segment.start)
+                organisation.forms[name] = None
+                organisation.mentions += 1
+                self._by_key.setdefault(_key(name), organisation)
+                continue
             if segment.is_acronym:
                 full = (
                     definitions.get(name)
                     or full_by_initials.get(name)
                     or self._known_by_initials.get(name)
+                    or _loosely_abbreviated(name, [*full_names.values(), *self._known.values()])
                 )
                 organisation = self._get(full or name, segment.start)
                 if full:
@@ -89,6 +103,20 @@ class OrganisationRegistry:
             self._by_key[key] = organisation
             self.organisations.append(organisation)
         return organisation
+
+    def short_form_of(self, word: str) -> str | None:
+        """The one multi-word organisation name in the text that `word` opens, when `word` is
+        a plain name ("Cairn" for "Cairn Energy", "Leeds" for "Leeds United"), not a kind of
+        body ("Labour", "Treasury"), a place or a given name."""
+        names = {
+            _key(organisation.name): organisation.name
+            for organisation in self.organisations
+            if organisation.name.split()[0] == word
+        }
+        found = self._by_first_word.get(word)
+        if found is not None:
+            names.setdefault(_key(found), found)
+        return _by_first_word(names.values()).get(word)
 
     def note(self, name: str, position: int) -> str:
         """Count a mention of an organisation found by how it is used (the subject of a
@@ -123,6 +151,42 @@ class OrganisationRegistry:
             if fitting:
                 return fitting[0] if len(fitting) == 1 else None
         return None
+
+
+def _by_first_word(names) -> dict[str, str]:
+    """Multi-word organisation names by their first word, for the first words that open only
+    one of them and can be a short form (see `OrganisationRegistry.short_form_of`)."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        first = words[0]
+        if (
+            len(words) >= 2
+            and words[1][:1].isupper()
+            and token_class(first) == NAME
+            and not is_given_name(first)
+        ):
+            found.setdefault(first, set()).add(" ".join(words))
+    return {word: next(iter(names)) for word, names in found.items() if len(names) == 1}
+
+
+def _loosely_abbreviated(acronym: str, names: list[str]) -> str | None:
+    """The one name that `acronym` abbreviates in a looser way than by all its initials:
+    read by its capitals alone ("M&S" for "Marks & Spencer", "MoJ" for "Ministry of Justice"),
+    or leaving out a last part after "and" ("CDC" for "Centers for Disease Control and
+    Prevention"); None if no name fits or more than one does."""
+    letters = "".join(ch for ch in acronym if ch.isupper() or ch.isdigit())
+    if len(letters) < 2:
+        return None
+    fitting: dict[str, str] = {}
+    for name in names:
+        variants = {initials(name)}
+        head, joint, tail = name.rpartition(" and ")
+        if joint and len(letters) >= 3 and len(tail.split()) <= 2 and len(head.split()) >= 2:
+            variants.add(initials(head))
+        if letters in variants:
+            fitting.setdefault(_key(name), " ".join(name.split()))
+    return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
 def _fits(organisation: Organisation, noun: str, exactly: bool) -> bool:

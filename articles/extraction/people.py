@@ -32,6 +32,8 @@ _NOT_APPOSITION_STARTS = word_set(
     and or but who which where when while as if because since although though so
     """
 )
+# Words that join a title to its remit: "Minister for Housing", "Chancellor of the Exchequer".
+_TITLE_COMPLEMENTS = word_set("of for the")
 _WORD_BEFORE = re.compile(r"([\w.’'\-]+)\s*$")
 
 
@@ -82,14 +84,23 @@ def premodifier_role(text: str, segment: NameSegment) -> str | None:
     prefix_words = []
     possessed = False
     for word in segment.prefix.split():
-        if word.lower() in lexicon.NOT_NAME_WORDS:
-            prefix_words = []  # "When US National Security Advisor": the role starts after
+        if word.lower() in lexicon.NOT_NAME_WORDS and not (
+            word in _TITLE_COMPLEMENTS
+            and prefix_words
+            and (prefix_words[-1] in _TITLE_COMPLEMENTS or _has_role_noun(prefix_words[-1:]))
+        ):
+            # "When US National Security Advisor", "Hilary Benn and Deputy Prime Minister",
+            # "Orin Middleton of Barclays": the role starts after; a title's "of" and "for" go
+            # on ("Chancellor of the Exchequer", "Minister for Housing").
+            prefix_words = []
         elif word.endswith(("’s", "'s")):
             # "Prime Minister's Questions": the words up to a possessive are its owner's.
             prefix_words = []
             possessed = True
         elif word.rstrip(".").lower() not in lexicon.HONORIFICS:
             prefix_words.append(word)
+    if prefix_words and prefix_words[-1] in _TITLE_COMPLEMENTS:
+        prefix_words = []  # "CEO of Omni Products": the name is what the title is over
     if possessed or (
         segment.prefix.split() and segment.prefix.split()[0].lower() in lexicon.NOT_NAME_WORDS
     ):

@@ -310,7 +310,10 @@ class _Extraction:
             word = match.group()
             if previous_lower and word.lower() in _CORE_STOP:
                 return start, start + match.start() - 1 if match.start() else start
-            previous_lower = word[0].islower()
+            # "Analysts at Peel Hunt": a noun for people is capitalised only as the first word.
+            previous_lower = word[0].islower() or (
+                match.start() == 0 and is_person_noun(word.lower())
+            )
             position = start + match.end()
         return start, max(position, start)
 
@@ -366,7 +369,11 @@ class _Extraction:
             )
         roles: dict[int, str | None] = {}
         for segment in self.name_segments:
-            role = apposition_role(text, segment.end) or premodifier_role(text, segment)
+            role = (
+                apposition_role(text, segment.end)
+                or premodifier_role(text, segment)
+                or self._role_before_comma(segment)
+            )
             roles[id(segment)] = role
             # A given name is evidence of a person unless a place noun follows it: "Evelyn
             # Park" needs more than "Victoria Park" has.
@@ -383,7 +390,7 @@ class _Extraction:
                 or (text.startswith(",", segment.end) and _AGE_AFTER.match(text, segment.end))
             ):
                 evident.add(id(segment))
-        self.things = self._named_as_organisations()
+        self.things = self._named_as_organisations(evident)
         evident.difference_update(
             id(segment)
             for segment in self.name_segments
@@ -427,17 +434,44 @@ class _Extraction:
                     found = self.organisations.find(organisation.text)
                     person.organisation_text = found.name if found else None
 
-    def _named_as_organisations(self) -> dict[str, str]:
+    def _named_as_organisations(self, speakers: set[int]) -> dict[str, str]:
         """Names that are organisations by their look or by what the text says of them, by
-        their name segment: a brand's capital inside a word ("NetRatings", "TalkTalk"), a
-        "which" clause after it ("Velora Health, which distributes ...") or an apposition
-        headed by a kind of organisation ("Titan, a California-based company,"). A person is
-        "who"; a title or a given name still says person. Each maps to the name in full, up
-        to the comma."""
+        their name segment: the first word of an organisation's name the text gives in full,
+        speaking ("Cairn said" after "Cairn Energy") and no person's surname, a brand's
+        capital inside a word ("NetRatings", "TalkTalk"), a "which" clause after it ("Velora
+        Health, which distributes ...") or an apposition headed by a kind of organisation
+        ("Titan, a California-based company,"), or a name set off after its kind ("The gas
+        company, Santos,"). A person is "who"; a title or a given name still says person.
+        Each maps to the name in full, up to the comma."""
         text = self.text
         things: dict[str, str] = {}
+        surnames = {segment.tokens[-1] for segment in self.name_segments if len(segment.tokens) > 1}
         for segment in self.name_segments:
             if segment.titled or is_given_name(segment.tokens[0]):
+                continue
+            word = segment.tokens[0]
+            if (
+                len(segment.tokens) == 1
+                and id(segment) in speakers
+                and not segment.prefix
+                and not _CAPITALISED_NEXT.match(text, segment.end)
+                and not self._premodifies_noun(segment, len(text))
+                and word not in surnames
+                and (fuller := self.organisations.short_form_of(word))
+            ):
+                # "Cairn said" with "Cairn Energy" named: the company by its first word.
+                organisation = self.organisations.find(fuller)
+                if organisation is not None:
+                    organisation.forms.setdefault(word, None)
+                things.setdefault(segment.text, fuller)
+                continue
+            kind = self._type_before_comma(segment)
+            if kind is not None:
+                # "The gas company, Santos, said": set off after its kind, as a person is
+                # after a role.
+                self.organisations.note(segment.text, segment.start)
+                self.organisations.find(segment.text).kinds.add(kind)
+                things.setdefault(segment.text, segment.text)
                 continue
             if any(is_brand(token) for token in segment.tokens):
                 things.setdefault(segment.text, segment.text)
@@ -474,6 +508,7 @@ class _Extraction:
             word.islower()
             and word not in _OBJECT_MARKERS
             and word not in lexicon.NOT_NAME_WORDS
+            and word not in lexicon.SPEECH_VERBS
             and not word.endswith("ly")
         )
 
@@ -487,6 +522,38 @@ class _Extraction:
             return False
         found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 40), segment.run_start)
         return found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS
+
+    def _type_before_comma(self, segment: NameSegment) -> str | None:
+        """The kind of business or body a name is set off after by commas ("company" in "The
+        gas company, Santos, said"), if any."""
+        if segment.prefix or not self.text.startswith(",", segment.end):
+            return None
+        found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 40), segment.run_start)
+        if found is None or found.group(1) not in lexicon.ORGANISATION_TYPES:
+            return None
+        return found.group(1)
+
+    def _role_before_comma(self, segment: NameSegment) -> str | None:
+        """The role a name is set off after by commas ("state sport minister" in "The state
+        sport minister, Ros Spence, said"), back to a determiner or a verb. Without the closing
+        comma the name may open the next item of a list ("Owen is the king, Knightly ...")."""
+        if not self.text.startswith(",", segment.end) or not self._after_role_and_comma(segment):
+            return None
+        before = self.text[max(0, segment.run_start - 60) : segment.run_start].rstrip(" ,\u00a0")
+        words: list[str] = []
+        for word in reversed(before.split()):
+            lower = word.lower()
+            if (
+                not word.islower()
+                or not word.isalpha()
+                or lower in lexicon.NOT_NAME_WORDS
+                or lower in lexicon.SPEECH_VERBS
+                or lower in lexicon.COMMON_VERBS
+                or len(words) == 4
+            ):
+                break
+            words.insert(0, word)
+        return " ".join(words) or None
 
     def _named_in_full(self, evident: set[int]) -> list[int]:
         """Capitalised pairs ("Chidi Okafor") whose last word is, elsewhere in the text, a
@@ -661,7 +728,9 @@ class _Extraction:
             earlier = [
                 speaker
                 for speaker in (
-                    self._person_with_role(last, attribution.subject_start),
+                    self._person_with_role(
+                        [word.strip("’'") for word in lowered[1:]], attribution.subject_start
+                    ),
                     _unnamed_source(last, history),
                 )
                 if speaker is not None
@@ -792,11 +861,18 @@ class _Extraction:
         words = _ROLE_WORDS_AFTER.match(self.text, segment.end)
         return words is not None and words.group(1).split()[-1] in lexicon.ROLE_NOUNS
 
-    def _person_with_role(self, noun: str, position: int) -> _Speaker | None:
-        """The latest person named before `position` whose role has `noun` in it."""
-        if noun not in lexicon.ROLE_NOUNS:
+    def _person_with_role(self, words: list[str], position: int) -> _Speaker | None:
+        """The person named before `position` whose role a noun phrase (`words`, after "the")
+        describes: "the coach" for "The coach, Andrew McDonald,", "the prime minister" for
+        "Prime Minister Tony Blair". The role must have the head noun; where several people's
+        roles have it, those whose roles also have the words before it ("prime") are
+        preferred, and of those still several, the latest named."""
+        if not words or words[-1] not in lexicon.ROLE_NOUNS:
             return None
-        for segment in reversed(self._segments_in(0, position)):
+        noun, modifiers = words[-1], words[:-1]
+        latest: dict[int, tuple[Person, int]] = {}
+        described: set[int] = set()
+        for segment in self._segments_in(0, position):
             person = self.person_of_segment.get(id(segment))
             if person is None or not person.role:
                 continue
@@ -805,8 +881,14 @@ class _Extraction:
                 for word in re.findall(r"[a-z\-]+", person.role.lower())
             }
             if noun in role_words:
-                return _Speaker(person.name, "person", person, segment.start)
-        return None
+                latest[id(person)] = (person, segment.start)
+                if modifiers and role_words.issuperset(modifiers):
+                    described.add(id(person))
+        candidates = [latest[key] for key in described] or list(latest.values())
+        if not candidates:
+            return None
+        person, start = max(candidates, key=lambda candidate: candidate[1])
+        return _Speaker(person.name, "person", person, start)
 
     def transcript_speaker(self, span: QuotedSpan) -> _Speaker | None:
         """The speaker a transcript names in capitals at the start of a quote:
