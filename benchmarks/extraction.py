@@ -46,7 +46,9 @@ from articles.extraction import extract  # noqa: E402
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus" / "polnear" / "train"
 _HEADER = re.compile(r"T(\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _OTHER_LINE = re.compile(r"[EAR#*N]\d*\t")
-_MARKS = re.compile(r"[\"“”]")
+# Double quotation marks, also written as two single ones: ‘‘...’’ (wire copy), ``...'' and
+# ''...'' (the New York Times archive texts in the corpus).
+_MARKS = re.compile(r"[\"“”]|‘‘|’’|``|''")
 _NAIVE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 _NOT_NAMES = frozenset(
     [
@@ -127,10 +129,10 @@ def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = match.start()
         mark = match.group()
         if open_at is None:
-            if mark == "”":
+            if mark in ("”", "’’"):
                 parts.append((start, position))  # the span began inside the quote
             else:
-                open_at = position + 1
+                open_at = match.end()
         else:
             parts.append((open_at, position))
             open_at = None

@@ -1465,3 +1465,24 @@ def test_company_set_off_after_its_kind_is_an_organisation():
 def test_plural_possessive_inside_an_organisation_name_stays_in_it():
     text = "The Professional Footballers' Association (PFA) said players were tired."
     assert organisations_of(text) == {"Professional Footballers' Association": ("PFA",)}
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("‘‘", "’’"), ("``", "''"), ("''", "''")],
+    ids=["wire-curly", "typewriter", "archive-apostrophes"],
+)
+def test_a_double_mark_written_as_two_single_ones_is_one_quotation_mark(opening, closing):
+    """Wire copy writes ‘‘...’’ and old archives ``...'' or ''...'': the quote ends at the
+    doubled mark, not at the next double mark further on."""
+    text = (
+        "Harbour pilot Ingrid Solvang spoke after the storm.\n\n"
+        f"{opening}We lost two days of sailings,{closing} Solvang said. "
+        "Ferries resumed on Monday, the operator said.\n\n"
+        "“The forecast is better now,” she added."
+    )
+    quotes = quotes_of(text)
+    assert [(quote.text, quote.speaker) for quote in quotes] == [
+        ("We lost two days of sailings,", "Ingrid Solvang"),
+        ("The forecast is better now,", "Ingrid Solvang"),
+    ]

@@ -42,7 +42,14 @@ from .people import (
     is_person_noun,
     premodifier_role,
 )
-from .quotes import QuotedSpan, find_quoted_spans, is_label, looks_like_title, word_count
+from .quotes import (
+    QuotedSpan,
+    find_quoted_spans,
+    is_label,
+    looks_like_title,
+    with_doubled_marks_as_one,
+    word_count,
+)
 from .results import ExtractionResult, OrganisationFound, PersonFound, QuoteFound
 
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[{lexicon.UPPER_LETTERS}])|\n+")
@@ -923,6 +930,8 @@ def extract(
     text: str, known_people: Iterable[str] = (), known_organisations: Iterable[str] = ()
 ) -> ExtractionResult:
     """Find the direct quotes, their speakers, the people and the organisations in `text`."""
+    source = text
+    text = with_doubled_marks_as_one(text)  # the same offsets, one mark per quotation mark
     extraction = _Extraction(text, list(known_people), list(known_organisations))
     spans = find_quoted_spans(text)
 
@@ -1045,7 +1054,7 @@ def extract(
             QuoteFound(
                 start=span.start,
                 end=span.end,
-                text=text[span.start : span.end],
+                text=source[span.start : span.end],
                 speaker=speaker.name,
                 speaker_type=speaker.kind if speaker.name else None,
                 partial=_is_partial(text, span, window_start, attribution),

@@ -20,6 +20,9 @@ _CLOSING = frozenset("”»")
 _BEFORE_OPENING = frozenset(" \t\n\r\u00a0([{—–-/")
 _AFTER_CLOSING = frozenset(" \t\n\r\u00a0.,;:!?)]}—–-…'’")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+# A double quotation mark written as two single ones: ‘‘...’’ in wire copy (AP), ``...'' and
+# ''...'' in typewriter text and old newspaper archives.
+_DOUBLED_MARKS = re.compile(r"‘‘|’’|``|''")
 # Words that announce a name, label or title rather than speech: the so-called "G19".
 _LABEL_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|headlined|known as|"
@@ -57,6 +60,26 @@ def _mark_faces_open(text: str, position: int, quote_open: bool) -> bool:
     if closes and not opens:
         return False
     return not quote_open
+
+
+def with_doubled_marks_as_one(text: str) -> str:
+    """`text` with each doubled single mark written as one double mark and a space on the side
+    away from the quoted words, so that every offset stays the same: `‘‘Yes,’’ she said`
+    reads as ` “Yes,”  she said`. Two straight apostrophes face the way their neighbours say,
+    as a straight double mark does."""
+    if not any(mark in text for mark in ("‘‘", "’’", "``", "''")):
+        return text
+
+    def as_one(match: re.Match) -> str:
+        mark = match.group()
+        if mark in ("‘‘", "``"):
+            return " “"
+        if mark == "’’":
+            return "” "
+        before = text[match.start() - 1] if match.start() else "\n"
+        return ' "' if before in _BEFORE_OPENING else '" '
+
+    return _DOUBLED_MARKS.sub(as_one, text)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
