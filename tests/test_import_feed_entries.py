@@ -113,3 +113,14 @@ def test_the_wordpress_feed_footer_is_not_part_of_the_story(tmp_path):
         "The wall was rebuilt in six weeks.",
         "The post office on the quay reopens on Monday.",
     ]
+
+
+def test_the_feeds_title_without_its_section_is_the_source(tmp_path):
+    feed = rss(
+        "<item><title>Quay reopens</title><link>https://gazette.example.org/quay</link>"
+        "<description>The quay reopened on Monday.</description></item>"
+    )
+    import_feed(
+        tmp_path / "rss.xml", feed.replace("Lakeside Gazette", "Lakeside Gazette - Business")
+    )
+    assert Article.objects.get().source == "Lakeside Gazette"

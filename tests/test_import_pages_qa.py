@@ -148,6 +148,14 @@ def test_a_stated_site_name_wins_over_the_titles_suffix():
     assert parse(page(head, title=f"{TITLE} | Lanternport Courier")).source == "The Courier"
 
 
+@pytest.mark.parametrize(
+    "site", ["The Courier | News for the whole coast", "The Courier | Harbour | Sport |"]
+)
+def test_a_stated_site_name_loses_its_tagline(site):
+    head = ADDRESS + f'<meta property="og:site_name" content="{site}">'
+    assert parse(page(head)).source == "The Courier"
+
+
 # Addresses -------------------------------------------------------------------------------
 
 
@@ -214,6 +222,10 @@ def test_a_byline_part_naming_the_site_by_its_name_or_address_is_no_person(autho
 )
 def test_a_date_or_outlet_written_after_a_name_is_no_part_of_it(author, names):
     assert authors(author) == names
+
+
+def test_one_person_named_with_and_without_a_middle_initial_is_one_author():
+    assert authors("Maren Holt; Maren J. Holt; Tomasz Wren") == ["Maren Holt", "Tomasz Wren"]
 
 
 def test_the_site_under_a_longer_name_after_a_name_is_no_part_of_it():

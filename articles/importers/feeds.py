@@ -18,7 +18,7 @@ import feedparser
 
 from articles.text import CleanHTML, html_to_text, text_blocks_html
 
-from .html import byline_people, http_url, parse_html_file
+from .html import byline_people, http_url, parse_html_file, site_name_alone
 from .records import ParsedArticle, ParseError
 from .runner import Job
 
@@ -186,7 +186,7 @@ def iter_feed_jobs(path: Path):
             published_at=_moment(entry),
             authors=_author_names(entry),
             section=(tags[0] if tags else "")[:100],
-            source=channel.get("title", "")[:200],
+            source=site_name_alone(channel.get("title", ""))[:200],  # not "Site - Business"
             language=(channel.get("language") or "")[:16],
         )
         page = _local_page(item.link, path.parent)

@@ -113,6 +113,9 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»~/]{1,2}\s+|(?<=\w):\s+")
 # Address labels that name no site: "news.example.org" is not a site called "News".
 _ADDRESS_WORDS = frozenset({"com", "co", "org", "net", "gov", "ac", "news", "blog", "amp", "m"})
 _SITE_NAME_WORDS = 5  # "Headline | The Lanternport Evening Courier", and no longer
+# What sets a tagline or a list of sections after a site's name: "LinkNaija | Nigeria's
+# popular news platform", "Autoracing | F1 | Indy |".
+_SITE_NAME_TAGLINE = re.compile(r"\s+(?:[|–—·•»]|-)(?:\s+|$)")
 _KICKER_BLOCKS, _KICKER_WORDS = 2, 6  # what may sit above a page's <h1>: "Lokales", "Opinion"
 _HEADLINE_WORDS = 3  # a shorter link is a menu entry or a tag, not another story's headline
 _CARD_EXTRA_WORDS = 15  # what a listing's card holds besides headline and teaser: date, byline
@@ -436,6 +439,7 @@ def byline_people(
     Lawless")."""
     site_keys = _site_keys(sitename, hostname)
     people: dict[str, str] = {}  # name: job title
+    by_key: dict[tuple[str, ...], str] = {}  # name without its initials: name
     last = None
     for part in (normalize_authors(None, "; ".join(names)) or "").split("; "):
         credit = _CREDIT.match(part)
@@ -452,7 +456,10 @@ def byline_people(
             name, role = words[roles[-1] + 1 :], words[: roles[-1] + 1]
         name = _byline_name(name, site_keys) if name else name
         if _is_person_name(name):
-            last = " ".join(_name_case(name))
+            name = _name_case(name)
+            # "Troy L Smith" and "Troy Smith" in one byline (the metadata's and the page's):
+            # one person, under the name given first.
+            last = by_key.setdefault(_without_initials(name), " ".join(name))
             people.setdefault(last, " ".join(role))
         elif role and not name and last is not None and not people[last]:
             people[last] = " ".join(role)
@@ -460,6 +467,10 @@ def byline_people(
         ParsedPerson(name=name, description=role)
         for name, role in islice(people.items(), MAX_AUTHORS)
     )
+
+
+def _without_initials(words: list[str]) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in words if len(word.strip(".")) > 1)
 
 
 def _name_key(text: str) -> str:
@@ -473,8 +484,14 @@ def _site_keys(sitename: str | None, hostname: str | None) -> set[str]:
     """The site's name and the names in its address ("www.inexhibit.com": "inexhibitcom",
     "inexhibit"), as `_name_key` writes them."""
     labels = [label for label in (hostname or "").casefold().split(".") if label != "www"]
-    names = [sitename or "", ".".join(labels), *labels[:-1]]
+    names = [sitename or "", site_name_alone(sitename or ""), ".".join(labels), *labels[:-1]]
     return {key for key in map(_name_key, names) if key and key not in _ADDRESS_WORDS}
+
+
+def site_name_alone(sitename: str) -> str:
+    """A site's name without the tagline or sections it may state after it ("LinkNaija |
+    Nigeria's popular news platform")."""
+    return _SITE_NAME_TAGLINE.split(sitename, maxsplit=1)[0].strip()
 
 
 def _without_site_name(title: str, sitename: str | None, hostname: str | None) -> str:
@@ -650,7 +667,7 @@ def parse_html(
     if hostname and sitename.removeprefix("www.") in ("", hostname):  # no name but the address
         sitename = _title_site_name(data, hostname) or sitename
     title = _without_site_name(" ".join((document.title or "").split()), sitename, hostname)
-    sitename = sitename or hostname
+    sitename = site_name_alone(sitename) or hostname
     standfirst = " ".join((document.description or "").split())
 
     # The page repeats its title (and often its summary) as the first headings of the text;
