@@ -1486,3 +1486,100 @@ def test_a_double_mark_written_as_two_single_ones_is_one_quotation_mark(opening,
         ("We lost two days of sailings,", "Ingrid Solvang"),
         ("The forecast is better now,", "Ingrid Solvang"),
     ]
+
+
+def organisation_names(text):
+    return {organisation.name for organisation in extract(text).organisations}
+
+
+def person_names(text):
+    return {person.name for person in extract(text).people}
+
+
+def test_words_in_capitals_in_a_heading_are_no_acronyms():
+    text = (
+        "GIRLS VOLLEYBALL\n\nOakridge d. Pine Hollow 3-1\n\n"
+        "HOW WILL THE MAYOR PLAY?\n\nThe FBI said it was looking into the bids."
+    )
+    names = organisation_names(text)
+    assert "FBI" in names
+    assert not names & {"GIRLS", "VOLLEYBALL", "HOW", "WILL", "MAYOR", "PLAY"}
+
+
+def test_a_known_word_in_capitals_is_no_acronym_but_the_who_is():
+    text = (
+        "Tenants were never asked WHAT they wanted, Ellen Marsh SAYS. Rent rose "
+        "AGAIN in March. The WHO said the outbreak was over."
+    )
+    names = organisation_names(text)
+    assert "WHO" in names
+    assert not names & {"WHAT", "SAYS", "AGAIN"}
+
+
+def test_a_word_in_capitals_the_text_also_writes_in_lower_case_is_no_acronym():
+    text = "Think BIG, the coach told the squad. A big crowd watched NATO officials arrive."
+    names = organisation_names(text)
+    assert "BIG" not in names
+    assert "NATO" in names
+
+
+def test_product_codes_are_no_organisations_but_groups_and_channels_are():
+    text = (
+        "The G7 met in Rome. The drama airs on ITV1 tonight, and U2 played the interval. "
+        "Shoppers bought the RAV4 and the Orbex AC1200 router with USB-C ports, and Q2 "
+        "sales rose. The Velto GTX 1660 card sold out."
+    )
+    names = organisation_names(text)
+    assert {"G7", "ITV1", "U2"} <= names
+    assert not names & {"RAV4", "AC1200", "USB-C", "Q2", "GTX"}
+
+
+def test_an_acronym_for_lower_case_words_is_a_term_not_an_organisation():
+    text = "Patients with restless sleep syndrome (RSS) often wake early. RSS is treatable."
+    text += " The FDA approved a drug for chronic wobble disorder (CWD) last year."
+    names = organisation_names(text)
+    assert "CWD" not in names
+    assert "FDA" in names
+
+
+def test_new_stays_in_a_place_name_inside_an_organisation_name():
+    text = "The New York Times reported the sale. She studied at New York University."
+    names = organisation_names(text)
+    assert {"New York Times", "New York University"} <= names
+    assert not names & {"York Times", "York University"}
+
+
+def test_names_run_together_without_spaces_are_no_person():
+    text = (
+        "Senator Dana Whitfield spoke first. Dana WhitfieldDana WhitfieldMorales said it "
+        "was over. Mara Quinlan said the vote was close. Mara Quinlanbrandstudio said so."
+    )
+    names = person_names(text)
+    assert {"Dana Whitfield", "Mara Quinlan"} <= names
+    assert not any("WhitfieldDana" in name or "Quinlanbrand" in name for name in names)
+
+
+def test_administrator_is_a_title_before_a_name():
+    text = 'NASA Administrator Joel Varga said: "We are ready to fly."'
+    quote = only_quote(text)
+    assert quote.speaker == "Joel Varga"
+    assert "Joel Varga" in person_names(text)
+
+
+def test_a_masked_reviewer_name_is_no_person():
+    text = (
+        "“A wonderful night out, and the cast was superb.”\n\n– Ti** Ro****\n\n"
+        "“The dancers were so talented, a must see.”\n\n– Mi** Ka*****\n\nWe loved it."
+    )
+    assert not person_names(text) & {"Ti", "Ro", "Mi", "Ka"}
+
+
+def test_a_country_after_the_is_no_organisation_speaker():
+    text = "The UK has urged “calm on all sides” after the clashes, officials said."
+    assert "The UK" not in organisation_names(text)
+
+
+def test_words_that_are_no_names_do_not_open_an_organisation():
+    text = "$20 Off Nintendo Switch games this week.\n\nThe shop is closed on Sun & Mon."
+    names = organisation_names(text)
+    assert not names & {"Off Nintendo", "Sun & Mon"}

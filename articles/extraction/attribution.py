@@ -298,7 +298,10 @@ def clause_subject(text: str, start: int, end: int) -> tuple[int, int, bool] | N
         index += 1  # "WASHINGTON — Sen. Grassley said ...": the place is not the subject
     while index < len(words):
         word_start, _word_end, word = words[index]
-        if not word[0].isupper() or word.lower() in lexicon.NOT_NAME_WORDS:
+        opens_place = (
+            word == "New" and index + 1 < len(words) and words[index + 1][2][0].isupper()
+        )  # "The New York Times said"
+        if not word[0].isupper() or (word.lower() in lexicon.NOT_NAME_WORDS and not opens_place):
             index += 1
             continue
         last = index

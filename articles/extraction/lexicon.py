@@ -89,7 +89,7 @@ TITLE_WORDS = word_set(
     advisor adviser counsel envoy candidate nominee founder ceo executive correspondent editor
     analyst economist strategist spokesperson assistant associate secretary-general chairperson
     headteacher councillor alderman delegate deputy-director chief-executive trustee marshal
-    constable taoiseach tanaiste
+    constable taoiseach tanaiste administrator
     """
 )
 
@@ -236,9 +236,12 @@ WELL_KNOWN_ORGANISATIONS = word_set(
     Westminster Vatican Gazprom Rosneft Toyota Samsung Sony Nintendo Microsoft Intel Nike
     Walmart Disney Uber Yahoo Vodafone Tesco Sainsbury's Barclays Starbucks McDonald's Labour
     Tories Democrats Republicans Conservatives Jazeera Arabiya Qaeda Shabaab Shabab Féin Fein
-    Fáil Oireachtas Dáil
+    Fáil Oireachtas Dáil WHO U2 O2 MI5 MI6
     """
 )
+
+# Broadcasters known by an acronym that numbers its channels: "BBC2", "ITV1". Upper case.
+BROADCASTERS = word_set("BBC ITV RTE MTV NBC CBS ABC NHK ZDF ARD SBS")
 
 # Capitalised words that start sentences or stand in titles but never belong to a name.
 # Compared case-insensitively.
@@ -262,7 +265,22 @@ NOT_NAME_WORDS = word_set(
     nevertheless moreover furthermore otherwise still besides thus hence therefore accordingly
     consequently similarly likewise ultimately finally initially eventually overall separately
     notably specifically particularly especially certainly clearly obviously perhaps maybe
-    apparently reportedly allegedly again already soon once twice top
+    apparently reportedly allegedly again already soon once twice top off hey mon tue tues wed
+    thu thur thurs fri sat
+    """
+)
+
+# Common English words that headings, results tables and adverts write in capitals ("OPEN
+# RUN", "GIRLS SOCCER", "LOSE 25 POUNDS"), beside those the lists here hold already: in
+# capitals they are a word stressed, not an acronym.
+COMMON_WORDS = word_set(
+    """
+    big huge great good best better bad hot free full real super open close closed live out
+    up down off over back away very really get gets got go goes going run runs win wins won
+    lose loses lost play plays played stand save help helps helped click buy sell sale deal
+    deals look see find make take give keep love like want need know think feel pounds dollars
+    miles points laps goals scores results series season match boys girls kids family life
+    world news video photo photos fire light dream nature space star stars jury alert
     """
 )
 

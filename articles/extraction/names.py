@@ -135,7 +135,7 @@ _SPEECH_FORMS = word_set("said says told tells wrote writes asks adds")
 
 # The openings of surnames and given names written with a capital inside ("MacArthur",
 # "VanDerBeek", "FitzGerald"), beside the two-letter ones ("McCain", "DeSantis", "LaToya").
-_NAME_PREFIXES = word_set("mac van von der den del della dos das ten ter fitz")
+NAME_PREFIXES = word_set("mac van von der den del della dos das ten ter fitz")
 
 # A company's legal form after its name, written in capitals or not ("LLP", "Plc").
 _CORPORATE_SUFFIXES = word_set("inc ltd llc llp plc")
@@ -156,6 +156,10 @@ _NOT_ACRONYMS = word_set(
     NO YES NOT NEW MMR R&D Q&A A&E P&L M&A G&T R&B B&W F&B
     """
 )
+# What an acronym is made of: capital letters and digits, an ampersand or a hyphen inside
+# ("AT&T", "AFL-CIO"). An apostrophe makes a word in capitals a contraction ("DON'T"), a
+# letter of another script a code ("Kで").
+_ACRONYM_SHAPE = re.compile(r"[A-Z0-9]+(?:[&\-][A-Z0-9]+)*")
 _DEMONYMS = word_set(
     """
     american african european asian arab israeli iraqi pakistani saudi afghan german french
@@ -186,6 +190,44 @@ _DEPARTMENT_WORDS = word_set(
     """
 )
 
+# Words the lexicon knows, which written in capitals are a word shouted or stressed rather
+# than an acronym ("ABOUT", "SAYS", "STATE", "STAFF", "SEAN", "CHINA"), short of the acronyms
+# the lexicon lists among them ("US", "TV").
+_WORDS_IN_CAPITALS = (
+    lexicon.NOT_NAME_WORDS
+    | lexicon.SPEECH_VERBS
+    | lexicon.COMMON_VERBS
+    | lexicon.QUANTIFIERS
+    | lexicon.UNNAMED_HEADS
+    | lexicon.PLACE_WORDS
+    | _DEPARTMENT_WORDS
+    | _SPORTS
+    | lexicon.COMMON_WORDS
+) - {word.lower() for word in _NOT_ACRONYMS | _PLACE_ACRONYMS}
+# A model's number after a maker's series in capitals: "GTX 1660", "RTX 2060" (not a year).
+_MODEL_NUMBER_AFTER = re.compile(r"[ \u00a0](?!19\d\d\b|20[0-3]\d\b)\d{4}\b")
+# Characters that join a word to the next: an apostrophe or a hyphen.
+_WORD_JOINERS = "’'-"
+# A group of nations named for its number of members: "G7", "G20".
+_GROUP_OF = re.compile(r"G\d{1,2}")
+# A broadcaster's channel: its acronym and a number ("BBC2", "ITV1"), the broadcaster one the
+# lexicon knows or the text names alone.
+_CHANNEL = re.compile(r"([A-Z]{2,})\d")
+# Two or more words in capitals in a row, on one line: a heading, a results table's sport or
+# a headline written in capitals ("GIRLS SOCCER", "HOW WILL OBAMA PLAY?").
+_CAPITALS_WORD = r"[A-Z](?:[A-Z0-9’'&\-]*[A-Z0-9])?"
+_CAPITALS_RUN = re.compile(
+    rf"{_CAPITALS_WORD}"
+    rf"(?:[ \t]*[ '‘’\"“”|/–—\-][ \t]*(?:\d[\d.,]*[ \t]+)?{_CAPITALS_WORD})+(?![\w’'\-])"
+)
+_LINE_REST = re.compile(r"[ \t'‘’\"“”:?!.…]*(?:\([^()\n]*\)[ \t.]*)?(?:\n|$)")
+# An acronym bracketed after the lower-case words it abbreviates ("binge eating disorder
+# (BED)"), or before them ("FIRE (financial independence, retire early)"): a term, not an
+# organisation.
+_BRACKETED = re.compile(r"\(([^()\n]{2,100})\)")
+_BRACKETED_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w\-])([A-Z]{2,6})[ \u00a0]+$")
+
 NAME, STOP, HONORIFIC, TITLE, ORG, PLACE, DEPARTMENT, ACRONYM, CONNECTOR = range(9)
 # Token kinds that can stand in an organisation name around its organisation word.
 _QUALIFIERS = (NAME, DEPARTMENT, PLACE, ORG)
@@ -211,10 +253,20 @@ def token_class(token: str) -> int:
         if letters in _PLACE_ACRONYMS:
             return PLACE
         alphabetic = sum(ch.isalpha() for ch in letters)
-        model_number = alphabetic < 2 and "-" in letters  # "T-72", but "G7" is a group
+        # "T-72", "USB-C", "GLP-1", "IL-25", where "G7" is a group and "AFL-CIO" a union.
+        model_number = "-" in letters and any(
+            len(part) < 2 or part.isdigit() for part in letters.split("-")
+        )
         not_acronym = all(part in _NOT_ACRONYMS for part in letters.split("-"))  # "HD-DVD"
-        if not_acronym or model_number or alphabetic > 6:
-            return STOP  # shouting, datelines ("WASHINGTON") and model numbers
+        if (
+            not_acronym
+            or model_number
+            or alphabetic > 6
+            or _ACRONYM_SHAPE.fullmatch(letters) is None
+        ):
+            return STOP  # shouting, datelines ("WASHINGTON"), model numbers, "DON'T", "Kで"
+        if lower in lexicon.ORGANISATION_KINDS:
+            return ORG  # "NEWS", "CO": a kind of organisation in capitals
         return ACRONYM
     if lower in lexicon.NOT_NAME_WORDS or _PARTY_AND_STATE.match(bare) or _is_modifier(bare):
         return STOP
@@ -249,7 +301,7 @@ def is_brand(word: str) -> bool:
                 word[index - 1].islower()
                 and word[index + 1].islower()
                 and word[1:index].islower()
-                and word[:index].lower() not in _NAME_PREFIXES
+                and word[:index].lower() not in NAME_PREFIXES
             )
     return False
 
@@ -314,6 +366,9 @@ class OrganisationSegment:
     generic: bool = False
     # The noun the text gave it as its kind, when it named it after one ("oil firm Yukos").
     kind: str | None = None
+    # An acronym that may as well be a word in capitals or a product's code ("PLAY", "RAV4"):
+    # it names an organisation only if the text spells it out or defines it.
+    doubtful: bool = False
 
 
 @dataclass
@@ -343,6 +398,8 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
             _reclass_end(tokens, (NAME, PLACE), STOP)  # "Santa Monica-based"
         elif kind == STOP and word.lower() in _NAME_MONTHS and tokens and _takes_surname(tokens):
             kind = NAME  # "Theresa May", "Mrs May"
+        if kind == PLACE and tokens and tokens[-1].text == "New" and not word.isupper():
+            tokens[-1].kind = PLACE  # "New York", "New Jersey": not "new" before a place
         tokens.append(Token(start, start + len(word), word, kind, possessive))
     if (
         len(tokens) == 2
@@ -768,6 +825,116 @@ def _abbreviated_from(tokens: list[Token], acronym: str) -> int | None:
     return None
 
 
+def _shouted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text writes words in capitals for emphasis rather than as acronyms: three
+    or more in a row ("CAN THEY SAVE THEMSELVES?"), two that make a line of their own
+    ("GIRLS SOCCER", "NISSAN SENTRA"), or two beside a word no acronym is ("WINS", a long
+    "VIZZION")."""
+    spans = []
+    for match in _CAPITALS_RUN.finditer(text):
+        before = text[max(0, match.start() - 2) : match.start()]
+        if (
+            before[-1:].isalnum()
+            or before[-1:] == "."
+            or (before[-1:] in _WORD_JOINERS and before[:1].isalnum())
+        ):
+            continue  # inside a word: "iPHONE X", "O'NEILL"
+        words = [
+            word
+            for word in re.findall(_CAPITALS_WORD, match.group())
+            if sum(ch.isalpha() for ch in word) >= 2
+        ]
+        if len(words) < 2:
+            continue
+        if (
+            len(words) >= 3
+            or any(_is_word_in_capitals(word) for word in words)
+            or (
+                not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip(" \t'‘“\"")
+                and _LINE_REST.match(text, match.end())
+            )
+        ):
+            spans.append(match.span())
+    return spans
+
+
+def _is_word_in_capitals(word: str) -> bool:
+    letters = word.replace("’", "").replace("'", "")
+    return (letters.isalpha() and len(letters) > 6) or word.lower() in _WORDS_IN_CAPITALS
+
+
+def _names_a_model(text: str, tokens: list[Token], segment: OrganisationSegment) -> bool:
+    """Whether a code with digits that is no product code by its look names a model here:
+    after its maker's name in the same run ("Dell G3", "Nighthawk X4")."""
+    previous = [token for token in tokens if token.end <= segment.start]
+    return bool(previous) and previous[-1].kind in (NAME, ORG) and not previous[-1].possessive
+
+
+def _acronyms_of_terms(text: str) -> set[str]:
+    """Acronyms the text gives for lower-case terms rather than names, before or after the
+    words they abbreviate: "binge eating disorder (BED)", "FIRE (financial independence,
+    retire early)"."""
+    terms = set()
+    for match in _BRACKETED.finditer(text):
+        inside = match.group(1)
+        if _BRACKETED_ACRONYM.fullmatch(inside):
+            letters = "".join(ch for ch in inside if ch.isalpha())
+            words = _words_of(text[max(0, match.start() - 80) : match.start()])
+            used = words[len(words) - len(letters) :]
+            if len(used) == len(letters) and used[-1].islower() and _initials_of(used) == letters:
+                terms.add(inside)
+        elif inside[0].islower():
+            acronym = _ACRONYM_BEFORE.search(text, max(0, match.start() - 8), match.start())
+            if acronym and _initials_of(_words_of(inside)) == acronym.group(1):
+                terms.add(acronym.group(1))
+    return terms
+
+
+def _words_of(text: str) -> list[str]:
+    return [word for word in re.findall(r"[\w’'\-]+", text) if word.lower() not in _INITIAL_SKIP]
+
+
+def _initials_of(words: list[str]) -> str:
+    return "".join(word[0] for word in words).upper()
+
+
+def _doubtful_acronym(text: str, acronym: str) -> bool:
+    """Whether an acronym may be no organisation's: a code with digits in it ("RAV4",
+    "AC1200", "Q2"), short of a group of nations ("G7") or a broadcaster's channel whose
+    acronym the text also writes alone ("ITV1"); a word the lexicon knows ("PLAY", "SEAN");
+    or a word the text also writes in lower case ("BIG" and "big"). Well-known organisations
+    so named are none of these ("WHO", "U2")."""
+    letters = acronym.replace(".", "")
+    if letters in lexicon.WELL_KNOWN_ORGANISATIONS:
+        return False
+    if any(ch.isdigit() for ch in letters):
+        if _GROUP_OF.fullmatch(letters):
+            return False
+        channel = _CHANNEL.fullmatch(letters)
+        return channel is None or (
+            channel.group(1) not in lexicon.BROADCASTERS
+            and not re.search(rf"(?<![\w\-]){channel.group(1)}(?![\w\-])", text)
+        )
+    if letters.lower() in _WORDS_IN_CAPITALS:
+        return True
+    if not letters.isalpha():
+        return False
+    lower = letters.lower()
+    position = text.find(lower)
+    while position != -1:
+        end = position + len(lower)
+        before, after = text[position - 1 : position], text[end : end + 2]
+        if not (before.isalnum() or before in _WORD_JOINERS or before in "./@") and not (
+            after[:1].isalnum()
+            or after[:1] in _WORD_JOINERS
+            or after[:1] == "."
+            and after[1:].isalpha()
+        ):
+            return True  # not inside a word or an address ("klook.com")
+        position = text.find(lower, end)
+    return False
+
+
 def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     """Every capitalised run in the text with its candidate names and organisations."""
     analysed = []
@@ -783,6 +950,11 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         dateline.span(1) if dateline.group(1) else dateline.span(2)
         for dateline in _PARAGRAPH_DATELINE.finditer(text)
     ]
+    shouted = _shouted_spans(text)
+    terms = _acronyms_of_terms(text) if "(" in text else set()
+    # Acronyms that may be words or codes, and by their name whether they are.
+    acronyms: list[OrganisationSegment] = []
+    doubtful: dict[str, bool] = {}
     for run_start, run_end in _run_spans(text):
         tokens = _tokens(text, run_start, text[run_start:run_end])
         if not tokens:
@@ -795,7 +967,23 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             for token in tokens:
                 if token.text in defined:
                     token.kind = ACRONYM
+        if shouted or terms:
+            for token in tokens:
+                if (token.kind == ACRONYM and token.text in terms) or any(
+                    start <= token.start < end for start, end in shouted
+                ):
+                    token.kind = STOP
         organisations = _organisation_segments(text, tokens)
+        for segment in organisations:
+            if segment.is_acronym and segment.text not in defined:
+                acronyms.append(segment)
+                name = segment.text
+                if name not in doubtful:
+                    doubtful[name] = _doubtful_acronym(text, name)
+                if not doubtful[name] and any(ch.isdigit() for ch in name):
+                    doubtful[name] = _names_a_model(text, tokens, segment)
+                elif not doubtful[name]:
+                    doubtful[name] = _MODEL_NUMBER_AFTER.match(text, segment.end) is not None
         names = _name_segments(text, tokens, run_start)
         end = tokens[-1].end
         definition = _DEFINITION.match(text, end) if "(" in text[end : end + 3] else None
@@ -835,6 +1023,8 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         analysis = RunAnalysis(names=names, organisations=organisations)
         analysed.append((run_start, run_end, analysis))
         pairs.extend(_surname_pairs(text, tokens, analysis))
+    for segment in acronyms:
+        segment.doubtful = doubtful[segment.text]
     if typed_names:
         _mentions_of_typed(analysed, typed_names)
     if pairs:

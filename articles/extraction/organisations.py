@@ -81,6 +81,8 @@ class OrganisationRegistry:
                     or self._known_by_initials.get(name)
                     or _loosely_abbreviated(name, [*full_names.values(), *self._known.values()])
                 )
+                if segment.doubtful and not full and _key(name) not in self._known:
+                    continue  # "PLAY", "RAV4": a word in capitals or a code, spelled out nowhere
                 organisation = self._get(full or name, segment.start)
                 if full:
                     organisation.forms[name] = None

@@ -26,6 +26,7 @@ from .attribution import (
 )
 from .lexicon import word_set
 from .names import (
+    NAME_PREFIXES,
     PLACE,
     NameSegment,
     analyse_runs,
@@ -223,6 +224,26 @@ def _contains_word(text: str, word: str) -> bool:
     return False
 
 
+def _glued(token: str, name_words: set[str]) -> bool:
+    """Whether a name token is words run together by a page that lost the spaces between
+    them: a name word the text has on its own straight after lower case
+    ("Ocasio-CortezSanders"), or a name word the text has followed by a long lower-case tail
+    ("Wilsonbigbrandsystem"), where "McDonald" and "Johnson" are names."""
+    if token[1:].islower():
+        return len(token) >= 9 and any(
+            len(token) - len(word) >= 6 and token.startswith(word)
+            for word in name_words
+            if 3 <= len(word) < len(token) and word[1:].islower()
+        )
+    return any(
+        token[index].isupper()
+        and token[index - 1].islower()
+        and token[index:] in name_words
+        and token[:index].lower() not in NAME_PREFIXES
+        for index in range(3, len(token) - 2)
+    )
+
+
 def _modifies_role(text: str, segment: NameSegment) -> bool:
     """Whether the capitalised words qualify a role noun right after them, or after a party
     or place adjective: "Shadow Secretary", "Prospective Tory candidate" (where "Obama
@@ -252,11 +273,13 @@ class _Extraction:
         self.people = PersonRegistry(known_people)
         self.organisations = OrganisationRegistry(known_organisations)
         self.organisations.build(organisation_segments)
-        # Lone kinds of organisation the registry found no fuller name for are none.
+        # Lone kinds of organisation and doubtful acronyms the registry found no fuller name
+        # for are none.
         self.organisation_segments = [
             segment
             for segment in organisation_segments
-            if not segment.generic or self.organisations.find(segment.text) is not None
+            if not (segment.generic or segment.doubtful)
+            or self.organisations.find(segment.text) is not None
         ]
         self.organisation_starts = [segment.start for segment in self.organisation_segments]
         self.person_of_segment: dict[int, Person] = {}
@@ -398,10 +421,14 @@ class _Extraction:
             ):
                 evident.add(id(segment))
         self.things = self._named_as_organisations(evident)
+        name_words = {token for segment in self.name_segments for token in segment.tokens}
         evident.difference_update(
             id(segment)
             for segment in self.name_segments
-            if self._not_a_name(segment) or segment.text in self.things
+            if self._not_a_name(segment)
+            or segment.text in self.things
+            or any(_glued(token, name_words) for token in segment.tokens)
+            or text.startswith("*", segment.end)  # "– Jo** Al****": a name masked, in part
         )
         stated = {
             id(segment)
@@ -762,13 +789,22 @@ class _Extraction:
             if organisation is None:
                 return _Speaker(description, "unnamed")
             return _Speaker(organisation.name, "organisation")
-        if lowered[0] == "the" and 1 < len(words) <= 5 and all(w[0].isupper() for w in words[1:]):
+        if (
+            lowered[0] == "the"
+            and 1 < len(words) <= 5
+            and all(w[0].isupper() for w in words[1:])
+            and not all(w.strip(".,").lower() in lexicon.PLACE_WORDS for w in words[1:])
+        ):
             # "The Hill reported", "the Post said": a title, known in full if the text has it.
             organisation = None
             if len(words) == 2:
                 organisation = self.organisations.find_by_word(last, attribution.subject_start)
             name = organisation.name if organisation else "The " + " ".join(words[1:])
             return _Speaker(self.organisations.note(name, core_start), "organisation")
+        if len(words) > 1 and core.isupper():
+            # A heading in capitals before the quote, which names no one in it: the words in
+            # capitals are no acronyms, but the heading is what the quote is given under.
+            return _Speaker(description, "unnamed")
         return _Speaker(None, None)
 
     def _names_a_body(self, start: int, end: int) -> bool:
