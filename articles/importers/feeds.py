@@ -18,9 +18,11 @@ import feedparser
 
 from articles.text import CleanHTML, html_to_text, text_blocks_html
 
-from .html import byline_people, http_url, parse_html_file, site_name_alone
+from .bylines import byline_people
+from .html import http_url, parse_html_file
 from .records import ParsedArticle, ParseError
 from .runner import Job
+from .sites import site_name_alone
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 # A start, end or comment tag: what makes an HTML value more than text.

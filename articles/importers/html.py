@@ -10,14 +10,13 @@ Where news pages defeat its general rules, this module reads the page itself: th
 of a publication day (`_published_at`), a title that also names the site, the site's name
 closing a <title> when no other is given, an <h1> other than the social title, a canonical
 link written as a path, a byline set as the text's first line, and whether the page lists
-other stories instead of telling one. Bylines are read as names of people, without the site,
-outlet or date written beside them (`byline_people`), and the pleas to subscribe or sign in
-that open or close a text are no part of the story (`_without_calls_to_action`).
+other stories instead of telling one. The pleas to subscribe or sign in that open or close a
+text are no part of the story (`_without_calls_to_action`). Bylines are read in `bylines.py`
+and the site's own name in `sites.py`, which feeds share.
 """
 
 import datetime
 import re
-from collections.abc import Iterable
 from email.utils import parsedate_to_datetime
 from html import unescape
 from itertools import islice
@@ -28,12 +27,11 @@ import trafilatura
 from lxml import etree
 from lxml.html import tostring
 from trafilatura.htmlprocessing import convert_to_html
-from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import load_html
 
-from articles.extraction import lexicon
-
+from .bylines import byline_people
 from .records import NotAnArticle, ParsedArticle, ParsedPerson, ParseError
+from .sites import site_name_alone, title_site_name, without_site_name
 
 # The date the page gives in its markup (metadata, structured data, <time>) or address,
 # never a year guessed from the text: "between 2016 and 2020" is not a publication date.
@@ -95,10 +93,7 @@ _OG_URL = re.compile(
     re.IGNORECASE,
 )
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)")
-# The page's <title> as written, which trafilatura reads only when no other title is given.
-_TITLE = re.compile(rb"<(?:title|TITLE)\b[^>]*>([^<]{1,1000})</(?:title|TITLE)>")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-MAX_AUTHORS = 6
 
 # Page types (og:type, or the schema.org @type trafilatura reads) that section fronts, tag,
 # author and home pages declare. Article pages declare them too (a CMS default), so the type
@@ -107,48 +102,15 @@ MAX_AUTHORS = 6
 _LISTING_PAGE_TYPES = frozenset(
     {"website", "webpage", "collectionpage", "searchresultspage", "blog", "profilepage", "profile"}
 )
-# What sets a site's name apart from the headline in a title: "Headline | Site", "Headline -
-# Site", "Headline – Site", "Site: Headline".
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»~/]{1,2}\s+|(?<=\w):\s+")
-# Address labels that name no site: "news.example.org" is not a site called "News".
-_ADDRESS_WORDS = frozenset({"com", "co", "org", "net", "gov", "ac", "news", "blog", "amp", "m"})
-_SITE_NAME_WORDS = 5  # "Headline | The Lanternport Evening Courier", and no longer
-# What sets a tagline or a list of sections after a site's name: "LinkNaija | Nigeria's
-# popular news platform", "Autoracing | F1 | Indy |".
-_SITE_NAME_TAGLINE = re.compile(r"\s+(?:[|–—·•»]|-)(?:\s+|$)")
 _KICKER_BLOCKS, _KICKER_WORDS = 2, 6  # what may sit above a page's <h1>: "Lokales", "Opinion"
 _HEADLINE_WORDS = 3  # a shorter link is a menu entry or a tag, not another story's headline
 _CARD_EXTRA_WORDS = 15  # what a listing's card holds besides headline and teaser: date, byline
 _CARD_DEPTH = 4  # how far above a teaser its card's headline link may sit
 
-# Words of a journalist's job in a byline ("Jane Roe, Health Correspondent", "Staff reporter"):
-# a part of the byline holding one names nobody; it describes the person named before it.
-_BYLINE_ROLES = lexicon.word_set(
-    """
-    correspondent reporter editor writer journalist columnist contributor critic producer
-    photographer presenter commentator analyst staff intern freelancer stringer desk team
-    bureau newsroom
-    """
-)
 # A byline set as the first lines of the text: "By Jane Roe", "Par Camille Roussel", "Von ...".
 _BYLINE_LINE = re.compile(r"(?:by|par|von|por|door|di|av|af)\s+(?=\w)", re.IGNORECASE)
 _BYLINE_WORDS = 12  # "By Jane Roe and John Doe, Health Correspondents" and no longer
 _BYLINE_BLOCKS = 3  # how far into the text such a byline may stand
-# Wire-service credits: "Reporting by Jane Roe; Editing by John Doe" (an editor is no author).
-_CREDIT = re.compile(r"(?:additional\s+)?(reporting|writing|editing)\s+by\s+", re.IGNORECASE)
-# Month names that may close a byline as the start of its date ("Jane Roe November 19, 2019",
-# of which the author field keeps "Jane Roe November"). A month that is also a name ("Theresa
-# May", "John August") is read as a date only before a number.
-_BYLINE_MONTHS = lexicon.word_set(
-    "january february july september october november december feb sep sept oct nov dec"
-)
-# Words of a name written in lower case after its first word ("Rosa de la Cruz", "Vincent
-# van Gogh") when an all-capitals byline is set in title case.
-_NAME_PARTICLES = lexicon.word_set("da das de del della der des di do dos du la le ten ter van von")
-# Words opening an outlet's name before the word that tells it is one ("The New York Times",
-# "Al Jazeera").
-_OUTLET_OPENERS = lexicon.PLACE_WORDS | {"the", "al", "el"}
-_VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýæøœ")
 
 # What a page asks of its reader around the story, sentence by sentence: to subscribe, sign in
 # or up, register, support its journalism, read on, or get its newsletter ("Subscribe to keep
@@ -337,220 +299,6 @@ def _is_listing(data: bytes, blocks: list) -> bool:
     return in_cards >= 3 and 2 * in_cards >= len(items)
 
 
-def _is_person_name(words: list[str]) -> bool:
-    """Whether byline words name a person: two words or more, and, unless a known given name
-    opens them ("Charlotte Church"), neither an organisation's name ("Associated Press", "The
-    Lanternport Courier", "Reuters") nor a place's ("New York")."""
-    lowered = [word.casefold() for word in words]
-    if len(words) < 2:
-        return False
-    if lowered[0] in lexicon.GIVEN_NAME_GENDER:
-        return True
-    organisation = lowered[0] == "the" or any(
-        word in lexicon.ORGANISATION_WORDS or words[i] in lexicon.WELL_KNOWN_ORGANISATIONS
-        for i, word in enumerate(lowered)
-    )
-    return not organisation and not all(word in lexicon.PLACE_WORDS for word in lowered)
-
-
-def _is_byline_role(word: str) -> bool:
-    lowered = word.casefold()
-    return lowered in _BYLINE_ROLES or lowered.removesuffix("s") in _BYLINE_ROLES
-
-
-def _without_date(words: list[str]) -> list[str]:
-    """Byline words without the date that trafilatura leaves glued after a name: "Carrie
-    Arnold November" (its author field drops what follows a digit), "Jane Roe May 5"."""
-    end = len(words)
-    while end > 2 and any(ch.isdigit() for ch in words[end - 1]):
-        end -= 1
-    month = words[end - 1].casefold() if end > 2 else ""
-    if month in _BYLINE_MONTHS or (month in _MONTHS and end < len(words)):
-        end -= 1
-    return words[:end]
-
-
-def _names_outlet(words: list[str], site_keys: set[str]) -> bool:
-    """Whether byline words written after a name name an outlet: the site ("Jane Roe CNN" on
-    cnn.com), the site under a longer name ("Sputnik International" on sputniknews.com), a
-    news agency or paper ("Associated Press", "Washington Post", "Reuters"). The site's name
-    as one word cased as names are is the name's own: "Ana Lucia Hill" on thehill.com."""
-    if not all(word[0].isupper() for word in words):
-        return False
-    first = _name_key(words[0])
-    if first in site_keys and (len(words) > 1 or words[0] != words[0].capitalize()):
-        return True
-    if len(words) > 1 and _name_key(" ".join(words)) in site_keys:
-        return True  # "Al Jazeera" on aljazeera.com
-    if {words[-1], words[-1].capitalize()} & lexicon.WELL_KNOWN_ORGANISATIONS:
-        return True  # "Reuters", "REUTERS"
-    return len(words) >= 2 and (
-        words[-1].casefold() in lexicon.ORGANISATION_WORDS
-        or len(first) >= 4
-        and any(key.startswith(first) for key in site_keys)
-    )
-
-
-def _byline_name(words: list[str], site_keys: set[str]) -> list[str]:
-    """The name in byline words: none (empty) when they name the site ("Cleveland com" on
-    cleveland.com, "CNN Business" on cnn.com), and without an outlet written after the name
-    ("Jill Lawless Associated Press", "Jane Roe New York Times")."""
-    if _name_key(" ".join(words)) in site_keys:
-        return []
-    if words[0].casefold() not in lexicon.GIVEN_NAME_GENDER and _name_key(words[0]) in site_keys:
-        return []
-    for start in range(len(words) - 1, 1, -1):  # the shortest outlet; a name keeps two words
-        if _names_outlet(words[start:], site_keys):
-            while start > 2 and words[start - 1].casefold() in _OUTLET_OPENERS:
-                start -= 1  # "The New York" of "The New York Times", "Al" of "Al Jazeera"
-            return words[:start]
-    return words
-
-
-def _name_word_case(word: str, first: bool) -> str:
-    """A word of an all-capitals name in title case: "Lawless", "O'Brien", "McDonald",
-    "Jean-Pierre", "de" (after the first word); a word without a vowel is initials ("JJ")."""
-    lowered = word.casefold()
-    if not first and lowered in _NAME_PARTICLES:
-        return lowered
-    if not _VOWELS.intersection(lowered):
-        return word
-    cased = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), lowered)
-    return re.sub(r"^Mc(\w)", lambda m: "Mc" + m.group(1).upper(), cased)
-
-
-def _name_case(words: list[str]) -> list[str]:
-    if not any(ch.islower() for word in words for ch in word):
-        return [_name_word_case(word, i == 0) for i, word in enumerate(words)]
-    return words
-
-
-def byline_people(
-    names: Iterable[str], sitename: str, hostname: str = ""
-) -> tuple[ParsedPerson, ...]:
-    """The people a byline names, with the job title written beside a name as its description.
-
-    Trafilatura cuts a byline at commas, "and", "|" and the like and drops "By" and "in Kyiv"
-    ("Jane Roe; Health Correspondent"), so a job title comes as a part of its own: it
-    describes the person before it. A part naming the site (by its name or address), an
-    organisation or a place, or a single word ("Reuters", "Kyiv"), is no person; a feed's
-    names are cut the same way. A date or an outlet written after a name is no part of it,
-    and an all-capitals name is set in title case ("JILL LAWLESS Associated Press": "Jill
-    Lawless")."""
-    site_keys = _site_keys(sitename, hostname)
-    people: dict[str, str] = {}  # name: job title
-    by_key: dict[tuple[str, ...], str] = {}  # name without its initials: name
-    last = None
-    for part in (normalize_authors(None, "; ".join(names)) or "").split("; "):
-        credit = _CREDIT.match(part)
-        if credit and credit.group(1).casefold() == "editing":
-            last = None
-            continue
-        words = _without_date(part[credit.end() if credit else 0 :].split())
-        if not words:
-            continue
-        roles = [i for i, word in enumerate(words) if _is_byline_role(word)]
-        if words[0].casefold() in lexicon.GIVEN_NAME_GENDER or not roles:
-            name, role = words, []
-        else:  # "Health Correspondent", or a title before the name: "Senior Reporter Jane Roe"
-            name, role = words[roles[-1] + 1 :], words[: roles[-1] + 1]
-        name = _byline_name(name, site_keys) if name else name
-        if _is_person_name(name):
-            name = _name_case(name)
-            # "Troy L Smith" and "Troy Smith" in one byline (the metadata's and the page's):
-            # one person, under the name given first.
-            last = by_key.setdefault(_without_initials(name), " ".join(name))
-            people.setdefault(last, " ".join(role))
-        elif role and not name and last is not None and not people[last]:
-            people[last] = " ".join(role)
-    return tuple(
-        ParsedPerson(name=name, description=role)
-        for name, role in islice(people.items(), MAX_AUTHORS)
-    )
-
-
-def _without_initials(words: list[str]) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in words if len(word.strip(".")) > 1)
-
-
-def _name_key(text: str) -> str:
-    """A name as its letters and digits, without a leading "The": "The Anti-June Cleaver"
-    and "Anti-June Cleaver", "9to5Mac" and "9To5Mac" are one name each."""
-    text = re.sub(r"^the\s+", "", text.strip().casefold())
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-def _site_keys(sitename: str | None, hostname: str | None) -> set[str]:
-    """The site's name and the names in its address ("www.inexhibit.com": "inexhibitcom",
-    "inexhibit"), as `_name_key` writes them."""
-    labels = [label for label in (hostname or "").casefold().split(".") if label != "www"]
-    names = [sitename or "", site_name_alone(sitename or ""), ".".join(labels), *labels[:-1]]
-    return {key for key in map(_name_key, names) if key and key not in _ADDRESS_WORDS}
-
-
-def site_name_alone(sitename: str) -> str:
-    """A site's name without the tagline or sections it may state after it ("LinkNaija |
-    Nigeria's popular news platform")."""
-    return _SITE_NAME_TAGLINE.split(sitename, maxsplit=1)[0].strip()
-
-
-def _without_site_name(title: str, sitename: str | None, hostname: str | None) -> str:
-    """The headline of a title that also names the site: "Headline | Site", "Headline -
-    Site.com", "Site: Headline". Trafilatura splits only a <title> it falls back on, not an
-    og:title or JSON-LD headline, which many CMSs (WordPress SEO plugins among them) write the
-    same way. A part naming anything else stays ("Kyiv | World news"), and so does a title
-    that would be left with a single word."""
-    keys = _site_keys(sitename, hostname)
-    if not keys:
-        return title
-    for separator in _TITLE_SEPARATOR.finditer(title):  # the longest suffix naming the site
-        if _name_key(title[separator.end() :]) in keys:
-            title = _longer_than_a_word(title[: separator.start()], title)
-            break
-    for separator in reversed(list(_TITLE_SEPARATOR.finditer(title))):  # the longest prefix
-        if _name_key(title[: separator.start()]) in keys:
-            title = _longer_than_a_word(title[separator.end() :], title)
-            break
-    return title
-
-
-def _is_subsequence(letters: str, text: str) -> bool:
-    rest = iter(text)
-    return all(letter in rest for letter in letters)
-
-
-def _names_address(name: str, hostname: str) -> bool:
-    """Whether a name is the site's as its address spells it, loosely: one of the address's
-    labels, letter by letter, from the start of one of its words ("Lanternport Courier" on
-    courier.example.org, "Live Science" on livescience.com, "Wall Street Journal" on wsj.com).
-    """
-    labels = hostname.casefold().split(".")[:-1]
-    labels = {"".join(filter(str.isalnum, label)) for label in labels} - _ADDRESS_WORDS
-    words = name.casefold().split()
-    starts = ["".join(filter(str.isalnum, " ".join(words[i:]))) for i in range(len(words))]
-    return any(
-        len(label) >= 2 and label[0] == text[:1] and _is_subsequence(label, text)
-        for label in labels
-        for text in starts
-    )
-
-
-def _title_site_name(data: bytes, hostname: str) -> str:
-    """The site's name closing the page's <title> ("Headline | Lanternport Courier") when it
-    is the name of the page's address (`_names_address`); trafilatura takes a site's name from
-    a title only when it holds a dot ("Headline - Site.com")."""
-    match = _TITLE.search(data)
-    try:
-        title = " ".join(unescape(match.group(1).decode("utf-8")).split()) if match else ""
-    except UnicodeDecodeError:  # a page in another encoding: trafilatura decodes those
-        return ""
-    separators = [s for s in _TITLE_SEPARATOR.finditer(title) if not s.group().startswith(":")]
-    name = title[separators[-1].end() :].strip() if separators else ""
-    if 0 < len(name.split()) <= _SITE_NAME_WORDS and _names_address(name, hostname):
-        return name
-    return ""
-
-
 def _page_headline(blocks: list, title: str) -> str:
     """The headline the page shows its readers: an <h1> opening the text, or following a
     kicker of a few words ("Lokales", "Immunology"), which goes with it. The metadata's title
@@ -566,10 +314,6 @@ def _page_headline(blocks: list, title: str) -> str:
         return title  # a site's or section's name set as the page's <h1>
     del blocks[: lead + 1]
     return heading
-
-
-def _longer_than_a_word(headline: str, title: str) -> str:
-    return headline.strip() if len(headline.split()) >= 2 else title
 
 
 def _text_byline(blocks: list, sitename: str, hostname: str) -> tuple[ParsedPerson, ...]:
@@ -665,8 +409,8 @@ def parse_html(
         guessed = (urlsplit(document.url).hostname or "").removeprefix("www.")
         sitename = hostname if sitename.removeprefix("www.") == guessed else sitename
     if hostname and sitename.removeprefix("www.") in ("", hostname):  # no name but the address
-        sitename = _title_site_name(data, hostname) or sitename
-    title = _without_site_name(" ".join((document.title or "").split()), sitename, hostname)
+        sitename = title_site_name(data, hostname) or sitename
+    title = without_site_name(" ".join((document.title or "").split()), sitename, hostname)
     sitename = site_name_alone(sitename) or hostname
     standfirst = " ".join((document.description or "").split())
 
