@@ -1583,3 +1583,106 @@ def test_words_that_are_no_names_do_not_open_an_organisation():
     text = "$20 Off Nintendo Switch games this week.\n\nThe shop is closed on Sun & Mon."
     names = organisation_names(text)
     assert not names & {"Off Nintendo", "Sun & Mon"}
+
+
+def test_a_state_code_after_a_town_is_a_place():
+    text = (
+        "The band plays Boulder Falls, CO June 3 and Lakeview, TX June 5. HARLAN, N.M. (AP) - "
+        "A dog was found. Officials in Marston, OR said it was safe. Meth is IN SD, one said."
+    )
+    assert not organisation_names(text) & {"CO", "TX", "N.M.", "NM", "OR", "SD"}
+
+
+def test_technical_and_business_abbreviations_are_no_organisations():
+    text = (
+        "The EV comes in RWD or AWD form, with HVAC controls on a screen. The laptop has a "
+        "1TB SSD, an RGB keyboard and a VPN. Nurses in the ICU took an ECG. EBITDA rose as "
+        "CPI fell. The API speaks JSON and XML over HTTPS."
+    )
+    names = organisation_names(text)
+    assert not names & {"EV", "RWD", "AWD", "HVAC", "SSD", "RGB", "VPN", "ICU", "ECG"}
+    assert not names & {"EBITDA", "CPI", "JSON", "XML", "HTTPS"}
+
+
+def test_an_acronym_after_a_number_and_its_unit_is_a_specification():
+    text = "The Korvax monitor has a 165Hz PXR panel and a 2TB QLX drive for $400."
+    assert not organisation_names(text) & {"PXR", "QLX"}
+
+
+def test_a_word_in_capitals_joins_the_organisation_name_beside_it():
+    text = "Velmont shares trade on the SIX Swiss Exchange. The show is by Groupe LAPS of Lyon."
+    names = organisation_names(text)
+    assert {"SIX Swiss Exchange", "Groupe LAPS"} <= names
+    assert "Swiss Exchange" not in names
+
+
+def test_a_role_or_participle_opening_a_sentence_is_no_part_of_a_name():
+    text = (
+        "Harriet Vossberg said she was loyal. Questioning Vossberg's judgment was the aim.\n\n"
+        "Owen Darrow said no. Day-by-day Darrow's campaign grew.\n\n"
+        "Developer Brightloom called the game a flagship title.\n\n"
+        "KTV Sports NFL Insider Jason Marlowe has reported that the team will act."
+    )
+    names = person_names(text)
+    assert {"Harriet Vossberg", "Owen Darrow", "Jason Marlowe"} <= names
+    assert not names & {
+        "Questioning Vossberg",
+        "Day-by-day Darrow",
+        "Developer Brightloom",
+        "Insider Jason Marlowe",
+    }
+
+
+def test_a_lone_word_after_an_acronym_or_a_possessive_after_the_is_no_person():
+    text = (
+        "Corvane and DX Healthcare announce a partnership. DX Healthcare said it was pleased.\n\n"
+        "Dow component Home Depot reported earnings. On Monday, the Nation’s Daily, a state "
+        "paper, warned critics. JF Tolliver, spokesman for the firm Quorra said it was fine."
+    )
+    names = person_names(text)
+    assert not names & {"Healthcare", "Depot", "Daily"}
+    assert "Tolliver" in names
+
+
+def test_a_remit_after_a_title_is_no_person():
+    text = (
+        "The High Commissioner for Human Rights said the move was unlawful. Minister for "
+        "Foreign Affairs Petra Lindqvist said it was not."
+    )
+    names = person_names(text)
+    assert "Rights" not in names
+    assert "Petra Lindqvist" in names
+
+
+def test_a_participle_and_a_comma_opening_a_sentence_is_no_person():
+    text = (
+        "The scan looked normal.\n\n"
+        "Worried, his family doctor put in a call to the clinic and spoke to Dr. Ana Ruiz."
+    )
+    assert "Worried" not in person_names(text)
+
+
+def test_a_product_line_in_capitals_is_no_honorific():
+    text = "I tried the Logitech MX Ranger mouse. The MX Ranger is a fine mouse."
+    assert "Ranger" not in person_names(text)
+
+
+def test_initials_with_stops_before_a_surname_are_part_of_the_name():
+    text = "Coach T.J. Harwick said the team was ready. Harwick said so again."
+    assert "T.J. Harwick" in person_names(text)
+    assert "T.J." not in organisation_names(text)
+
+
+def test_a_pair_said_twice_in_the_same_words_is_no_firm():
+    text = (
+        "It mimics newer Brisa models like the Solano and Verano.\n\n"
+        "It mimics newer Brisa models like the Solano and Verano. The engine is new.\n\n"
+        "Kelp and Lentils [1 cup kelp]\n\nKelp and Lentils [1 cup kelp]"
+    )
+    names = organisation_names(text)
+    assert not names & {"Solano and Verano", "Kelp and Lentils"}
+
+
+def test_a_paper_title_word_opening_a_name_is_no_organisation():
+    text = "Post Halloran, Ada Brisk and Lee Tran lead the nominations."
+    assert "Post" not in organisation_names(text)

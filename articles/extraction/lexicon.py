@@ -198,7 +198,8 @@ ORGANISATION_KINDS = word_set(
     pictures broadcasting television radio magazine channel review tv media communications
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
-    workers operator securities resources arts centers centres llp
+    workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
+    convention
     """
 )
 # Words that head organisation names ("Acme Holdings Inc", "Atlantic Council"): the kinds
@@ -281,6 +282,16 @@ COMMON_WORDS = word_set(
     deals look see find make take give keep love like want need know think feel pounds dollars
     miles points laps goals scores results series season match boys girls kids family life
     world news video photo photos fire light dream nature space star stars jury alert
+    """
+)
+
+# US state and Canadian province codes, upper case: after a town and a comma ("Austin, TX",
+# "Santa Fe, N.M.") they name a place, where "PA" or "VA" alone may be an organisation.
+STATE_CODES = word_set(
+    """
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
+    NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU
+    ON PE QC SK YT
     """
 )
 

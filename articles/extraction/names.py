@@ -140,12 +140,15 @@ NAME_PREFIXES = word_set("mac van von der den del della dos das ten ter fitz")
 # A company's legal form after its name, written in capitals or not ("LLP", "Plc").
 _CORPORATE_SUFFIXES = word_set("inc ltd llc llp plc")
 
+_HONORIFICS_IN_CAPITALS = word_set("mr mrs ms dr sir lord lady dame")
 # Place acronyms look like organisation acronyms but name countries.
 # Compared with full stops removed, so "U.S." is "US".
 _PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA GB")
 # Upper-case words that are not organisations: units, roles, honours, times, numerals
-# ("England XV"), shouting, and the devices, formats and services of technology and media
-# ("PC", "DVD", "MP3", "SMS", "DJ").
+# ("England XV"), shouting, the devices, formats and services of technology and media ("PC",
+# "DVD", "MP3", "SMS", "DJ", "VPN", "JSON"), the parts and drives of cars ("EV", "AWD"), the
+# wards, scans and measures of medicine ("ICU", "ECG", "BMI") and the measures of business
+# ("CPI", "EBITDA").
 _NOT_ACRONYMS = word_set(
     """
     I II III IV V VI VII VIII IX XI XII XV XX OK TV AM PM GMT BST EST EDT PST CEO CFO COO CTO
@@ -154,6 +157,9 @@ _NOT_ACRONYMS = word_set(
     GPS USB PDA SMS MMS LCD LED VHS VCR PVR DVR OS IP ADSL DSL GSM GPRS RSS DRM FM
     HTML URL WWW PIN ATM SIM CPU RAM ROM CCTV JPEG MPEG API A THE AND OF IN ON AT TO FOR BY IS
     NO YES NOT NEW MMR R&D Q&A A&E P&L M&A G&T R&B B&W F&B
+    HTTP HTTPS JSON XML CSS SQL PHP SSL TLS VPN ISP SSD HDD GPU RGB UHD OLED QLED HDR IPS GSYNC
+    VR AR UI UX LTE NFC RPM EV EVS AWD RWD FWD HVAC ICU ECG EKG MRI CT BMI IQ CPI RPI PPI
+    EBITDA EPS ROI KPI
     """
 )
 # What an acronym is made of: capital letters and digits, an ampersand or a hyphen inside
@@ -204,6 +210,14 @@ _WORDS_IN_CAPITALS = (
     | _SPORTS
     | lexicon.COMMON_WORDS
 ) - {word.lower() for word in _NOT_ACRONYMS | _PLACE_ACRONYMS}
+# Words that are a newspaper's short title ("the Times", "the Post") but open a name before
+# another name word ("Post Malone").
+_PAPER_TITLES = word_set("times post journal tribune herald gazette telegraph chronicle")
+# A town and the comma before a state code: "Austin, TX", "SANTA FE, N.M.".
+_TOWN_AND_COMMA = re.compile(rf"[{_UPPER}][\w.’'\-]*,[ \u00a0]+$")
+_IN_BEFORE = re.compile(r"\b(?:in|IN)[ \u00a0]+$")
+# A number with its unit right before an acronym: "512GB SSD", "4K UHD", "120Hz GSYNC".
+_MEASURE_BEFORE = re.compile(r"(?<![\w.])\d[\d.,]*[A-Za-z]{1,3}[ \u00a0]+$")
 # A model's number after a maker's series in capitals: "GTX 1660", "RTX 2060" (not a year).
 _MODEL_NUMBER_AFTER = re.compile(r"[ \u00a0](?!19\d\d\b|20[0-3]\d\b)\d{4}\b")
 # Characters that join a word to the next: an apostrophe or a hyphen.
@@ -242,9 +256,13 @@ def token_class(token: str) -> int:
         return NAME  # a middle initial: "Mark A. Halvorsen" (the run's pattern asks a name after)
     bare = token.rstrip(".")
     lower = bare.lower()
-    if lower in lexicon.HONORIFICS:
-        return HONORIFIC
     letters = bare.replace(".", "")
+    if lower in lexicon.HONORIFICS:
+        # In capitals only the common ones are a headline's honorific ("MR BLAIR"): "MX" in
+        # "Logitech MX Master" is a product line, "JR" a pair of initials.
+        if len(letters) > 1 and letters.isupper() and lower not in _HONORIFICS_IN_CAPITALS:
+            return STOP
+        return HONORIFIC
     if lower in _CORPORATE_SUFFIXES:
         return ORG  # "Halpern Wexler LLP", "Acme Holdings PLC": the end of a company's name
     if len(letters) >= 3 and letters.endswith("s") and letters[:-1].isupper():
@@ -439,6 +457,18 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         ):
             month.kind = NAME  # "April Ryan"
     if (
+        len(tokens) == 2
+        and tokens[0].text.lower() in _PAPER_TITLES
+        and tokens[1].kind == NAME
+        and not tokens[0].possessive
+        and not _ARTICLE_END.search(text, max(0, run_start - 4), run_start)
+    ):
+        tokens[0].kind = NAME  # "Post Malone": a paper's title word opening a name
+    if "." in run_text:
+        for initials, following in zip(tokens, tokens[1:], strict=False):
+            if initials.kind == ACRONYM and "." in initials.text and following.kind == NAME:
+                initials.kind = NAME  # "P.J. Fleck", "George R.R. Martin": initials, no body
+    if (
         len(tokens) == 1
         and tokens[0].kind == PLACE
         and tokens[0].text.lower() in lexicon.PLACE_NOUNS
@@ -533,11 +563,35 @@ def _opens_with_common_word(text, tokens, first, last, run_start) -> bool:
     role written before the name, cut off the name. A title-case headline puts a verb after
     the role noun instead ("Pastor Wants Girl Scout Leaders ..."), which the ending shows."""
     names = [token.text for token in tokens[first : last + 1] if token.kind == NAME]
+    if first > 0 and tokens[first - 1].kind in (ACRONYM, ORG) and len(names) >= 3:
+        # "CBS Sports NFL Insider Jason La Canfora": a role at a body, before a given name.
+        return names[0].lower() not in lexicon.GIVEN_NAME_GENDER and is_given_name(names[1])
     if tokens[first].start != run_start or not may_open_with_common_word(text, names, run_start):
         return False
     following = names[1].lower()
     return following in lexicon.GIVEN_NAME_GENDER or (
         names[0].lower() in lexicon.ROLE_NOUNS and not following.endswith(("s", "ed"))
+    )
+
+
+def describes_name(word: str) -> bool:
+    """Whether a capitalised word before a name describes it rather than being part of it: a
+    role noun ("Developer", "Insider"), a participle ("Questioning") or a compound with a
+    joining word inside ("Day-by-day", "Up-to-date"). A given name ("Grant", "Will") is
+    none."""
+    lower = word.lower()
+    if is_given_name(word):
+        return False
+    if "-" in lower:
+        return any(part in _INITIAL_SKIP or part == "by" for part in lower.split("-")[1:-1])
+    return is_person_noun(lower) or (lower.endswith("ing") and len(lower) >= 8)
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a lower-case word is a common noun for people, singular or plural: "aide",
+    "officials", "pollsters"."""
+    return word in lexicon.UNNAMED_HEADS or (
+        word.endswith("s") and word[:-1] in lexicon.UNNAMED_HEADS
     )
 
 
@@ -571,7 +625,12 @@ def _name_segments(text: str, tokens: list[Token], run_start: int) -> list[NameS
             first = next(i for i in range(first + 1, last + 1) if tokens[i].kind == NAME)
         after = _complement_of(tokens, first)
         if after == TITLE:
-            first = _name_after_title_complement(tokens, first, last)
+            if first > 0 and tokens[first - 1].kind == DEPARTMENT:
+                # "Minister for Foreign Affairs Penny Wong", but "Commissioner for Human
+                # Rights" ends with the remit's last word.
+                first = first if last > first or is_given_name(tokens[first].text) else None
+            else:
+                first = _name_after_title_complement(tokens, first, last)
         if after == NAME or first is None:
             index = last + 1
             continue
@@ -607,6 +666,8 @@ def _complement_of(tokens: list[Token], first: int) -> int | None:
     from or what the title is over ("Kevin Walsh of Ridgeline Securities", "Lord Smith of
     Finsbury", "Minister for Climate Change"), no person of its own."""
     index = first - 1
+    while index >= 0 and tokens[index].kind == DEPARTMENT and not tokens[index].possessive:
+        index -= 1  # "High Commissioner for Human Rights": the remit's words before the name
     if index >= 0 and tokens[index].text == "the":
         index -= 1
     if index < 1 or tokens[index].text not in ("of", "for"):
@@ -640,8 +701,12 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
             segments.append(OrganisationSegment(token.start, token.end, token.text, True))
             index += 1
             continue
-        if token.kind != ORG:
-            index += 1
+        if token.kind != ORG or (
+            token.text == "Convention"
+            and tokens[index + 1 : index + 2]
+            and tokens[index + 1].text == "on"
+        ):
+            index += 1  # "European Convention on Human Rights": a treaty, no body
             continue
         # Extend left over words that can qualify an organisation ("National Security").
         first = index
@@ -963,6 +1028,13 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             for token in tokens:
                 if start <= token.start < end:
                     token.kind = STOP
+        for index, token in enumerate(tokens[:2]):
+            if (
+                len(token.text) <= 4
+                and token.text.replace(".", "") in lexicon.STATE_CODES
+                and _names_state(text, tokens, index, run_start)
+            ):
+                token.kind = PLACE
         if defined:
             for token in tokens:
                 if token.text in defined:
@@ -984,6 +1056,12 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     doubtful[name] = _names_a_model(text, tokens, segment)
                 elif not doubtful[name]:
                     doubtful[name] = _MODEL_NUMBER_AFTER.match(text, segment.end) is not None
+                if not doubtful[name] and _MEASURE_BEFORE.search(
+                    text, max(0, segment.start - 12), segment.start
+                ):
+                    doubtful[name] = True  # "512GB SSD", "4K UHD": a product's specification
+        if len(organisations) > 1:
+            organisations = _with_doubtful_words_joined(organisations, doubtful)
         names = _name_segments(text, tokens, run_start)
         end = tokens[-1].end
         definition = _DEFINITION.match(text, end) if "(" in text[end : end + 3] else None
@@ -1076,6 +1154,41 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
         else:
             break
     return count
+
+
+def _names_state(text: str, tokens: list[Token], index: int, run_start: int) -> bool:
+    """Whether a state or province code at `index` names a place: opening a run after a town
+    and a comma ("Austin, TX", "SANTA FE, N.M. (AP)"), or ending one after "in" ("based in
+    CA", "IN SD")."""
+    if index == 0:
+        return bool(
+            _TOWN_AND_COMMA.search(text, max(0, run_start - 40), run_start)
+            or (len(tokens) == 1 and _IN_BEFORE.search(text, max(0, run_start - 4), run_start))
+        )
+    return len(tokens) == 2 and tokens[0].text in ("in", "IN")
+
+
+def _with_doubtful_words_joined(
+    organisations: list[OrganisationSegment], doubtful: dict[str, bool]
+) -> list[OrganisationSegment]:
+    """Join a word in capitals that is doubtful alone to the organisation name it stands
+    right before or after in the run: "SIX Swiss Exchange", "Groupe LAPS"."""
+    joined: list[OrganisationSegment] = []
+    for segment in organisations:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.end + 1 == segment.start
+            and previous.is_acronym != segment.is_acronym
+            and doubtful.get((previous if previous.is_acronym else segment).text)
+            and (previous if segment.is_acronym else segment).defines is None
+        ):
+            start, end = previous.start, segment.end
+            name = previous.text + " " + segment.text
+            joined[-1] = OrganisationSegment(start, end, name, False)
+            continue
+        joined.append(segment)
+    return joined
 
 
 def _run_spans(text: str) -> list[tuple[int, int]]:
@@ -1179,6 +1292,7 @@ class _Pair:
     ampersand: bool
     singular: bool  # a singular verb, "which" or a possessive after it: one thing, not two
     analysis: RunAnalysis
+    context: str  # the words before it, to tell a pair said twice from one sentence repeated
 
 
 def _surname_pairs(text: str, tokens: list[Token], analysis: RunAnalysis) -> list[_Pair]:
@@ -1214,9 +1328,16 @@ def _surname_pairs(text: str, tokens: list[Token], analysis: RunAnalysis) -> lis
                 joint.text == "&",
                 singular,
                 analysis,
+                _words_before(text, first.start),
             )
         )
     return pairs
+
+
+def _words_before(text: str, start: int) -> str:
+    """Up to 30 characters before a position, within its line."""
+    line_start = text.rfind("\n", max(0, start - 30), start) + 1
+    return text[max(line_start, start - 30) : start]
 
 
 def _firms_named_for_founders(analysed: list[tuple[int, int, RunAnalysis]], pairs: list[_Pair]):
@@ -1233,7 +1354,9 @@ def _firms_named_for_founders(analysed: list[tuple[int, int, RunAnalysis]], pair
         if not any(start <= segment.start < end for start, end in inside)
         for token in segment.tokens
     }
-    said = Counter(pair.text for pair in pairs)
+    # Said twice in different words: a standfirst repeating the body's first sentence, or a
+    # recipe's heading over each of its steps, says a thing once.
+    said = Counter(text for text, _context in {(pair.text, pair.context) for pair in pairs})
     firms = {
         pair.text
         for pair in pairs

@@ -54,14 +54,6 @@ def _clean(name: str) -> str:
     return " ".join(name.split())
 
 
-def is_person_noun(word: str) -> bool:
-    """Whether a lower-case word is a common noun for people, singular or plural: "aide",
-    "officials", "pollsters"."""
-    return word in lexicon.UNNAMED_HEADS or (
-        word.endswith("s") and word[:-1] in lexicon.UNNAMED_HEADS
-    )
-
-
 def apposition_role(text: str, end: int) -> str | None:
     """The role in an apposition right after a name, if it reads like one."""
     match = _APPOSITION.match(text, end)

@@ -26,12 +26,17 @@ from .attribution import (
 )
 from .lexicon import word_set
 from .names import (
+    ACRONYM,
+    DEPARTMENT,
     NAME_PREFIXES,
+    ORG,
     PLACE,
     NameSegment,
     analyse_runs,
+    describes_name,
     is_brand,
     is_given_name,
+    is_person_noun,
     may_open_with_common_word,
     token_class,
 )
@@ -40,7 +45,6 @@ from .people import (
     Person,
     PersonRegistry,
     apposition_role,
-    is_person_noun,
     premodifier_role,
 )
 from .quotes import (
@@ -395,6 +399,7 @@ class _Extraction:
                 id(segment)
                 for segment in self._segments_in(start, end)
                 if not self._lone_word_opening_sentence(segment)
+                and not self._names_a_unit(segment)
                 and not self._premodifies_noun(segment, end)
             )
         roles: dict[int, str | None] = {}
@@ -636,9 +641,53 @@ class _Extraction:
             and _LOCATIVE_BEFORE.search(self.text, max(0, segment.run_start - 8), segment.run_start)
         ):
             return True
-        if len(segment.tokens) > 1 or not is_person_noun(segment.tokens[0].lower()):
+        tokens = segment.tokens
+        if len(tokens) == 2:
+            # "Questioning Vindman's judgment", "Day-by-day Schiff's", "Developer Valve
+            # called": a participle, a compound or a role opening the sentence describes
+            # the name after it.
+            return (
+                not segment.prefix and describes_name(tokens[0]) and self._opens_sentence(segment)
+            )
+        if len(tokens) > 1:
+            return False
+        if segment.prefix:
+            # "the People's Daily": a word after a possessive that follows "the" names a
+            # title or a thing, no person.
+            return (
+                segment.prefix.endswith(("’s", "'s"))
+                and " " not in segment.prefix
+                and _ARTICLE_BEFORE.search(
+                    self.text, max(0, segment.run_start - 4), segment.run_start
+                )
+                is not None
+            )
+        word = tokens[0]
+        if (
+            self.text.startswith(",", segment.end)
+            and word.lower().endswith(("ed", "ly"))
+            and not is_given_name(word)
+            and word not in self.capitalised_inside
+            and self._opens_sentence(segment)
+        ):
+            return True  # "Concerned, his doctor called": a participle or an adverb
+        if not is_person_noun(word.lower()):
             return False
         return self._opens_sentence(segment)
+
+    def _names_a_unit(self, segment: NameSegment) -> bool:
+        """Whether a lone word follows an acronym, a ministry's word or an organisation's in
+        its run: "GE Healthcare", "CBS Sports", "Home Depot" name a brand or a unit, so being
+        a speech verb's subject is no evidence of a person. Two capitals may as well be
+        initials written without stops ("JF Sullivan said"), so after them the pair must
+        recur, as a brand's name does and a person's full name does not."""
+        if len(segment.tokens) > 1 or segment.titled or not segment.prefix:
+            return False
+        last = segment.prefix.split()[-1]
+        kind = token_class(last)
+        if kind == ACRONYM and len(last) <= 2:
+            return self.text.count(f"{last} {segment.text}") > 1
+        return not last.endswith(("’s", "'s")) and kind in (ACRONYM, DEPARTMENT, ORG)
 
     def _title_and_common_noun(self, segment: NameSegment) -> bool:
         """Whether a title and one word after it make a compound noun rather than a titled
@@ -733,6 +782,13 @@ class _Extraction:
         ]
         if not people:
             people = self._people_after_head(attribution)
+        if not people:
+            # "G.K. Butterfield of North Carolina said": a phrase read from after the initials.
+            index = bisect.bisect_right(self.name_starts, core_start) - 1
+            segment = self.name_segments[index] if index >= 0 else None
+            if segment is not None and segment.start < core_start < segment.end:
+                person = self.person_of_segment.get(id(segment))
+                people = [person] if person is not None and not segment.possessive else []
         if people:
             person = people[-1]
             return _Speaker(person.name, "person", person)
