@@ -1686,3 +1686,15 @@ def test_a_pair_said_twice_in_the_same_words_is_no_firm():
 def test_a_paper_title_word_opening_a_name_is_no_organisation():
     text = "Post Halloran, Ada Brisk and Lee Tran lead the nominations."
     assert "Post" not in organisation_names(text)
+
+
+def test_he_said_after_reported_speech_closed_by_said_and_a_name():
+    text = (
+        "Coach Colm Ruddy was upbeat. “The horse is ready,” Ruddy said.\n\n"
+        "The going at the course will decide the race, said Declan Marsh, a veteran jockey. "
+        "“If it rains overnight, the favourite will struggle on that ground,” he said.\n\n"
+        "The track can still be watered in the morning, Mr. Ruddy said.\n\n"
+        "“We have done it before in a dry spell,” he said."
+    )
+    quotes = quotes_of(text)
+    assert [quote.speaker for quote in quotes] == ["Colm Ruddy", "Declan Marsh", "Colm Ruddy"]

@@ -120,6 +120,10 @@ _OBJECT_MARKERS = word_set(
     though while since as until unless where and or but called named
     """
 )
+# A speech verb closing a sentence of reported speech, before or after its speaker:
+# "..., said Hale." and "..., Hale said."
+_SPEECH_VERB_BEFORE = re.compile(r",[ \u00a0]+([a-z]+)[ \u00a0]+$")
+_SPEECH_VERB_AFTER = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]*[.;]")
 # After a name, words describing it as a thing: the rest of its capitalised run, then a comma
 # and "which", or an apposition after "a", "an" or "the" (group 2), closed by punctuation.
 _DESCRIBED_AS_THING = re.compile(
@@ -935,6 +939,7 @@ class _Extraction:
         starts = [0, *self.sentence_ends]
         ends = [*self.sentence_ends, len(text)]
         for sentence_start, sentence_end in zip(starts, ends, strict=True):
+            mention = None
             for segment in self._segments_in(sentence_start, sentence_end):
                 inside = bisect.bisect_right(quote_starts, segment.start) - 1
                 if inside >= 0 and quoted[inside][1] > segment.start:
@@ -949,9 +954,43 @@ class _Extraction:
                 if person is None and self._qualifies_role(segment):
                     continue  # "Queensland coach Darren Mottram was ...": the subject follows
                 if person is not None and verb_follows(text, segment.end, sentence_end):
-                    self.subject_mentions.append((segment.start, person))
+                    mention = (segment.start, person)
+                    self.subject_mentions.append(mention)
                 break
+            closing = self._speaker_closing(sentence_start, sentence_end, quoted, quote_starts)
+            if closing is not None and (mention is None or closing[0] > mention[0]):
+                self.subject_mentions.append(closing)
         self.subject_positions = [position for position, _ in self.subject_mentions]
+
+    def _speaker_closing(
+        self, start: int, end: int, quoted: list[tuple[int, int]], quote_starts: list[int]
+    ) -> tuple[int, Person] | None:
+        """The person a sentence of reported speech is attributed to at its end: "..., said
+        Hale, a lawyer." or "..., Hale said.", who a "he said" after it most likely means."""
+        text = self.text
+        for segment in reversed(self._segments_in(start, end)):
+            inside = bisect.bisect_right(quote_starts, segment.start) - 1
+            if inside >= 0 and quoted[inside][1] > segment.start:
+                return None
+            person = self.person_of_segment.get(id(segment))
+            if person is None or segment.possessive:
+                continue
+            verb_before = _SPEECH_VERB_BEFORE.search(text[start : segment.run_start])
+            if verb_before:
+                # Only an apposition may follow the name: "said Hale, a lawyer."
+                following = text[segment.end : segment.end + 1]
+                if following in ("", ",", ".") and verb_before.group(1) in lexicon.SPEECH_VERBS:
+                    return segment.start, person
+                return None
+            verb_after = _SPEECH_VERB_AFTER.match(text, segment.end)
+            if (
+                verb_after
+                and verb_after.group(1) in lexicon.SPEECH_VERBS
+                and text[max(start, segment.run_start - 2) : segment.run_start].startswith(",")
+            ):
+                return segment.start, person
+            return None
+        return None
 
     def _qualifies_role(self, segment: NameSegment) -> bool:
         """Whether lower-case role words follow a name, then a capital: the name is the team,
