@@ -295,9 +295,6 @@ STATE_CODES = word_set(
     """
 )
 
-# Adjectives of nationality and place that premodify titles ("Russian President ...").
-# Compared case-insensitively; any word ending in these suffixes is also treated as one.
-DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "i", "an")
 # Common nouns that end place names ("Park Street", "Victoria Park") and, capitalised on their
 # own, are more often a surname ("Park said", "Mr Street") than a place.
 PLACE_NOUNS = word_set(
