@@ -1698,3 +1698,10 @@ def test_he_said_after_reported_speech_closed_by_said_and_a_name():
     )
     quotes = quotes_of(text)
     assert [quote.speaker for quote in quotes] == ["Colm Ruddy", "Declan Marsh", "Colm Ruddy"]
+
+
+def test_a_given_name_that_is_also_a_modal_opens_the_speakers_name():
+    text = (
+        "“The figures were misleading,” Will Brennock, chief executive of Tallyfact, told the BBC."
+    )
+    assert only_quote(text).speaker == "Will Brennock"

@@ -254,8 +254,13 @@ def _is_name_word(word: str) -> bool:
 
 
 def _is_noun_phrase(words: list[tuple[int, int, str]]) -> bool:
-    """Whether words can be a speaker phrase: short, not opening a clause, holding no verb."""
-    if not words or len(words) > 12 or words[0][2].lower() in _CLAUSE_WORDS:
+    """Whether words can be a speaker phrase: short, not opening a clause, holding no verb.
+    A clause word that opens a name is a given name: "Will Moy, chief executive, said"."""
+    if not words or len(words) > 12:
+        return False
+    if words[0][2].lower() in _CLAUSE_WORDS and not (
+        len(words) > 1 and _is_name_word(words[0][2]) and words[1][2][:1].isupper()
+    ):
         return False
     if words[0][2].lower() in _PREPOSITIONS:
         return False  # "of the town": a complement, not a speaker
