@@ -1705,3 +1705,11 @@ def test_a_given_name_that_is_also_a_modal_opens_the_speakers_name():
         "“The figures were misleading,” Will Brennock, chief executive of Tallyfact, told the BBC."
     )
     assert only_quote(text).speaker == "Will Brennock"
+
+
+def test_a_speaker_after_but_and_before_an_apposition_is_the_named_person():
+    text = (
+        "The council has been keen to sell the pier, but Admiral Ruth Oyelaran, chair of the "
+        'harbour trust, told reporters on Monday that it would stay open "for many more years".'
+    )
+    assert only_quote(text).speaker == "Ruth Oyelaran"

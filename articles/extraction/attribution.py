@@ -38,6 +38,8 @@ _CLAUSE_WORDS = word_set(
     even what how why whether into through over under
     """
 )
+# Conjunctions that open a clause of their own after a comma: "..., but Milley, ..., said".
+_JOINING_CONJUNCTIONS = word_set("and but yet while whereas")
 # Words allowed between a speaker and the speech verb: "Kirby also said", "he has told".
 _BETWEEN_SUBJECT_AND_VERB = word_set(
     """
@@ -173,8 +175,11 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
             for index in range(len(chunks) - 2, 0, -1):
                 if not _is_apposition(chunks[index + 1]):
                     break
-                if _is_named_phrase(chunks[index]):
-                    return chunks[index][0][0], span_end
+                chunk = chunks[index]
+                if len(chunk) > 1 and chunk[0][2] in _JOINING_CONJUNCTIONS:
+                    chunk = chunk[1:]  # "..., but General Mark Milley, chairman of ..., told"
+                if _is_named_phrase(chunk):
+                    return chunk[0][0], span_end
         # "For the prices and shortages, Daalder said": the phrase after the last comma.
         if not _is_noun_phrase(tail):
             return _name_before_verb(text, start, verb_start)
