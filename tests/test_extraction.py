@@ -1713,3 +1713,17 @@ def test_a_speaker_after_but_and_before_an_apposition_is_the_named_person():
         'harbour trust, told reporters on Monday that it would stay open "for many more years".'
     )
     assert only_quote(text).speaker == "Ruth Oyelaran"
+
+
+def test_an_envoy_to_a_country_named_before_the_name_is_the_speaker():
+    text = (
+        "Norway’s ambassador to Chile Ingrid Solvang has said the talks offer “a real chance "
+        "of a settlement” this year."
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Ingrid Solvang"
+    people = {person.name: person.role for person in extract(text).people}
+    assert people == {"Ingrid Solvang": "Norway’s ambassador to Chile"}
+    # The object of "for" or "to" is no speaker: "a spokesman for Ingrid Solvang" is someone else.
+    other = only_quote("“We will not stop,” a spokesman for Ingrid Solvang said.")
+    assert other.speaker_type == "unnamed"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .lexicon import word_set
-from .names import NameSegment
+from .names import PLACE, NameSegment, token_class
 
 # "Daalder, now President of the Chicago Council on Global Affairs," / "X, a spokesman for Y."
 _APPOSITION = re.compile(
@@ -34,6 +34,9 @@ _NOT_APPOSITION_STARTS = word_set(
 )
 # Words that join a title to its remit: "Minister for Housing", "Chancellor of the Exchequer".
 _TITLE_COMPLEMENTS = word_set("of for the")
+# Between a role and the country it is sent to, before a name: "ambassador to Britain Liu
+# Xiaming". ("director general of British Music Rights" names a body after "of".)
+_REMIT_WORDS = word_set("to")
 _WORD_BEFORE = re.compile(r"([\w.’'\-]+)\s*$")
 
 
@@ -108,12 +111,29 @@ def premodifier_role(text: str, segment: NameSegment) -> str | None:
         if word[0].isupper():
             if lowered in lexicon.NOT_NAME_WORDS:
                 break
+        elif (
+            lowered in _REMIT_WORDS
+            and not words
+            and names_places(prefix_words)
+            and _role_noun_before(text, match.start())
+        ):
+            pass  # "ambassador to Britain Liu Xiaming"; not "a spokesman for Liu Xiaming"
         elif lowered not in lexicon.ROLE_NOUNS and lowered not in _ROLE_ADJECTIVES:
             break
         words.insert(0, word)
         position = match.start()
     role_words = words + prefix_words
     return " ".join(role_words) if _has_role_noun(role_words) else None
+
+
+def names_places(words: list[str]) -> bool:
+    """Whether words are all names of places: "Britain", "New South Wales"."""
+    return bool(words) and all(token_class(word) == PLACE for word in words)
+
+
+def _role_noun_before(text: str, position: int) -> bool:
+    match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+    return match is not None and match.group(1).lower() in lexicon.ROLE_NOUNS
 
 
 def _ends_sentence(word: str) -> bool:

@@ -45,6 +45,7 @@ from .people import (
     Person,
     PersonRegistry,
     apposition_role,
+    names_places,
     premodifier_role,
 )
 from .quotes import (
@@ -882,7 +883,10 @@ class _Extraction:
         for segment in self._segments_in(start, end):
             person = self.person_of_segment.get(id(segment))
             before = self.text[max(start, segment.run_start - 12) : segment.run_start].split()
-            if person is not None and not (before and before[-1].lower() in _CORE_STOP):
+            governed = before and before[-1].lower() in _CORE_STOP
+            # "ambassador to France Ruth Hale": the preposition governs the place, not the name
+            governed = governed and not names_places(segment.prefix.split())
+            if person is not None and not governed:
                 found.append(person)
         return found[:1]
 
