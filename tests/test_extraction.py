@@ -1727,3 +1727,10 @@ def test_an_envoy_to_a_country_named_before_the_name_is_the_speaker():
     # The object of "for" or "to" is no speaker: "a spokesman for Ingrid Solvang" is someone else.
     other = only_quote("“We will not stop,” a spokesman for Ingrid Solvang said.")
     assert other.speaker_type == "unnamed"
+
+
+def test_comments_right_after_a_quote_is_its_speech_verb_but_not_a_noun_elsewhere():
+    quote = only_quote('"We redesigned the whole habitat," comments Ines Varga of the design team.')
+    assert (quote.speaker, quote.verb) == ("Ines Varga", "comments")
+    noun = only_quote('Her comments on "a long and difficult week" came before Ines Varga said so.')
+    assert noun.verb != "comments"

@@ -38,6 +38,9 @@ _CLAUSE_WORDS = word_set(
     even what how why whether into through over under
     """
 )
+# Speech verbs that are nouns as often ("his comments", "Trump's remarks"): read as verbs only
+# right after a quote, before the speaker: `"...," comments Robin Biesbroek of the CDF`.
+_INVERTED_ONLY_VERBS = word_set("comments remarks")
 # Conjunctions that open a clause of their own after a comma: "..., but Milley, ..., said".
 _JOINING_CONJUNCTIONS = word_set("and but yet while whereas")
 # Words allowed between a speaker and the speech verb: "Kirby also said", "he has told".
@@ -440,6 +443,8 @@ def attribution_after(
         if late and head_comma == -1:
             break
         verb = _speech_verb_at(words, index)
+        if verb is None and index == 0 and words[0][2] in _INVERTED_ONLY_VERBS:
+            verb = words[0][2]
         if verb is None:
             continue
         if (
