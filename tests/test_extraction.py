@@ -1734,3 +1734,13 @@ def test_comments_right_after_a_quote_is_its_speech_verb_but_not_a_noun_elsewher
     assert (quote.speaker, quote.verb) == ("Ines Varga", "comments")
     noun = only_quote('Her comments on "a long and difficult week" came before Ines Varga said so.')
     assert noun.verb != "comments"
+
+
+def test_a_name_set_off_after_a_role_with_its_remit_is_the_speaker():
+    text = (
+        "The two harbour boards will merge in June. “This will let us dredge the channel at "
+        "last,” the chairman of the joint steering committee, Ola Brekke, said."
+    )
+    assert only_quote(text).speaker == "Ola Brekke"
+    roles = {person.name: person.role for person in extract(text).people}
+    assert roles == {"Ola Brekke": "chairman of the joint steering committee"}

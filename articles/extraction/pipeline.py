@@ -111,6 +111,12 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|near|along|off|outside|inside)[ \u
 # The role word and comma before a name set off in apposition: "leader, " in "The opposition
 # leader, Declan O'Neill, said".
 _ROLE_AND_COMMA = re.compile(r"\b([a-z]+),[ \u00a0]+$")
+# The same with the role's remit in lower case: "the chairman of the formation committee, "
+# in "the chairman of the formation committee, Pat Elmer, said".
+_ROLE_REMIT_AND_COMMA = re.compile(
+    r"\b([a-z]+)[ \u00a0]+(?:of|for|at)[ \u00a0]+(?:the[ \u00a0]+)?(?:[a-z\-]+[ \u00a0]+){0,2}"
+    r"[a-z\-]+,[ \u00a0]+$"
+)
 _OPENERS = " \t\n\"“‘'("
 # An age set off after a name, which only people have: "Jones, 45, arrived".
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
@@ -558,14 +564,21 @@ class _Extraction:
 
     def _after_role_and_comma(self, segment: NameSegment) -> bool:
         """A name set off after a role: "The opposition leader, Declan O'Neill, said", "The
-        coach, Jones, arrived". A single word needs the closing comma too: in "a rebel leader
-        turned president, Eritrea was" it opens a clause."""
+        coach, Jones, arrived", "the chairman of the formation committee, Pat Elmer, said". A
+        single word needs the closing comma too: in "a rebel leader turned president, Eritrea
+        was" it opens a clause."""
         if segment.prefix:
             return False
         if len(segment.tokens) == 1 and not self.text.startswith(",", segment.end):
             return False
-        found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 40), segment.run_start)
-        return found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS
+        window = max(0, segment.run_start - 80)
+        return any(
+            found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS
+            for found in (
+                _ROLE_AND_COMMA.search(self.text, window, segment.run_start),
+                _ROLE_REMIT_AND_COMMA.search(self.text, window, segment.run_start),
+            )
+        )
 
     def _type_before_comma(self, segment: NameSegment) -> str | None:
         """The kind of business or body a name is set off after by commas ("company" in "The
@@ -583,6 +596,11 @@ class _Extraction:
         comma the name may open the next item of a list ("Owen is the king, Knightly ...")."""
         if not self.text.startswith(",", segment.end) or not self._after_role_and_comma(segment):
             return None
+        remit = _ROLE_REMIT_AND_COMMA.search(
+            self.text, max(0, segment.run_start - 80), segment.run_start
+        )
+        if remit is not None and remit.group(1).lower() in lexicon.ROLE_NOUNS:
+            return self.text[remit.start(1) : remit.end()].rstrip(" ,\u00a0")
         before = self.text[max(0, segment.run_start - 60) : segment.run_start].rstrip(" ,\u00a0")
         words: list[str] = []
         for word in reversed(before.split()):
