@@ -1744,3 +1744,11 @@ def test_a_name_set_off_after_a_role_with_its_remit_is_the_speaker():
     assert only_quote(text).speaker == "Ola Brekke"
     roles = {person.name: person.role for person in extract(text).people}
     assert roles == {"Ola Brekke": "chairman of the joint steering committee"}
+
+
+def test_the_one_quoted_as_saying_is_the_speaker_not_who_quoted_them():
+    text = (
+        "The Halvern Motors statement quoted Tessaly chairman Ruth Okafor as saying, "
+        "“We welcome the merger and the jobs it keeps.”"
+    )
+    assert only_quote(text).speaker == "Ruth Okafor"

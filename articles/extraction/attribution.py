@@ -565,7 +565,11 @@ def attribution_before(text: str, start: int, end: int) -> Attribution | None:
             verb = word.lower()
         elif word.lower() in lexicon.SPEECH_PARTICIPLES:
             subject = None
-            if index and _speech_verb_at(words, index - 1):
+            if index >= 2 and words[index - 1][2] == "as":
+                # `The Renault statement quoted Chrysler Chairman Lee Iacocca as saying, "..."`:
+                # the one quoted, not the sentence's subject.
+                subject = _name_before_verb(text, begin, words[index - 1][0])
+            if subject is None and index and _speech_verb_at(words, index - 1):
                 # "..., Nefzi said, adding, "...": the speaker of the verb before it.
                 subject = _name_before_verb(text, begin, words[index - 1][0])
             subject = (
