@@ -1752,3 +1752,8 @@ def test_the_one_quoted_as_saying_is_the_speaker_not_who_quoted_them():
         "“We welcome the merger and the jobs it keeps.”"
     )
     assert only_quote(text).speaker == "Ruth Okafor"
+
+
+def test_a_name_after_of_in_an_inverted_speaker_phrase_is_where_the_speaker_works():
+    text = "“We cut the rating as soon as we knew,” said Ines Kallio of Harlow and Brandt."
+    assert only_quote(text).speaker == "Ines Kallio"

@@ -111,6 +111,10 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|near|along|off|outside|inside)[ \u
 # The role word and comma before a name set off in apposition: "leader, " in "The opposition
 # leader, Declan O'Neill, said".
 _ROLE_AND_COMMA = re.compile(r"\b([a-z]+),[ \u00a0]+$")
+# Words that lead from a name to where the person is from ("Robert Nelson of Standard and
+# Poor"), and that may join the words of that place's name.
+_COMPLEMENT_OPENERS = word_set("of for at from")
+_NAME_JOINERS = word_set("and of the & for")
 # The same with the role's remit in lower case: "the chairman of the formation committee, "
 # in "the chairman of the formation committee, Pat Elmer, said".
 _ROLE_REMIT_AND_COMMA = re.compile(
@@ -237,6 +241,17 @@ def _contains_word(text: str, word: str) -> bool:
             return True
         position = text.find(word, end)
     return False
+
+
+def _is_complement(gap: str) -> bool:
+    """Whether the words between two names of a speaker phrase make the second where the first
+    is from: "of", "for", "at" or "from", then only a name's words (" of Standard and ")."""
+    words = gap.split()
+    return (
+        bool(words)
+        and words[0] in _COMPLEMENT_OPENERS
+        and all(word[0].isupper() or word in _NAME_JOINERS for word in words[1:])
+    )
 
 
 def _glued(token: str, name_words: set[str]) -> bool:
@@ -798,11 +813,12 @@ class _Extraction:
                 if speaker.kind == "organisation" and lowered[0] == "it":
                     return speaker
             return _Speaker(None, None)
-        people = [
-            self.person_of_segment[id(segment)]
+        named = [
+            segment
             for segment in self._segments_in(core_start, core_end)
             if id(segment) in self.person_of_segment and not segment.possessive
         ]
+        people = [self.person_of_segment[id(segment)] for segment in self._heads(named)]
         if not people:
             people = self._people_after_head(attribution)
         if not people:
@@ -892,6 +908,26 @@ class _Extraction:
         segments = self._segments_in(start, end)
         return len(segments) == 1 and not self._lone_word_opening_sentence(segments[0])
 
+    def _heads(self, named: list[NameSegment]) -> list[NameSegment]:
+        """The names of a speaker phrase without those after an "of" or "for" that follows an
+        earlier name: "said Robert Nelson of Standard and Poor" names where Nelson works."""
+        heads: list[NameSegment] = []
+        for segment in named:
+            if heads and _is_complement(self.text[heads[-1].end : segment.start]):
+                continue
+            heads.append(segment)
+        return heads
+
+    def _governed(self, segment: NameSegment, start: int) -> bool:
+        """Whether a preposition after `start` governs the name ("for John Smith", "of
+        Standard and Poor"), not a place before it in its run ("to France Ruth Hale")."""
+        before = self.text[max(start, segment.run_start - 12) : segment.run_start].split()
+        return (
+            bool(before)
+            and before[-1].lower() in _CORE_STOP
+            and not names_places(segment.prefix.split())
+        )
+
     def _people_after_head(self, attribution: Attribution) -> list[Person]:
         """A name closing the speaker phrase after its head: "Liberal Democrat spokeswoman for
         women Sandra Gidley", "The Shadow Secretary, Theresa May". A name right after a
@@ -900,11 +936,7 @@ class _Extraction:
         start, end = attribution.subject_start, attribution.subject_end
         for segment in self._segments_in(start, end):
             person = self.person_of_segment.get(id(segment))
-            before = self.text[max(start, segment.run_start - 12) : segment.run_start].split()
-            governed = before and before[-1].lower() in _CORE_STOP
-            # "ambassador to France Ruth Hale": the preposition governs the place, not the name
-            governed = governed and not names_places(segment.prefix.split())
-            if person is not None and not governed:
+            if person is not None and not self._governed(segment, start):
                 found.append(person)
         return found[:1]
 
