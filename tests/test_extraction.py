@@ -1757,3 +1757,8 @@ def test_the_one_quoted_as_saying_is_the_speaker_not_who_quoted_them():
 def test_a_name_after_of_in_an_inverted_speaker_phrase_is_where_the_speaker_works():
     text = "“We cut the rating as soon as we knew,” said Ines Kallio of Harlow and Brandt."
     assert only_quote(text).speaker == "Ines Kallio"
+
+
+def test_page_is_a_surname_after_a_given_name():
+    text = "Helen Page, of Halden Securities, said: “The forecast is far too optimistic.”"
+    assert only_quote(text).speaker == "Helen Page"

@@ -87,6 +87,9 @@ _DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
 # May", "Mrs May"), and, those the lexicon lists as given names, before a surname ("April
 # Ryan"). Elsewhere a month ("in May").
 _NAME_MONTHS = word_set("april may june august")
+# Every word that is a surname after a given name or a courtesy title though never a name
+# elsewhere: those months, and a page's furniture ("Jimmy Page", where "Page 2" is none).
+_SURNAME_STOPS = _NAME_MONTHS | word_set("page")
 # A dateline: the place in capitals (group 1), perhaps a date or a state, perhaps the agency in
 # brackets, then a dash ("WASHINGTON — ", "GENEVA (Reuters) - ", "LONDON, March 3 (AP) — ",
 # "LONDON, Ont. (AP) -"). Written in capitals, the place passes for an acronym; it is neither an
@@ -414,8 +417,8 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
             _reclass_end(tokens, (NAME,), PLACE)  # "Downing Street", "Carson City"
         elif kind == STOP and "-" in word and _is_modifier(word):
             _reclass_end(tokens, (NAME, PLACE), STOP)  # "Santa Monica-based"
-        elif kind == STOP and word.lower() in _NAME_MONTHS and tokens and _takes_surname(tokens):
-            kind = NAME  # "Theresa May", "Mrs May"
+        elif kind == STOP and word.lower() in _SURNAME_STOPS and tokens and _takes_surname(tokens):
+            kind = NAME  # "Theresa May", "Mrs May", "David Page"
         if kind == PLACE and tokens and tokens[-1].text == "New" and not word.isupper():
             tokens[-1].kind = PLACE  # "New York", "New Jersey": not "new" before a place
         tokens.append(Token(start, start + len(word), word, kind, possessive))
