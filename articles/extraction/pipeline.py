@@ -586,14 +586,18 @@ class _Extraction:
             return False
         if len(segment.tokens) == 1 and not self.text.startswith(",", segment.end):
             return False
-        window = max(0, segment.run_start - 80)
-        return any(
-            found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS
-            for found in (
-                _ROLE_AND_COMMA.search(self.text, window, segment.run_start),
-                _ROLE_REMIT_AND_COMMA.search(self.text, window, segment.run_start),
-            )
+        found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 80), segment.run_start)
+        if found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS:
+            return True
+        return self._role_and_remit_before(segment) is not None
+
+    def _role_and_remit_before(self, segment: NameSegment) -> re.Match | None:
+        """The role and remit, then a comma, right before a name ("chairman of the formation
+        committee, "), when the first word is a role."""
+        found = _ROLE_REMIT_AND_COMMA.search(
+            self.text, max(0, segment.run_start - 80), segment.run_start
         )
+        return found if found and found.group(1).lower() in lexicon.ROLE_NOUNS else None
 
     def _type_before_comma(self, segment: NameSegment) -> str | None:
         """The kind of business or body a name is set off after by commas ("company" in "The
@@ -611,10 +615,8 @@ class _Extraction:
         comma the name may open the next item of a list ("Owen is the king, Knightly ...")."""
         if not self.text.startswith(",", segment.end) or not self._after_role_and_comma(segment):
             return None
-        remit = _ROLE_REMIT_AND_COMMA.search(
-            self.text, max(0, segment.run_start - 80), segment.run_start
-        )
-        if remit is not None and remit.group(1).lower() in lexicon.ROLE_NOUNS:
+        remit = self._role_and_remit_before(segment)
+        if remit is not None:
             return self.text[remit.start(1) : remit.end()].rstrip(" ,\u00a0")
         before = self.text[max(0, segment.run_start - 60) : segment.run_start].rstrip(" ,\u00a0")
         words: list[str] = []
