@@ -11,7 +11,8 @@ language and result shape (so `SearchQuerySet` and the forms work unchanged) and
 - one Whoosh search per results page: Haystack asks for the count, the page and the facets
   of the same query separately, and the last few searches are kept per thread to answer them;
 - facet fields (`<name>_exact`) indexed unanalysed and counted over the matched documents
-  from per-segment value tables built once per segment (segments never change once written);
+  from per-segment value tables built once per segment (segments never change once written)
+  and shared by every thread of the process, though Haystack gives each thread its own backend;
 - date facets bucketed from the date column, returned in date order; query facets;
 - every write (update, delete, clear, optimise) through one writer that waits for the lock
   for a bounded time and raises when it cannot get it, so a caller can retry; never a
@@ -506,9 +507,21 @@ class _SegmentTables:
     every later search; tables of segments merged away are dropped when a searcher refreshes.
     """
 
+    _of_index = {}
+    _of_index_lock = threading.Lock()
+
     def __init__(self):
         self._lock = threading.Lock()
         self._tables = {}
+
+    @classmethod
+    def of_index(cls, key):
+        """The one set of tables in this process for the index `key`. Haystack gives each
+        thread a backend of its own (its connections are thread-local), so tables kept on
+        the backend were read again for every thread: a server starting a thread per request
+        read every segment's postings for every search."""
+        with cls._of_index_lock:
+            return cls._of_index.setdefault(key, cls())
 
     @staticmethod
     def _segment_key(segment_searcher):
@@ -652,7 +665,7 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
         self.spelling_max_hits = int(connection_options.get("SPELLING_MAX_HITS", SPELLING_MAX_HITS))
         self._local = threading.local()
         self.results_per_page = int(getattr(settings, "HAYSTACK_SEARCH_RESULTS_PER_PAGE", 20))
-        self.tables = _SegmentTables()
+        self.tables = _SegmentTables.of_index((connection_alias, self.path))
         # Called with the number of objects after each `update()` batch (progress display).
         self.on_batch = None
 

@@ -2,8 +2,10 @@
 date order, query facets, sanitised highlights, bounded input and lock-safe deletes."""
 
 import datetime as dt
+import threading
 
 import pytest
+from haystack import connections
 from haystack.query import SearchQuerySet
 from whoosh.index import LockError
 
@@ -33,8 +35,6 @@ def rebuild(backend):
 
 
 def _indexes():
-    from haystack import connections
-
     return list(connections["default"].get_unified_index().get_indexes().values())
 
 
@@ -157,9 +157,28 @@ def test_searcher_sees_changes_from_another_writer(backend, archive):
     assert SearchQuerySet().auto_query("pentagon").models(Quote).count() == 1
 
 
-def _indexes_for(model):
-    from haystack import connections
+def test_a_search_in_a_new_thread_reuses_the_facet_tables_already_read(backend, archive):
+    """Haystack gives every thread a backend of its own, and a server may start a thread per
+    request: the tables read from the segments' postings must serve them all, not be read
+    again for each request."""
+    first = SearchQuerySet().auto_query("pentagon").facet("people").facet_counts()
+    read = dict(backend.tables._tables)
+    seen = {}
 
+    def search():
+        seen["backend"] = connections["default"].get_backend()
+        seen["counts"] = SearchQuerySet().auto_query("pentagon").facet("people").facet_counts()
+        seen["tables"] = dict(seen["backend"].tables._tables)
+
+    thread = threading.Thread(target=search)
+    thread.start()
+    thread.join()
+    assert seen["backend"] is not backend
+    assert seen["counts"] == first
+    assert read and all(seen["tables"][key] is table for key, table in read.items())
+
+
+def _indexes_for(model):
     return connections["default"].get_unified_index().get_index(model)
 
 
