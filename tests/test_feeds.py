@@ -9,6 +9,7 @@ from django.urls import reverse
 from haystack import connections
 
 from articles.models import Article
+from articles.sitemaps import ArticleSitemap
 from tests.factories import (
     ArticleFactory,
     OrganisationFactory,
@@ -100,19 +101,29 @@ def test_search_feed_follows_a_query(client, suffix):
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def test_sitemap_lists_every_article_person_and_organisation(client):
+def _sitemap_locations(client, address, tag):
+    response = client.get(address)
+    assert response.status_code == 200, address
+    found = ET.fromstring(response.content).findall(f"sm:{tag}/sm:loc", SITEMAP_NS)
+    return [element.text.removeprefix("http://testserver") for element in found]
+
+
+def test_sitemap_index_leads_to_every_article_person_and_organisation(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 5)  # three pages of articles
     articles = ArticleFactory.create_batch(12)
     person, org = PersonFactory(), OrganisationFactory()
     future = ArticleFactory(published_at=datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC))
 
-    response = client.get("/sitemap.xml")
+    sitemaps = _sitemap_locations(client, "/sitemap.xml", "sitemap")
+    locations = [
+        location
+        for sitemap in sitemaps
+        for location in _sitemap_locations(client, sitemap, "url")
+    ]
 
-    locations = {
-        element.text
-        for element in ET.fromstring(response.content).findall("sm:url/sm:loc", SITEMAP_NS)
-    }
-    expected = {f"http://testserver{a.get_absolute_url()}" for a in articles}
-    expected |= {f"http://testserver{person.get_absolute_url()}",
-                 f"http://testserver{org.get_absolute_url()}"}  # fmt: skip
-    assert expected <= locations
-    assert f"http://testserver{future.get_absolute_url()}" not in locations
+    assert sum(sitemap.startswith("/sitemap-articles.xml") for sitemap in sitemaps) == 3
+    expected = {a.get_absolute_url() for a in articles}
+    expected |= {person.get_absolute_url(), org.get_absolute_url(), "/people/"}
+    assert expected <= set(locations)
+    assert len(locations) == len(set(locations))
+    assert future.get_absolute_url() not in locations
