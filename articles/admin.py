@@ -20,8 +20,19 @@ from .models import (
 )
 
 
-class QuoteInline(admin.TabularInline):
+class NamedRowsInline(admin.TabularInline):
+    """An inline whose rows print names of related records (a mention reads "Person in
+    Article"): those records are loaded with the rows, not queried once for each row."""
+
+    row_select_related = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.row_select_related)
+
+
+class QuoteInline(NamedRowsInline):
     model = Quote
+    row_select_related = ["person", "organisation"]
     extra = 1
     fields = [
         "text",
@@ -35,14 +46,16 @@ class QuoteInline(admin.TabularInline):
     autocomplete_fields = ["person", "organisation"]
 
 
-class PersonMentionInline(admin.TabularInline):
+class PersonMentionInline(NamedRowsInline):
     model = PersonMention
+    row_select_related = ["person", "article"]
     extra = 0
     autocomplete_fields = ["person"]
 
 
-class OrganisationMentionInline(admin.TabularInline):
+class OrganisationMentionInline(NamedRowsInline):
     model = OrganisationMention
+    row_select_related = ["organisation", "article"]
     extra = 0
     autocomplete_fields = ["organisation"]
 
@@ -148,8 +161,9 @@ class PersonAliasInline(admin.TabularInline):
     fields = ["name"]
 
 
-class AffiliationInline(admin.TabularInline):
+class AffiliationInline(NamedRowsInline):
     model = Affiliation
+    row_select_related = ["person", "organisation"]
     extra = 0
     autocomplete_fields = ["organisation"]
 
@@ -167,8 +181,9 @@ class OrganisationAliasInline(admin.TabularInline):
     fields = ["name"]
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(NamedRowsInline):
     model = Affiliation
+    row_select_related = ["person", "organisation"]
     extra = 0
     autocomplete_fields = ["person"]
     verbose_name = "affiliated person"

@@ -9,8 +9,11 @@ import urllib.request
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Organisation, Person, PersonAlias, PersonMention, Quote
+from tests.factories import ArticleFactory, PersonMentionFactory, QuoteFactory
 
 # serialized_rollback keeps the Editors group that a data migration created.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -174,3 +177,23 @@ def test_login_page_refuses_a_post_without_csrf_token(live_server):
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(live_server.url + "/admin/login/", data=body)
     assert error.value.code == 403
+
+
+def test_article_admin_loads_the_names_its_inline_rows_print_with_the_rows(client, editor):
+    """A mention row prints "Person in Article" and a quote row its speaker: loaded with the
+    rows, so each further row costs only the autocomplete widget's own label query."""
+    client.force_login(editor)
+    article = ArticleFactory()
+
+    def queries_for_the_change_page():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/admin/articles/article/{article.pk}/change/").status_code == 200
+        return len(captured)
+
+    PersonMentionFactory(article=article)
+    QuoteFactory(article=article)
+    with_one_each = queries_for_the_change_page()
+    PersonMentionFactory.create_batch(5, article=article)
+    QuoteFactory.create_batch(5, article=article)
+    added_rows = 10
+    assert queries_for_the_change_page() - with_one_each <= added_rows
