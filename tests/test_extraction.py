@@ -1762,3 +1762,56 @@ def test_a_name_after_of_in_an_inverted_speaker_phrase_is_where_the_speaker_work
 def test_page_is_a_surname_after_a_given_name():
     text = "Helen Page, of Halden Securities, said: “The forecast is far too optimistic.”"
     assert only_quote(text).speaker == "Helen Page"
+
+
+def test_a_pronoun_after_an_unnamed_source_is_that_source():
+    text = (
+        "Tomas Lindqvist of Norberg Capital said grain futures fell for a third day. A broker "
+        "in Rotterdam said buyers had stayed away all week.\n\n“Nobody wants to hold wheat "
+        "into the harvest,” he said."
+    )
+    assert only_quote(text).speaker == "a broker in Rotterdam"
+
+
+def test_a_pronoun_skips_unnamed_sources_of_another_gender_or_several_people():
+    text = (
+        "Carla Jensen of Norberg Capital said prices had peaked. A spokesman for the exchange "
+        "said trading was orderly. Several brokers said margins were thin. “We are watching "
+        "the weather,” she said."
+    )
+    assert only_quote(text).speaker == "Carla Jensen"
+
+
+def test_a_pronoun_after_a_person_named_since_the_unnamed_source_is_that_person():
+    text = (
+        "A student asked Governor Ruth Amsel about tuition at the town hall. She answered at "
+        "once. “Fees will not rise while I hold this office,” she said."
+    )
+    assert only_quote(text).speaker == "Ruth Amsel"
+
+
+def test_cllr_is_a_title_before_a_councillors_name():
+    text = (
+        "Councillor Bronwen Tate proposed the new bus lane. “It will cut ten minutes off "
+        "every journey,” Cllr Tate said."
+    )
+    assert only_quote(text).speaker == "Bronwen Tate"
+    assert [person.name for person in extract(text).people] == ["Bronwen Tate"]
+
+
+def test_a_name_set_off_after_a_possessive_role_is_the_speaker_not_the_owner():
+    text = (
+        "Talks on the border resumed in Vienna. “We will not sign a text we have not seen,” "
+        "Tarvania’s chief negotiator, Oskar Brandl, told reporters."
+    )
+    assert only_quote(text).speaker == "Oskar Brandl"
+
+
+def test_a_company_named_again_without_its_kind_is_the_company_not_a_person():
+    text = (
+        "Shares in Corvell Shipping Corp fell 6 percent on Friday. “Freight rates have not "
+        "bottomed yet,” Corvell Shipping said in a note to investors."
+    )
+    result = extract(text)
+    assert result.people == []
+    assert only_quote(text).speaker == "Corvell Shipping Corp"

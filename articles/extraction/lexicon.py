@@ -89,7 +89,7 @@ TITLE_WORDS = word_set(
     advisor adviser counsel envoy candidate nominee founder ceo executive correspondent editor
     analyst economist strategist spokesperson assistant associate secretary-general chairperson
     headteacher councillor alderman delegate deputy-director chief-executive trustee marshal
-    constable taoiseach tanaiste administrator
+    constable taoiseach tanaiste administrator cllr
     """
 )
 

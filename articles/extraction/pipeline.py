@@ -76,6 +76,10 @@ _CORE_STOP = word_set(
     for of at with from in on to who which that during after when
     """
 )
+# Words opening the description of a source the text has not met before: "a dealer".
+_INDEFINITE_OPENERS = word_set("a an one another")
+# Person nouns for a body of people, which "he" or "she" does not stand for.
+_COLLECTIVE_PERSON_NOUNS = word_set("police staff")
 # What ends an unnamed source's description: an aside after a comma ("another analyst, who
 # asked not to be named"), a relative clause, which mostly says why the source is unnamed ("a
 # Mexican official who was not authorized to speak"), or words saying when or how it spoke ("a
@@ -148,6 +152,7 @@ _ROLE_WORDS_AFTER = re.compile(
 )
 _ROLE_ABBREVIATIONS = {
     "sen": "senator",
+    "cllr": "councillor",
     "sens": "senator",
     "rep": "representative",
     "gov": "governor",
@@ -530,6 +535,13 @@ class _Extraction:
                     organisation.forms.setdefault(word, None)
                 things.setdefault(segment.text, fuller)
                 continue
+            fuller = len(segment.tokens) > 1 and self._organisation_ending_with(segment.tokens)
+            if fuller:
+                # "Newmont Mining said" after "Newmont Mining Corp": the company without its
+                # kind, as a second mention shortens it.
+                fuller.forms.setdefault(segment.text, None)
+                things.setdefault(segment.text, fuller.name)
+                continue
             kind = self._type_before_comma(segment)
             if kind is not None:
                 # "The gas company, Santos, said": set off after its kind, as a person is
@@ -561,6 +573,20 @@ class _Extraction:
                     continue
             things.setdefault(segment.text, text[segment.start : described.start(1)])
         return things
+
+    def _organisation_ending_with(self, tokens: tuple[str, ...]):
+        """The organisation whose name ends with these words and then a kind of organisation
+        ("Newmont Mining" in "Newmont Mining Corp"), if one does."""
+        count = len(tokens)
+        for organisation in self.organisations.organisations:
+            words = organisation.name.split()
+            if (
+                len(words) > count
+                and words[-1].lower() in lexicon.ORGANISATION_KINDS
+                and tuple(words[-1 - count : -1]) == tokens
+            ):
+                return organisation
+        return None
 
     def _premodifies_noun(self, segment: NameSegment, end: int) -> bool:
         """Whether a name in a speaker phrase qualifies the lower-case noun after it, which
@@ -933,27 +959,34 @@ class _Extraction:
     def _people_after_head(self, attribution: Attribution) -> list[Person]:
         """A name closing the speaker phrase after its head: "Liberal Democrat spokeswoman for
         women Sandra Gidley", "The Shadow Secretary, Theresa May". A name right after a
-        preposition ("a spokesman for John Smith") is not the speaker."""
+        preposition ("a spokesman for John Smith") is not the speaker, nor is a name owning
+        the head when a name follows ("Castamar's foreign minister, Elena Varga")."""
         found = []
         start, end = attribution.subject_start, attribution.subject_end
         for segment in self._segments_in(start, end):
             person = self.person_of_segment.get(id(segment))
             if person is not None and not self._governed(segment, start):
-                found.append(person)
-        return found[:1]
+                found.append((segment.possessive, person))
+        # A name owning the head gives way to one set off after it.
+        found.sort(key=lambda possessive_and_person: possessive_and_person[0])
+        return [person for _, person in found[:1]]
 
     def _resolve_pronoun(self, position: int, pronoun: str, history: list[_Speaker]) -> _Speaker:
         """ "he"/"she": whichever comes later of the latest speaker of a compatible gender and
         the latest person of that gender who was a sentence's subject before the pronoun's
-        sentence ("Sanders wasn't impressed. "...," he said."); else the latest person named."""
+        sentence ("Sanders wasn't impressed. "...," he said."); else the latest person named.
+        The latest speaker may be an unnamed one: after "a fund manager who holds the stock
+        said ...", the next "he said" is the fund manager's, not the last person named. Not
+        when a person is named after the source: in "A reporter asked Sanders ... He
+        replied", "he" is Sanders."""
         gender = "m" if pronoun == "he" else "f"
         speaker = next(
             (
                 speaker
                 for speaker in reversed(history)
-                if speaker.person is not None
-                and speaker.person.gender in (None, gender)
-                and speaker.position < position
+                if speaker.position < position
+                and _fits_pronoun(speaker, gender)
+                and (speaker.person is not None or not self._named_between(speaker, position))
             ),
             None,
         )
@@ -974,6 +1007,13 @@ class _Extraction:
             if person is not None and person.gender in (None, gender):
                 return _Speaker(person.name, "person", person, segment.start)
         return _Speaker(None, None)
+
+    def _named_between(self, speaker: _Speaker, position: int) -> bool:
+        """Whether a person is named after a speaker's speech event and before `position`."""
+        return any(
+            id(segment) in self.person_of_segment
+            for segment in self._segments_in(speaker.position + 1, position)
+        )
 
     def _person_before_in_sentence(self, position: int, pronoun: str) -> _Speaker | None:
         sentence_start = self._sentence_start_before(position)
@@ -1295,6 +1335,41 @@ def _attribution_before(extraction: _Extraction, start: int, open_mark: int) -> 
     return Attribution(subject[0], subject[1], verb=None, evidence=False)
 
 
+def _description_head(description: str) -> list[str]:
+    """The words of an unnamed source's description before any complement: "a spokesman for
+    the aide" is headed by "a spokesman"."""
+    head = []
+    for word in description.lower().split():
+        if word in _CORE_STOP:
+            break
+        head.append(word)
+    return head
+
+
+def _fits_pronoun(speaker: _Speaker, gender: str) -> bool:
+    """Whether "he" or "she" (`gender` "m" or "f") can stand for a speaker: a person of that
+    gender or of none known, or an unnamed source introduced as one person ("a fund manager",
+    "a spokeswoman"), where "officials" or "police" are several and a "spokeswoman" is no
+    "he"."""
+    if speaker.person is not None:
+        return speaker.person.gender in (None, gender)
+    if speaker.kind != "unnamed" or speaker.name is None:
+        return False
+    head = _description_head(speaker.name)
+    if not head or head[0] not in _INDEFINITE_OPENERS:
+        return False  # "the Texas senator" is mostly a named person described again
+    nouns = [word for word in head if is_person_noun(word)]
+    if not nouns:
+        return False
+    noun = nouns[-1]
+    several = noun.endswith(("people", "men")) or noun in _COLLECTIVE_PERSON_NOUNS
+    if several or (noun.endswith("s") and noun[:-1] in lexicon.UNNAMED_HEADS):
+        return False
+    if noun.endswith("woman"):
+        return gender == "f"
+    return not noun.endswith("man") or gender == "m"
+
+
 def _unnamed_source(noun: str, history: list[_Speaker]) -> _Speaker | None:
     """The latest unnamed source whose description is headed by `noun`: "a senior official
     involved in the talks" for a later "the official said". The head is looked for before any
@@ -1304,12 +1379,7 @@ def _unnamed_source(noun: str, history: list[_Speaker]) -> _Speaker | None:
     for speaker in reversed(history):
         if speaker.kind != "unnamed" or speaker.name is None:
             continue
-        head = []
-        for word in speaker.name.lower().split():
-            if word in _CORE_STOP:
-                break
-            head.append(word)
-        if noun in head:
+        if noun in _description_head(speaker.name):
             return speaker
     return None
 
