@@ -6,6 +6,7 @@ chunks, prefetches included) and go out through a `StreamingHttpResponse` as the
 """
 
 import csv
+import itertools
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -106,19 +107,28 @@ def export_quotes(quotes, request, fmt: str, filename: str) -> StreamingHttpResp
 SEARCH_FIELDS = ["content_type", "title", "speaker", "published_at", "url"]
 
 
+SEARCH_SLICE = 1000
+
+
 def search_rows(results, request):
-    """One dict per search hit, from the index's stored fields (no database query per hit);
-    iterating a SearchQuerySet fetches the hits from the engine batch by batch."""
-    for result in results:
-        speaker = getattr(result, "speaker", "")
-        published_at = getattr(result, "published_at", None)
-        yield {
-            "content_type": getattr(result, "content_type", result.model_name),
-            "title": getattr(result, "title", ""),
-            "speaker": ", ".join(speaker) if isinstance(speaker, list) else speaker or "",
-            "published_at": published_at.isoformat() if published_at else "",
-            "url": request.build_absolute_uri(getattr(result, "url", "") or ""),
-        }
+    """One dict per search hit, from the index's stored fields (no database query per hit).
+    Hits are asked of the engine a thousand at a time: iterating a SearchQuerySet asks for
+    ten at a time, and every ask ranks all the matches again, so a download of 17,000 hits
+    took 80 seconds."""
+    for start in itertools.count(0, SEARCH_SLICE):
+        hits = results[start : start + SEARCH_SLICE]
+        for result in hits:
+            speaker = getattr(result, "speaker", "")
+            published_at = getattr(result, "published_at", None)
+            yield {
+                "content_type": getattr(result, "content_type", result.model_name),
+                "title": getattr(result, "title", ""),
+                "speaker": ", ".join(speaker) if isinstance(speaker, list) else speaker or "",
+                "published_at": published_at.isoformat() if published_at else "",
+                "url": request.build_absolute_uri(getattr(result, "url", "") or ""),
+            }
+        if len(hits) < SEARCH_SLICE:
+            return
 
 
 def export_search_results(results, request, fmt: str, filename: str) -> StreamingHttpResponse:

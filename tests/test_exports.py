@@ -113,3 +113,17 @@ def test_search_results_export_every_hit(client):
 
     assert len(rows) == 25
     assert all(row["title"].startswith("Tunnel story") for row in rows)
+
+
+def test_search_results_export_asks_the_engine_for_many_hits_at_once(client, settings):
+    """Iterating a SearchQuerySet asks the engine for ten hits at a time, and each ask ranks
+    every match again: a large download took minutes."""
+    for n in range(45):
+        ArticleFactory(headline=f"Tunnel story {n}", body="<p>The tunnel toll.</p>")
+    connections["default"].get_unified_index().get_index(Article).update()
+    settings.DEBUG = True  # Haystack logs each engine search
+    connections["default"].reset_queries()
+
+    download(client, reverse("articles:search-export"), q="tunnel", format="csv")
+
+    assert len(connections["default"].queries) == 1
