@@ -1,9 +1,11 @@
 """What the importer reads from pages laid out as news sites lay them out: the publication
 moment a page states beside the day in its address, section fronts that state no page type,
 titles that also name the site, the site's name read from a <title>, an <h1> other than the
-social title, a canonical link written as a path, a byline set as the text's first line, the
-site, outlet or date written beside a name, all-capitals bylines, and the pleas to subscribe
-around a story. Every page is a small invention."""
+social title, a canonical link written as a path, a byline set as the text's first line (with
+its date), the site, outlet, date or label written beside a name, all-capitals bylines, the
+pleas to subscribe around a story and the labels for links to other stories within it, pages
+declared in Latin-1, live blogs' entries, standfirsts set under the headline, and React's
+<time dateTime>. Every page is a small invention."""
 
 import datetime
 
@@ -275,3 +277,130 @@ def test_pleas_to_subscribe_or_sign_in_opening_or_closing_the_text_are_dropped()
 )
 def test_prose_about_subscribers_or_newsletters_stays_in_the_text(prose):
     assert parse(page(after=prose)).body_html.endswith(prose)
+
+
+# Character sets --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "windows-1252", "us-ascii"])
+def test_a_page_declared_in_latin_1_is_read_as_windows_1252_as_browsers_read_it(charset):
+    quoted = "\u201cWe won\u2019t be moved,\u201d said Ren\u00e9e Faull \u2014 again."
+    head = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    data = page(head, f"<p>{quoted}</p>").decode().encode("cp1252")
+    assert parse(data).body_html.startswith(f"<p>{quoted}</p>")
+
+
+# Live blogs ------------------------------------------------------------------------------
+
+
+def test_every_entry_of_a_live_blog_set_as_articles_side_by_side_is_in_the_text():
+    ld = '<script type="application/ld+json">{"@type": "LiveBlogPosting"}</script>'
+    # Entries of two paragraphs: the first is long enough for trafilatura to stop at it.
+    entries = "".join(
+        f'<article id="block-{n}" class="block"><header><p><time datetime="2024-04-22T'
+        f'{18 - n}:00:00Z">{18 - n}.00 BST</time></p></header>'
+        f"<p>{PROSE[n]}</p><p>{PROSE[n + 1]}</p></article>"
+        for n in (0, 2)
+    )
+    data = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title>{ld}</head><body>'
+        f"<main><h1>{TITLE}</h1><div>{entries}</div></main></body></html>"
+    ).encode()
+    body = parse(data).body_html
+    assert all(paragraph in body for paragraph in PROSE[:4])
+
+
+# Standfirsts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["standfirst", "article-dek", "gh-article-excerpt"])
+def test_a_standfirst_set_under_the_headline_is_the_standfirst_not_the_bodys_opening(name):
+    standfirst = "The vote ends six years of argument over lorries on the quayside."
+    head = f'<meta name="description" content="{standfirst}">'
+    parsed = parse(page(head, f'<p class="{name}">{standfirst}</p>'))
+    assert parsed.standfirst == standfirst
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+    # A meta description written for search engines gives way to the one the page shows.
+    parsed = parse(page('<meta name="description" content="Read the latest.">',
+                        f'<p class="{name}">{standfirst}</p>'))  # fmt: skip
+    assert parsed.standfirst == standfirst
+
+
+def test_a_first_paragraph_the_meta_description_copies_stays_the_bodys_opening():
+    head = f'<meta name="description" content="{PROSE[0]}">'
+    parsed = parse(page(head))
+    assert (parsed.standfirst, parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")) == ("", True)
+
+
+# Dates set by React ----------------------------------------------------------------------
+
+
+def test_a_time_element_written_by_react_gives_its_time_of_day():
+    address = canonical("https://courier.example.org/2024/03/07/ferry-terminal")
+    stamp = '<time dateTime="2024-03-07T06:00:00.000Z">7 March 2024</time>'
+    parsed = parse(page(address, stamp))
+    assert parsed.published_at == datetime.datetime(2024, 3, 7, 6, 0, tzinfo=UTC)
+
+
+# Page furniture --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<p><strong>Read more:</strong> <a href="/news/4419022">Parking charges to rise</a></p>',
+        '<p>RELATED: <a href="/news/4410001">Pothole repairs fall behind again</a></p>',
+        '<p>See also &raquo; <a href="/news/2">Will the night buses ever return?</a></p>',
+        "<h2>Related topics</h2>",
+        "<h3>More on this story</h3>",
+    ],
+)
+def test_labels_for_links_to_other_stories_leave_the_text(furniture):
+    parsed = parse(page(after=f"{furniture}<p>{PROSE[0]}</p>"))
+    assert parsed.body_html.count("<p>") == len(PROSE) + 1
+    assert "<p>" + PROSE[-1] + "</p>\n<p>" + PROSE[0] in parsed.body_html
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Related: the council says the two votes are unconnected.</p>",
+        "<p>Read more about the terminal plan in the council minutes, published on Friday, "
+        "where the officers set out why the quayside route was chosen over the bypass.</p>",
+    ],
+)
+def test_prose_opening_with_such_a_label_stays_in_the_text(prose):
+    assert prose in parse(page(after=prose + f"<p>{PROSE[0]}</p>")).body_html
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ("Author: Jane Roe", ["Jane Roe"]),
+        ("Authors: Jane Roe and Tomasz Wren", ["Jane Roe", "Tomasz Wren"]),
+        ("Story by Jane Roe", ["Jane Roe"]),
+        ("Text and pictures by Jane Roe", ["Jane Roe"]),
+    ],
+)
+def test_a_label_before_the_names_of_a_byline_is_no_part_of_them(author, names):
+    assert authors(author) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By Jane Roe and Tomasz Wren | Posted: Tuesday, March 5, 2024 9:14 pm", (2024, 3, 5)),
+        ("By Jane Roe and Tomasz Wren - Published 16 November 2022", (2022, 11, 16)),
+        ("By Jane Roe and Tomasz Wren | Updated 3 hours ago", None),
+    ],
+)
+def test_a_byline_line_closing_with_its_date_gives_the_authors_and_the_day(line, day):
+    parsed = parse(page(article=f"<p>{line}</p>"))
+    assert parsed.authors == (ParsedPerson(name="Jane Roe"), ParsedPerson(name="Tomasz Wren"))
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+    assert parsed.published_at == (datetime.datetime(*day, tzinfo=UTC) if day else None)
+
+
+def test_a_role_after_a_bar_in_a_byline_line_stays_the_authors_description():
+    parsed = parse(page(article="<p>By Jane Roe | Health Correspondent</p>"))
+    assert parsed.authors == (ParsedPerson(name="Jane Roe", description="Health Correspondent"),)

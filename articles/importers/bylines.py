@@ -2,9 +2,9 @@
 
 Web pages and feeds give authors as one string that trafilatura cuts into parts. A part may
 be a job title ("Health Correspondent"), the site or another outlet ("CNN Business",
-"Associated Press"), a date glued on ("Carrie Arnold November"), a credit ("Editing by ..."),
-or a name in capitals ("JILL LAWLESS"): `byline_people` keeps the people, with their job
-titles as descriptions.
+"Associated Press"), a date glued on ("Carrie Arnold November"), a credit ("Editing by ..."), a
+label ("Author: ...", "Story by ..."), or a name in capitals ("JILL LAWLESS"): `byline_people`
+keeps the people, with their job titles as descriptions.
 """
 
 import re
@@ -32,6 +32,11 @@ _BYLINE_ROLES = lexicon.word_set(
 
 # Wire-service credits: "Reporting by Jane Roe; Editing by John Doe" (an editor is no author).
 _CREDIT = re.compile(r"(?:additional\s+)?(reporting|writing|editing)\s+by\s+", re.IGNORECASE)
+
+# A label before the names of a byline part: a form field's ("Author: Jane Roe", which
+# trafilatura leaves as "Author Jane Roe"), or a few words ending in "by" ("Story by Jane Roe",
+# "Text and pictures by Jane Roe"). Trafilatura drops "By" and "Written by" itself.
+_BYLINE_LABEL = re.compile(r"(?:authors?|(?:\w+\s+){1,3}by)\s+(?=\w)", re.IGNORECASE)
 
 # Month names that may close a byline as the start of its date ("Jane Roe November 19, 2019",
 # of which the author field keeps "Jane Roe November"). A month that is also a name ("Theresa
@@ -161,7 +166,9 @@ def byline_people(
         if credit and credit.group(1).casefold() == "editing":
             last = None
             continue
-        words = _without_date(part[credit.end() if credit else 0 :].split())
+        part = part[credit.end() if credit else 0 :]
+        label = _BYLINE_LABEL.match(part)
+        words = _without_date(part[label.end() if label else 0 :].split())
         if not words:
             continue
         roles = [i for i, word in enumerate(words) if _is_byline_role(word)]
