@@ -329,15 +329,18 @@ class _Resolver:
     A new short form of a known record becomes its alias ("Kirby" for John Kirby), so the next
     article that says only "Kirby" finds the same person. For people, one-word forms are never
     used to *find* a fuller name (two Kirbys must stay two people); the exception is a record
-    that so far has only the short name, which takes the full one when it turns up.
+    that so far has only the short name, which takes the full one when it turns up. And a
+    person's one word means a fuller name only as its last word, the surname: a feature may
+    call John Kirby "John", but the next article's "John" is anybody (`surnames_only`).
 
     Lookups go through the batch's `_EntityIndex`; new aliases are written together by
     `save_aliases()` and the records they change are left in `changed` for re-indexing.
     """
 
-    def __init__(self, index, min_alias_words):
+    def __init__(self, index, min_alias_words, *, surnames_only=False):
         self.index = index
         self.min_alias_words = min_alias_words
+        self.surnames_only = surnames_only
         self.cache = {}
         self.new_aliases = []
         self.changed = set()
@@ -350,7 +353,13 @@ class _Resolver:
                 return found[0]
         matches = self.index.matches(key)[:10]
         exact = [record for record in matches if record.name_key == key]
+        if self.surnames_only and " " not in key:
+            matches = [record for record in matches if self._is_surname(key, record.name_key)]
         return (exact or matches or [None])[0]
+
+    @staticmethod
+    def _is_surname(key, name_key):
+        return name_key.rsplit(" ", 1)[-1] == key
 
     def get(self, name, *, aliases=(), description="", slug="", **extra):
         name = " ".join(name.split())
@@ -384,8 +393,12 @@ class _Resolver:
         return record
 
     def _adopt_short_record(self, name, aliases):
+        name_key = normalize_name(name)
         for alias in aliases:
-            short = self.index.named(normalize_name(alias))
+            key = normalize_name(alias)
+            if self.surnames_only and not self._is_surname(key, name_key):
+                continue
+            short = self.index.named(key)
             if len(alias.split()) == 1 and len(short) == 1:
                 record = short[0]
                 old_key = record.name_key
@@ -438,7 +451,7 @@ class _ArticleEntities:
         self.batch = batch
         self.created = created
         self.body_text = body_text
-        self.people = _Resolver(batch.people, min_alias_words=2)
+        self.people = _Resolver(batch.people, min_alias_words=2, surnames_only=True)
         self.organisations = _Resolver(batch.organisations, min_alias_words=1)
         self.affiliations = set()
         self.quote_ids = []

@@ -76,6 +76,47 @@ def test_two_people_sharing_a_surname_stay_two_people():
     }
 
 
+def _with_people(headline, *people):
+    return ParsedArticle(
+        headline=headline,
+        body_html=f"<p>{headline} was the talk of the harbour.</p>",
+        origin_path="test",
+        people=people,
+    )
+
+
+def test_a_given_name_in_a_later_article_is_not_the_person_it_once_stood_for():
+    """A feature may call Maria Lindqvist "Maria", but another article's "Maria" is anybody;
+    her surname still finds her."""
+    services.article_import(
+        parsed=_with_people(
+            "Pier closes", ParsedPerson("Maria Lindqvist", aliases=("Maria", "Lindqvist"))
+        ),
+        extract=False,
+    )
+    services.article_import(
+        parsed=_with_people("Choir sings", ParsedPerson("Maria")), extract=False
+    )
+    services.article_import(
+        parsed=_with_people("Ferries move", ParsedPerson("Lindqvist")), extract=False
+    )
+
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["Maria", "Maria Lindqvist"]
+    assert Person.objects.get(name="Maria Lindqvist").articles.count() == 2
+
+
+def test_a_record_of_a_given_name_alone_keeps_it_when_a_full_name_turns_up():
+    services.article_import(
+        parsed=_with_people("Choir sings", ParsedPerson("Maria")), extract=False
+    )
+    services.article_import(
+        parsed=_with_people("Pier closes", ParsedPerson("Maria Lindqvist", aliases=("Maria",))),
+        extract=False,
+    )
+
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["Maria", "Maria Lindqvist"]
+
+
 def test_re_extraction_replaces_machine_quotes_and_never_touches_confirmed_ones():
     article = services.article_import(parsed=FULL).article
     confirmed = article.quotes.order_by("start").first()
