@@ -1815,3 +1815,146 @@ def test_a_company_named_again_without_its_kind_is_the_company_not_a_person():
     result = extract(text)
     assert result.people == []
     assert only_quote(text).speaker == "Corvell Shipping Corp"
+
+
+def test_a_name_set_off_after_an_acronym_role_with_a_determiner_is_the_speaker():
+    text = (
+        "The local MP, Idris Carrow, said he had written to the minister twice.\n\n"
+        "He told the council meeting: “Every family on this estate deserves an answer.”"
+    )
+    assert only_quote(text).speaker == "Idris Carrow"
+    assert extract(text).people[0].role == "local MP"
+
+
+def test_a_name_set_off_after_a_capitalised_title_with_a_determiner_is_a_person():
+    text = "The Transport Secretary, Oona Marchbank, said the line would reopen in June."
+    person = extract(text).people[0]
+    assert (person.name, person.role) == ("Oona Marchbank", "Transport Secretary")
+
+
+def test_an_mp_with_a_constituency_names_no_person_after_the_mp_for():
+    text = "Bevan Holt, the Labour MP for East Wrexton, said the depot should stay open."
+    assert person_names(text) == {"Bevan Holt"}
+
+
+def test_a_name_before_an_mp_after_it_stays_a_person():
+    text = "The study was written with Delia Ormsby MP and a team of researchers."
+    assert person_names(text) == {"Delia Ormsby"}
+
+
+def test_an_inverted_attribution_closing_a_sentence_without_quotes_registers_the_person():
+    text = (
+        "Lending to small firms will slow next year, said Oskar Vireland of Halden Partners.\n\n"
+        "“Banks are pricing in a recession that may never come,” he added."
+    )
+    assert only_quote(text).speaker == "Oskar Vireland"
+    assert person_names(text) == {"Oskar Vireland"}
+
+
+def test_a_name_after_said_that_a_verb_follows_is_no_inverted_speaker():
+    text = "Moira Quell, the head of the inquiry, said Anselm Dray had resigned on Monday."
+    quotes_and_people = extract(text)
+    assert quotes_and_people.quotes == []
+    assert "Moira Quell" in [person.name for person in quotes_and_people.people]
+
+
+def test_a_capitalised_word_opening_a_headline_is_not_a_given_name():
+    text = (
+        "Late Mbanefo header sinks Wanderers\n\n"
+        "A header from substitute Chidi Mbanefo won the game in the last minute.\n\n"
+        "“I just closed my eyes and jumped,” Mbanefo said."
+    )
+    assert person_names(text) == {"Chidi Mbanefo"}
+    assert only_quote(text).speaker == "Chidi Mbanefo"
+
+
+def test_a_court_named_with_a_title_as_its_remit_keeps_the_title():
+    text = "Both states asked the International Court of Justice to rule on the border."
+    assert organisation_names(text) == {"International Court of Justice"}
+
+
+def test_a_constabulary_is_a_police_force():
+    text = "Detective Sergeant Ria Holm, of Dorset Constabulary's fraud team, led the inquiry."
+    assert organisation_names(text) == {"Dorset Constabulary"}
+
+
+def test_an_nhs_trust_keeps_the_words_before_the_acronym():
+    text = "The chief executive of Wexmoor Valley Hospitals NHS Trust, Dr Alan Pryce, resigned."
+    assert organisation_names(text) == {"Wexmoor Valley Hospitals NHS Trust"}
+
+
+def test_a_radio_station_named_for_its_area_after_the_broadcasters_acronym():
+    text = "She told BBC Radio Devon that the ferry would not sail again this winter."
+    assert organisation_names(text) == {"BBC Radio Devon"}
+
+
+def test_the_sides_of_a_result_line_are_clubs_and_their_short_forms_too():
+    text = (
+        "Castleford Rovers 2-1 Elmsworth Athletic\n\n"
+        "Elmsworth took the lead before half-time but Castleford hit back twice."
+    )
+    organisations = extract(text).organisations
+    assert [organisation.name for organisation in organisations] == [
+        "Castleford Rovers",
+        "Elmsworth Athletic",
+    ]
+    assert extract(text).people == []
+
+
+def test_a_club_named_after_side_is_an_organisation():
+    text = "He joined on loan from Championship side Brackwell in the summer."
+    assert "Brackwell" in organisation_names(text)
+
+
+def test_a_name_ending_in_uk_is_a_body_even_with_a_possessive_inside():
+    text = (
+        "The charity Huntington's Support UK said the findings gave families hope. "
+        "“This is a step forward,” Huntington's Support UK said."
+    )
+    assert organisation_names(text) == {"Huntington's Support UK"}
+    assert extract(text).people == []
+
+
+def test_a_word_opening_a_sentence_before_uk_as_an_adjective_is_no_body():
+    text = "Previous UK entries have all finished in the bottom five."
+    assert organisation_names(text) == set()
+
+
+def test_rival_opening_a_sentence_is_not_part_of_the_firms_name():
+    text = "Rival Ostley & Crane Ltd said its sales had recovered."
+    assert organisation_names(text) == {"Ostley & Crane Ltd"}
+
+
+def test_initials_and_a_surname_at_a_place_of_work_are_a_firm():
+    text = (
+        "“Margins will recover by the spring,” said Mira Castell of KL Fenwick. "
+        "KL Fenwick cut its forecast for the sector in March."
+    )
+    assert person_names(text) == {"Mira Castell"}
+    assert organisation_names(text) == {"KL Fenwick"}
+    assert only_quote(text).speaker == "Mira Castell"
+
+
+def test_initials_and_a_surname_with_no_place_of_work_stay_a_name():
+    text = "RT Okonjo said he would stand for the leadership."
+    assert "RT Okonjo" not in organisation_names(text)
+
+
+def test_a_headline_quote_then_a_colon_gives_the_quote_to_the_name_after_it():
+    text = (
+        "“I only write about the sea”: Halina Wroblew on her seventh novel\n\n"
+        "Halina Wroblew lives in a village on the coast of Pomerania."
+    )
+    assert only_quote(text).speaker == "Halina Wroblew"
+
+
+def test_an_answer_in_a_question_and_answer_interview_is_the_interviewees():
+    text = (
+        "Halina Wroblew spoke to us from her home. Wroblew has written seven novels.\n\n"
+        "“I write in the mornings,” Wroblew says.\n\n"
+        "Her editor, Piers Lantry, said the book was her best.\n\n"
+        "Q: Will you write an eighth?\n\n"
+        "A: “Only if the sea lets me. I never plan that far ahead.”"
+    )
+    quotes = quotes_of(text)
+    assert quotes[-1].speaker == "Halina Wroblew"

@@ -77,6 +77,15 @@ _UPPER = lexicon.UPPER_LETTERS
 _PARENTHETICAL_NAME = re.compile(
     rf"[ \t\u00a0]+((?:[{_UPPER}][\w.’'\-]*[ \t\u00a0]+){{0,4}}[{_UPPER}][\w’'\-]*),"
 )
+# A speech verb after a comma and the name it inverts, closing the sentence: `..., said
+# Tomas Lindqvist of Norberg Capital.`, `..., said Ann Vale, an analyst.`, `..., says Vale
+# in a note.`. Where a verb or a clause follows the name, the name is the verb's object.
+_INVERTED_CLOSING = re.compile(
+    rf",[ \t\u00a0]+([a-z]+)[ \t\u00a0]+"
+    rf"((?:[{_UPPER}][\w.’'\-]*[ \t\u00a0]+){{0,3}}[{_UPPER}][\w’'\-]*)"
+    rf"(?=[ \t\u00a0]*(?:[,;]|[.!?][\"”’)]*[ \t\u00a0]*$|$)"
+    rf"|[ \t\u00a0]+(?:of|at|from|in|on)[ \t\u00a0])"
+)
 _SUBORDINATORS = word_set("when while because although though whereas unless until")
 _MODALS = word_set("would will could can should may might must to")
 # Relative pronouns opening a clause set off by a comma, whose verb is not the speaker's.
@@ -96,6 +105,8 @@ _DASH_AFTER = re.compile(rf"[ \t\u00a0]*[—–\-]{{1,2}}[ \t\u00a0]*(?=[{_UPPER
 # The same on the line below a quote that stands alone, as round-ups and pull quotes set it.
 _DASH_BELOW = re.compile(rf"[ \t\u00a0]*\n\s*[—–\-]{{1,2}}[ \t\u00a0]*(?=[{_UPPER}])")
 _MAX_DASH_LINE_WORDS = 12
+# A colon after a quote's closing mark, then a capital: `"...": Lena Brodsky on ...`.
+_COLON_AFTER = re.compile(rf"[ \t\u00a0]*:[ \t\u00a0]*(?=[{_UPPER}])")
 # The dash closing an apposition a dash opened; a hyphen only with spaces round it.
 _CLOSING_DASH = re.compile(r"[—–]|\s--?\s")
 # Words that make the next word a noun: "a lament", "their answer".
@@ -493,6 +504,20 @@ def attribution_below(text: str, start: int) -> Attribution | None:
     return _named_after_dash(text, dash.end(), line_end)
 
 
+def attribution_by_colon(text: str, start: int) -> Attribution | None:
+    """A speaker named after a colon that follows a quote opening a short line, as headlines
+    and standfirsts give an interview: `"I write about time": Lena Brodsky on her novel`.
+    A longer line after the colon is a sentence of its own."""
+    colon = _COLON_AFTER.match(text, start)
+    if colon is None:
+        return None
+    line_end = text.find("\n", colon.end())
+    line_end = len(text) if line_end == -1 else line_end
+    if len(_words(text, colon.end(), line_end)) > _MAX_DASH_LINE_WORDS:
+        return None
+    return _named_after_dash(text, colon.end(), line_end)
+
+
 def _named_after_dash(text: str, start: int, end: int) -> Attribution | None:
     subject = _subject_after(text, start, end)
     if subject and _is_name_word(text[subject[0] : subject[1]].split()[0]):
@@ -615,6 +640,9 @@ def speech_event(text: str, start: int, end: int) -> Attribution | None:
     if text.startswith(("According to", "according to"), start):
         according = _according_to(text, start, min(end, start + 160))
         return according[0] if according is not None and according[1] else None
+    inverted = _inverted_closing(text, start, end)
+    if inverted is not None:
+        return inverted
     if lexicon.SPEECH_VERBS.isdisjoint(_LOWER_WORDS.findall(text, start, min(end, start + 160))):
         return None  # most sentences report no speech: skip splitting them into words
     words = _words(text, start, min(end, start + 160))
@@ -627,6 +655,25 @@ def speech_event(text: str, start: int, end: int) -> Attribution | None:
         subject = _subject_before(text, words[0][0], word_start)
         return Attribution(*subject, verb=verb) if subject else None
     return None
+
+
+def _inverted_closing(text: str, start: int, end: int) -> Attribution | None:
+    """A sentence of the reporter's own words closed by an inverted attribution: `Prices will
+    rise, said Tomas Lindqvist of Norberg Capital.` The words before the comma must hold a
+    verb, so the name is not the object of a speaker set before it ("Jane Roe, the chief
+    executive, said Ann Vale, the auditor, had resigned")."""
+    if ", " not in text[start:end]:
+        return None
+    found = None
+    for match in _INVERTED_CLOSING.finditer(text, start, end):
+        verb = match.group(1)
+        if verb in lexicon.SPEECH_VERBS and verb not in lexicon.HEARER_VERBS:
+            found = match
+    if found is None or found.group(2).split()[0].lower() in lexicon.NOT_NAME_WORDS:
+        return None
+    if not any(is_verb_like(word[2]) for word in _words(text, start, found.start())):
+        return None
+    return Attribution(*found.span(2), verb=found.group(1))
 
 
 def label_before(text: str, start: int, colon: int) -> tuple[int, int] | None:

@@ -120,7 +120,7 @@ ROLE_NOUNS = TITLE_WORDS | word_set(
     blogger pundit counselor counsellor therapist dentist pharmacist clerk cashier retiree
     homeowner landlord tenant shopkeeper grandmother grandfather uncle aunt nephew niece cousin
     neighbour neighbor parishioner congregant constituent protester demonstrator forecaster
-    meteorologist selector
+    meteorologist selector mp mep msp mla
     """
 )
 
@@ -199,7 +199,7 @@ ORGANISATION_KINDS = word_set(
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
-    convention
+    convention constabulary
     """
 )
 # Words that head organisation names ("Acme Holdings Inc", "Atlantic Council"): the kinds
@@ -224,7 +224,7 @@ ORGANISATION_TYPES = word_set(
     lender bank insurer conglomerate consultancy agency network channel station
     newspaper paper tabloid daily magazine website site portal provider label studio band club
     team outfit charity watchdog regulator body union association federation party brewer
-    utility exchange fund unit subsidiary explorer
+    utility exchange fund unit subsidiary explorer side
     """
 )
 

@@ -128,6 +128,24 @@ _SPORTING_REGIONS = word_set(
     wellington ontario quebec
     """
 )
+# A result on a line of its own: two sides, each with its score after it or both scores
+# between them ("Ashdown Athletic 3 Millbrook Town 2", "Leeds United 2-1 Hull City").
+_SIDE = rf"[{_UPPER}][\w’'.\-]*(?:[ \t]+(?:(?:and|&|of)[ \t]+)?[{_UPPER}][\w’'.\-]*){{0,4}}"
+_RESULT_LINE = re.compile(
+    rf"^[ \t]*({_SIDE})[ \t]+(?:\d{{1,3}}[ \t]+({_SIDE})[ \t]+\d{{1,3}}"
+    rf"|\d{{1,3}}[ \t]*[-–][ \t]*\d{{1,3}}[ \t]+({_SIDE}))[ \t]*$",
+    re.MULTILINE,
+)
+# Where a person works, before a firm's name: "analysts at", "Priya Menon of".
+_AT_BEFORE = re.compile(r"\b(?:at|with)[ \u00a0]+$")
+_PERSON_OF_BEFORE = re.compile(rf"[{_UPPER}][\w’'\-]+[ \u00a0]+of[ \u00a0]+$")
+# Nouns for how one firm or body stands to another, which open a sentence before its name
+# with a capital only because they come first ("Rival Bramley & Hunt Ltd said", "Parent
+# company ...").
+_RELATION_WORDS = word_set("rival rivals parent sister competitor")
+# Kinds of broadcaster whose stations are named for the place or the cause they serve after
+# the kind: "BBC Radio Leeds", "Radio Free Europe".
+_STATION_KINDS = word_set("radio television tv")
 # Words a byline opens with ("Reporting by ...") that also name the field of a body.
 _BYLINE_WORDS = word_set("reporting editing writing")
 # Place words that, after a given name, make the name a place's and are never a surname: "Lee
@@ -144,6 +162,8 @@ NAME_PREFIXES = word_set("mac van von der den del della dos das ten ter fitz")
 _CORPORATE_SUFFIXES = word_set("inc ltd llc llp plc")
 
 _HONORIFICS_IN_CAPITALS = word_set("mr mrs ms dr sir lord lady dame")
+# Roles written as acronyms, which stand before a name or a constituency as a title does.
+_TITLE_ACRONYMS = word_set("MP MEP MSP MLA")
 # Place acronyms look like organisation acronyms but name countries.
 # Compared with full stops removed, so "U.S." is "US".
 _PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA GB")
@@ -273,6 +293,8 @@ def token_class(token: str) -> int:
     if len(letters) >= 2 and letters.isupper():
         if letters in _PLACE_ACRONYMS:
             return PLACE
+        if letters in _TITLE_ACRONYMS:
+            return TITLE  # "Labour MP Tariq Hussain", "MP for West Ham"
         alphabetic = sum(ch.isalpha() for ch in letters)
         # "T-72", "USB-C", "GLP-1", "IL-25", where "G7" is a group and "AFL-CIO" a union.
         model_number = "-" in letters and any(
@@ -472,6 +494,13 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
             if initials.kind == ACRONYM and "." in initials.text and following.kind == NAME:
                 initials.kind = NAME  # "P.J. Fleck", "George R.R. Martin": initials, no body
     if (
+        len(tokens) > 1
+        and tokens[0].text.lower() in _RELATION_WORDS
+        and not tokens[0].possessive
+        and _starts_sentence(text, run_start)
+    ):
+        tokens[0].kind = STOP  # "Rival Bramley & Hunt Ltd said": the firm is a rival
+    if (
         len(tokens) == 1
         and tokens[0].kind == PLACE
         and tokens[0].text.lower() in lexicon.PLACE_NOUNS
@@ -669,8 +698,12 @@ def _complement_of(tokens: list[Token], first: int) -> int | None:
     from or what the title is over ("Kevin Walsh of Ridgeline Securities", "Lord Smith of
     Finsbury", "Minister for Climate Change"), no person of its own."""
     index = first - 1
-    while index >= 0 and tokens[index].kind == DEPARTMENT and not tokens[index].possessive:
-        index -= 1  # "High Commissioner for Human Rights": the remit's words before the name
+    places = False
+    while index >= 0 and tokens[index].kind in (DEPARTMENT, PLACE) and not tokens[index].possessive:
+        # "High Commissioner for Human Rights": the remit's words before the name; "MP for
+        # West Ham": the constituency's.
+        places = places or tokens[index].kind == PLACE
+        index -= 1
     if index >= 0 and tokens[index].text == "the":
         index -= 1
     if index < 1 or tokens[index].text not in ("of", "for"):
@@ -678,6 +711,8 @@ def _complement_of(tokens: list[Token], first: int) -> int | None:
     owner = tokens[index - 1]
     if owner.possessive or owner.kind not in (NAME, TITLE):
         return None
+    if places and owner.text not in _TITLE_ACRONYMS:
+        return None  # "Secretary of State John Kerry": the title ends with the place
     return owner.kind
 
 
@@ -711,9 +746,20 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         ):
             index += 1  # "European Convention on Human Rights": a treaty, no body
             continue
-        # Extend left over words that can qualify an organisation ("National Security").
+        # Extend left over words that can qualify an organisation ("National Security"), and
+        # over an acronym inside the name between such words and the organisation word
+        # ("Calder Valley Hospitals NHS Trust", where "NHS Trust" alone is what is left of it).
         first = index
-        while first > 0 and tokens[first - 1].kind in _QUALIFIERS:
+        while first > 0 and (
+            tokens[first - 1].kind in _QUALIFIERS
+            or (
+                tokens[first - 1].kind == ACRONYM
+                and first == index
+                and first >= 2
+                and tokens[first - 2].kind in _QUALIFIERS
+                and not tokens[first - 2].possessive
+            )
+        ):
             if tokens[first - 1].possessive:
                 break
             first -= 1
@@ -729,10 +775,20 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         last = index
         probe = index
         after_connector = False
+        station = token.text.lower() in _STATION_KINDS
         lone_kind = first == index and token.text.lower() in lexicon.ORGANISATION_KINDS
         while not tokens[last].possessive and probe + 1 < count:
             following = tokens[probe + 1]
-            if following.kind == ORG or (after_connector and following.kind in _QUALIFIERS):
+            if (
+                following.kind == ORG
+                or (after_connector and following.kind in _QUALIFIERS)
+                or (following.kind == TITLE and tokens[probe].text == "of")
+                or (
+                    following.kind in (NAME, PLACE)
+                    and station
+                    and not is_given_name(following.text)
+                )
+            ):
                 last = probe = probe + 1
             elif (
                 following.kind == CONNECTOR
@@ -742,7 +798,10 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
                     or (lone_kind and last == index)
                 )
                 and probe + 2 < count
-                and tokens[probe + 2].kind in _QUALIFIERS
+                and (
+                    tokens[probe + 2].kind in _QUALIFIERS
+                    or (following.text == "of" and _title_ends_name(tokens, probe + 2))
+                )
             ):
                 probe += 1
                 after_connector = True
@@ -750,7 +809,12 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
                 break
         if last > first and tokens[last].text.lower() in lexicon.ORGANISATION_KINDS:
             first = _joined_before(text, tokens, first)
+        if station and last > index and first == index and first > 0:
+            # "BBC Radio Leeds": the broadcaster's acronym opens its station's name.
+            first -= tokens[first - 1].kind == ACRONYM
         start, end = tokens[first].start, tokens[last].end
+        while segments and segments[-1].is_acronym and segments[-1].start >= start:
+            segments.pop()  # "NHS" is part of "Calder Valley Hospitals NHS Trust"
         generic = lone_kind and last == index
         if generic:
             start, end = _kind_with_its_words(text, tokens, index)
@@ -760,6 +824,15 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         segments.append(OrganisationSegment(start, end, text[start:end], False, generic=generic))
         index = last + 1
     return segments
+
+
+def _title_ends_name(tokens: list[Token], index: int) -> bool:
+    """Whether a title after "of" ends an organisation's name as its remit ("International
+    Court of Justice", "High Court of Justiciary"), rather than opening a person's title
+    after the name ("Department of Justice Inspector General Michael Horowitz")."""
+    return tokens[index].kind == TITLE and (
+        index + 1 == len(tokens) or tokens[index + 1].kind in (CONNECTOR, ORG)
+    )
 
 
 def _joined_before(text: str, tokens: list[Token], first: int) -> int:
@@ -1003,6 +1076,48 @@ def _doubtful_acronym(text: str, acronym: str) -> bool:
     return False
 
 
+def _result_sides(text: str) -> set[tuple[int, int]]:
+    """The spans of the two sides of a result on a line of its own, as a match report heads
+    it ("Ashdown Athletic 3 Millbrook Town 2", "Ashdown Athletic 3-2 Millbrook Town"): each
+    names a club or a team, whatever words it has."""
+    sides: set[tuple[int, int]] = set()
+    for match in _RESULT_LINE.finditer(text):
+        for group in (1, 2, 3):
+            if match.group(group):
+                sides.add(match.span(group))
+    return sides
+
+
+def _named_as_a_whole(text: str, tokens: list[Token], result_side: bool) -> int | None:
+    """Where a run that is one organisation's name starts, though no word in it is a kind
+    of organisation: a side in a result, or plain name words before "UK", as British bodies
+    and the British arms of firms are named ("Alzheimer's Research UK", "Age UK", "Amazon
+    UK"), where no person's name ends in a country; a word opening a sentence there must
+    recur with "UK", as a name does. None for any other run, or when a given name opens the
+    words."""
+    if not result_side and tokens[-1].text != "UK":
+        return None
+    first = 0
+    while first < len(tokens) and tokens[first].kind == STOP:
+        first += 1  # "The", opening the run
+    words = tokens[first:]
+    if not words or is_given_name(words[0].text):
+        return None
+    if result_side:
+        return first
+    if (
+        len(words) < 2
+        or words[-1].text != "UK"
+        or not all(word.kind in (NAME, DEPARTMENT, ORG) for word in words[:-1])
+        or any(word.possessive for word in words[1:])
+    ):
+        return None
+    name = text[words[0].start : words[-1].end]
+    if _starts_sentence(text, words[0].start) and not words[0].possessive and text.count(name) < 2:
+        return None  # "Previous UK winners": a word opening a sentence, before "UK" as an adjective
+    return first
+
+
 def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     """Every capitalised run in the text with its candidate names and organisations."""
     analysed = []
@@ -1014,6 +1129,7 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     # Two lone surnames joined by "and" or "&", which may name a firm ("Ernst and Young").
     pairs: list[_Pair] = []
     trades = "hares" in text or "stock" in text  # "shares", "Shares"
+    result_sides = _result_sides(text)
     datelines = [
         dateline.span(1) if dateline.group(1) else dateline.span(2)
         for dateline in _PARAGRAPH_DATELINE.finditer(text)
@@ -1096,6 +1212,12 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             organisations = sorted([*organisations, typed], key=lambda o: o.start)
             names = _name_segments(text, tokens[typed_count:], run_start)
             typed_names.add(typed.text)
+        whole = _named_as_a_whole(text, tokens, (run_start, run_end) in result_sides)
+        if whole is not None:
+            # "Millbrook Town" in a result, "Alzheimer's Research UK": one body's name.
+            start, end = tokens[whole].start, tokens[-1].end
+            organisations = [OrganisationSegment(start, end, text[start:end], False)]
+            names = []
         names = [
             segment
             for segment in names
@@ -1110,7 +1232,37 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         _mentions_of_typed(analysed, typed_names)
     if pairs:
         _firms_named_for_founders(analysed, pairs)
+    _firms_named_by_initials(text, analysed)
     return analysed
+
+
+def _firms_named_by_initials(text: str, analysed: list[tuple[int, int, RunAnalysis]]) -> None:
+    """Make two initials and a surname one firm's name where the text places someone at it:
+    "analysts at JP Morgan", "Priya Menon of JP Morgan". Written without stops, initials
+    before a surname may as well be a person's ("JD Vance said"), so it takes a place of
+    work to tell; every other mention of the same words is then the firm too."""
+    firms: set[str] = set()
+    pairs = []
+    for run_start, _run_end, analysis in analysed:
+        for acronym in analysis.organisations:
+            if not acronym.is_acronym or not 2 <= len(acronym.text) <= 3:
+                continue
+            name = next((n for n in analysis.names if n.start == acronym.end + 1), None)
+            if name is None or len(name.tokens) != 1 or text[acronym.end] != " ":
+                continue
+            pairs.append((analysis, acronym, name))
+            before = text[max(0, acronym.start - 40) : acronym.start]
+            if (
+                acronym.start == run_start and _AT_BEFORE.search(before)
+            ) or _PERSON_OF_BEFORE.search(before):
+                firms.add(text[acronym.start : name.end])
+    for analysis, acronym, name in pairs:
+        if text[acronym.start : name.end] not in firms:
+            continue
+        analysis.names.remove(name)
+        analysis.organisations[analysis.organisations.index(acronym)] = OrganisationSegment(
+            acronym.start, name.end, text[acronym.start : name.end], False
+        )
 
 
 def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
@@ -1316,6 +1468,9 @@ def _surname_pairs(text: str, tokens: list[Token], analysis: RunAnalysis) -> lis
             or is_given_name(first.text)
             or is_given_name(second.text)
             or min(len(first.text), len(second.text)) == 1  # "R & B": letters, no founders
+            or any(  # "Bramley & Hunt Ltd": the pair is inside a firm's name found already
+                o.start <= first.start and second.end <= o.end for o in analysis.organisations
+            )
         ):
             continue
         singular = bool(

@@ -18,6 +18,7 @@ from .attribution import (
     attribution_after,
     attribution_before,
     attribution_below,
+    attribution_by_colon,
     attribution_by_dash,
     clause_subject,
     label_before,
@@ -115,6 +116,13 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|near|along|off|outside|inside)[ \u
 # The role word and comma before a name set off in apposition: "leader, " in "The opposition
 # leader, Declan O'Neill, said".
 _ROLE_AND_COMMA = re.compile(r"\b([a-z]+),[ \u00a0]+$")
+# The same with the role written with a capital, as a title or an acronym is ("The Home
+# Secretary, ", "The local MP, "), after a determiner that makes it a common noun phrase
+# rather than a name or a place ("In Washington, ").
+_DETERMINED_ROLE_AND_COMMA = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \u00a0]+"
+    r"((?:[\w\-’']+[ \u00a0]+){0,3}([A-Z][A-Za-z]*)),[ \u00a0]+$"
+)
 # Words that lead from a name to where the person is from ("Robert Nelson of Standard and
 # Poor"), and that may join the words of that place's name.
 _COMPLEMENT_OPENERS = word_set("of for at from")
@@ -126,8 +134,12 @@ _ROLE_REMIT_AND_COMMA = re.compile(
     r"[a-z\-]+,[ \u00a0]+$"
 )
 _OPENERS = " \t\n\"“‘'("
+# Marks that end a line of running text, which a headline lacks.
+_HEADLINE_NOT_ENDING = '.!?:;,"”’…)'
 # An age set off after a name, which only people have: "Jones, 45, arrived".
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
+# A member's letters after a name, which only people have: "Delia Ormsby MP".
+_MEMBER_AFTER = re.compile(r"[ \u00a0]+M(?:P|EP|SP|LA)\b")
 _OBJECT_MARKERS = word_set(
     """
     in at on of for with to from by about against after before during under over into like than
@@ -170,6 +182,9 @@ _ROLE_ABBREVIATIONS = {
     "congressman": "congressman",
 }
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,3}):\s")
+# The labels of a question and of its answer in an interview set out as questions and answers.
+_QUESTION_LABEL = re.compile(r"^[ \t]*Q[:.][ \t]", re.MULTILINE)
+_ANSWER_LABEL = re.compile(r"[ \t]*A[:.][ \t]*")
 _NOT_LABELS = word_set(
     """
     update note editor video audio photo breaking watch read listen question answer q a
@@ -289,8 +304,8 @@ def _modifies_role(text: str, segment: NameSegment) -> bool:
         if not following:
             return False
         word = following.group(1)
-        if word.lower() in lexicon.ROLE_NOUNS:
-            return True
+        if word.lower() in lexicon.ROLE_NOUNS and not word.isupper():
+            return True  # not "MP" in "Frank Field MP": a role in capitals after a name
         if not word[0].isupper() or token_class(word) != PLACE:
             return False
         position = following.end()
@@ -454,6 +469,7 @@ class _Extraction:
                 or self.people.is_known(segment)
                 or self._after_role_and_comma(segment)
                 or (text.startswith(",", segment.end) and _AGE_AFTER.match(text, segment.end))
+                or _MEMBER_AFTER.match(text, segment.end)
             ):
                 evident.add(id(segment))
         self.things = self._named_as_organisations(evident)
@@ -615,7 +631,21 @@ class _Extraction:
         found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 80), segment.run_start)
         if found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS:
             return True
-        return self._role_and_remit_before(segment) is not None
+        return (
+            self._capitalised_role_before(segment) is not None
+            or self._role_and_remit_before(segment) is not None
+        )
+
+    def _capitalised_role_before(self, segment: NameSegment) -> str | None:
+        """A role with a capital after a determiner, then a comma, right before a name
+        ("local MP" in "The local MP, Tariq Hussain, said", "Home Secretary" in "The Home
+        Secretary, Ann Vale,"): the role's words."""
+        found = _DETERMINED_ROLE_AND_COMMA.search(
+            self.text, max(0, segment.run_start - 60), segment.run_start
+        )
+        if found is None or found.group(2).lower() not in lexicon.ROLE_NOUNS:
+            return None
+        return " ".join(found.group(1).split())
 
     def _role_and_remit_before(self, segment: NameSegment) -> re.Match | None:
         """The role and remit, then a comma, right before a name ("chairman of the formation
@@ -644,6 +674,9 @@ class _Extraction:
         remit = self._role_and_remit_before(segment)
         if remit is not None:
             return self.text[remit.start(1) : remit.end()].rstrip(" ,\u00a0")
+        capitalised = self._capitalised_role_before(segment)
+        if capitalised is not None:
+            return capitalised
         before = self.text[max(0, segment.run_start - 60) : segment.run_start].rstrip(" ,\u00a0")
         words: list[str] = []
         for word in reversed(before.split()):
@@ -664,7 +697,9 @@ class _Extraction:
         """Capitalised pairs ("Chidi Okafor") whose last word is, elsewhere in the text, a
         person on its own evidence ("Okafor said", "Okafor, 23,"): news names a person in
         full once and by surname after, so the pair is that person's full name even when
-        its first word is a given name the lexicon does not list."""
+        its first word is a given name the lexicon does not list. Not a pair opening a
+        headline with a word that is no given name: a headline capitalises its first word
+        ("Late Okafor double sinks Rovers")."""
         surnames = {
             segment.tokens[0].lower()
             for segment in self.name_segments
@@ -677,6 +712,9 @@ class _Extraction:
             and segment.tokens[-1].lower() in surnames
             and not self._not_a_name(segment)
             and not may_open_with_common_word(self.text, segment.tokens, segment.start)
+            and not (
+                _is_headline(self.text, segment.start) and not is_given_name(segment.tokens[0])
+            )
         ]
 
     def _not_a_name(self, segment: NameSegment) -> bool:
@@ -1142,6 +1180,21 @@ class _Extraction:
                 return _Speaker(person.name, "person", person, span.start)
         return _Speaker(" ".join(word.capitalize() for word in words), "person", None, span.start)
 
+    def answer_speaker(self, span: QuotedSpan) -> _Speaker | None:
+        """The one interviewed, for a quote set after an answer's label in a question and
+        answer piece (`Q: ...` then `A: "..."`): the person the text names most, as it
+        names its subject."""
+        line_start = self._paragraph_start(span.open_mark)
+        if not _ANSWER_LABEL.fullmatch(self.text, line_start, span.open_mark):
+            return None
+        if _QUESTION_LABEL.search(self.text, 0, line_start) is None:
+            return None
+        people = self.people.people
+        if not people:
+            return None
+        person = max(people, key=lambda person: person.mentions)
+        return _Speaker(person.name, "person", person, span.open_mark)
+
     def _description(self, attribution: Attribution) -> str:
         description = self.text[attribution.subject_start : attribution.subject_end]
         description = _DESCRIPTION_CUT.sub("", " ".join(description.split())).strip(" ,.")
@@ -1204,7 +1257,9 @@ def extract(
                 attribution is None
                 and not text[extraction._paragraph_start(span.open_mark) : span.open_mark].strip()
             ):
-                attribution = attribution_below(text, span.close_mark + 1)
+                attribution = attribution_below(text, span.close_mark + 1) or attribution_by_colon(
+                    text, span.close_mark + 1
+                )
             after = attribution is not None
         if attribution is None and not text[window_start : span.open_mark].strip():
             # `Stated Stone:` or `He said:` closing the paragraph before the quote.
@@ -1262,7 +1317,11 @@ def extract(
             span = candidates[event.quote_index][0]
             if event.attribution is None or event.attribution.verb is None:
                 # A transcript label in the quote beats a guess from the sentence around it.
-                speaker = extraction.transcript_speaker(span) or speaker
+                speaker = (
+                    extraction.transcript_speaker(span)
+                    or extraction.answer_speaker(span)
+                    or speaker
+                )
             if speaker is None or speaker.name is None:
                 speaker = _fallback_speaker(
                     extraction, span, last_quote_speaker, history, last_event_position
@@ -1344,6 +1403,18 @@ def _description_head(description: str) -> list[str]:
             break
         head.append(word)
     return head
+
+
+def _is_headline(text: str, position: int) -> bool:
+    """Whether `position` opens a headline: a short line of its own that no sentence
+    punctuation closes. A headline capitalises its first word, and a title-case one every
+    word ("Late Okafor double sinks Rovers"), so a capital there says little about a name."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if text[line_start:position].strip(_OPENERS):
+        return False
+    line_end = text.find("\n", position)
+    line = text[line_start : len(text) if line_end == -1 else line_end].rstrip()
+    return bool(line) and line[-1] not in _HEADLINE_NOT_ENDING and len(line.split()) <= 16
 
 
 def _fits_pronoun(speaker: _Speaker, gender: str) -> bool:
