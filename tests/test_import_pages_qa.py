@@ -5,7 +5,10 @@ social title, a canonical link written as a path, a byline set as the text's fir
 its date), the site, outlet, date or label written beside a name, all-capitals bylines, the
 pleas to subscribe around a story and the labels for links to other stories within it, pages
 declared in Latin-1, live blogs' entries, standfirsts set under the headline, and React's
-<time dateTime>. Every page is a small invention."""
+<time dateTime>; then organisations given as authors, press releases' subtitles and tails,
+the notices closing a story, date lines, pages laid out in tables, stories split by adverts,
+photo galleries, pages in Spanish, French and German, paywalls and comments. Every page is a
+small invention."""
 
 import datetime
 
@@ -404,3 +407,233 @@ def test_a_byline_line_closing_with_its_date_gives_the_authors_and_the_day(line,
 def test_a_role_after_a_bar_in_a_byline_line_stays_the_authors_description():
     parsed = parse(page(article="<p>By Jane Roe | Health Correspondent</p>"))
     assert parsed.authors == (ParsedPerson(name="Jane Roe", description="Health Correspondent"),)
+
+
+# Organisations as authors ----------------------------------------------------------------
+
+
+def json_ld(author):
+    ld = f'{{"@type": "NewsArticle", "author": {author}}}'
+    return f'<script type="application/ld+json">{ld}</script>'
+
+
+@pytest.mark.parametrize("kind", ["Organization", "NewsMediaOrganization", "Corporation"])
+def test_an_author_the_json_ld_gives_as_an_organisation_is_no_person(kind):
+    head = ADDRESS + json_ld(f'{{"@type": "{kind}", "name": "Brightwater Energy"}}')
+    assert authors("Brightwater Energy", head) == []
+    person = ADDRESS + json_ld('[{"@type": "Person", "name": "Jane Roe"}]')
+    assert authors("Jane Roe", person) == ["Jane Roe"]
+
+
+def test_what_is_left_of_an_email_address_after_a_name_is_no_part_of_it():
+    assert authors("Dale Prewitt dprewitt@courier.example.org") == ["Dale Prewitt"]
+    assert authors("Rosa de la Cruz") == ["Rosa de la Cruz"]
+
+
+# Press releases --------------------------------------------------------------------------
+
+
+def test_a_press_releases_subtitle_is_its_standfirst_and_its_tail_no_part_of_the_story():
+    subtitle = "The terminal will take ships of up to 180 metres"
+    tail = (
+        "<p><b>About Northwind Ferries</b></p><p>Northwind Ferries runs sailings to the outer "
+        "islands. For more information, visit www.northwind.example.com.</p>"
+        "<p><b>Media contact:</b><br>Lee Hanna<br>press@northwind.example.com</p>"
+        "<p>SOURCE Northwind Ferries</p><p>###</p>"
+    )
+    parsed = parse(page(article=f'<h2 class="subtitle">{subtitle}</h2>', after=tail))
+    assert parsed.standfirst == subtitle
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+    assert parsed.body_html.endswith(f"<p>{PROSE[-1]}</p>")
+
+
+def test_a_heading_starting_with_about_early_in_the_story_stays():
+    heading = "<h2>About the terminal</h2>"
+    body = parse(page(article=f"<p>{PROSE[0]}</p>{heading}", after=f"<p>{PROSE[0]}</p>" * 5))
+    assert heading in body.body_html
+
+
+# Notices closing a story -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "The views expressed in this column are the author's own and do not necessarily "
+        "reflect those of the Lanternport Courier.",
+        "The views and opinions expressed in the article do not necessarily reflect ours.",
+        "© 2024 The Northern Lamp. All rights reserved.",
+        "Copyright Lanternport Courier 2024",
+    ],
+)
+def test_a_disclaimer_or_copyright_notice_closing_the_story_leaves_the_text(notice):
+    parsed = parse(page(after=f'<p class="disclaimer">{notice}</p>'))
+    assert parsed.body_html.endswith(f"<p>{PROSE[-1]}</p>")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "This article was amended on 3 May 2024 to correct the length of the terminal.",
+        "Correction: An earlier version of this article gave the wrong year for the vote.",
+        "Additional reporting by Tomasz Wren",
+        "SOURCE: News agencies",
+        "Originally published on The Northern Lamp.",
+        "Provided by The Northern Lamp",
+    ],
+)
+def test_a_correction_credit_or_origin_closing_the_story_stays(record):
+    assert parse(page(after=f"<p>{record}</p>")).body_html.endswith(f"<p>{record}</p>")
+
+
+# Date lines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thursday, March 8, 2012",
+        "UPDATED: Tue., Nov. 19, 2019",
+        "Actualizado: 5 de marzo de 2024, 10:15",
+        "Publié le 12 février 2024 à 07h00",
+        "2:14",
+    ],
+)
+def test_a_line_under_the_headline_stating_the_date_leaves_the_text(line):
+    parsed = parse(page(article=f'<p class="date">{line}</p>'))
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+def test_the_dates_of_a_life_under_an_obituarys_headline_stay():
+    line = '<p class="dates">March 3, 1941 – February 12, 2024</p>'
+    assert parse(page(article=line)).body_html.startswith(line)
+
+
+def test_a_live_blogs_standfirst_and_meta_line_leave_the_text():
+    standfirst = "Thousands of homes without power; rail lines shut north of Carlisle."
+    head = f'<meta name="description" content="{standfirst}">'
+    meta = (
+        f"<div><p>{standfirst}</p></div><details><summary>Sat 2 Dec 2023 18.05 GMT</summary>"
+        "<span>First published on Sat 2 Dec 2023 07.41 GMT</span></details>"
+    )
+    parsed = parse(page(head, meta))
+    assert parsed.standfirst == standfirst
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+# Layouts ---------------------------------------------------------------------------------
+
+
+def test_a_page_laid_out_in_a_table_keeps_neither_its_navigation_nor_its_headline():
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+    data = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body>'
+        '<table width="100%"><tr><td class="nav"><a href="/">Home</a> | <a href="/news/">News'
+        f'</a></td></tr><tr><td class="content"><h1>{TITLE}</h1><p class="date">Thursday, '
+        f"March 8, 2012</p>{paragraphs}</td></tr><tr><td>© The Lanternport Courier 2012</td>"
+        "</tr></table></body></html>"
+    ).encode()
+    parsed = parse(data)
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+    assert parsed.body_html.endswith(f"<p>{PROSE[-1]}</p>")
+    figures = "<table><tr><td>Ferries</td><td>12</td></tr></table>"  # a table of data stays
+    assert "<table>" in parse(page(after=figures)).body_html
+
+
+def test_a_story_split_by_an_advert_is_read_whole():
+    halves = [
+        '<div class="article-body">' + "".join(f"<p>{p}</p>" for p in part) + "</div>"
+        for part in (PROSE[:3], PROSE[3:])
+    ]
+    advert = '<div class="ad-slot"><span>Advertisement</span></div>'
+    data = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body><main>'
+        f"<article><h1>{TITLE}</h1>{halves[0]}{advert}{halves[1]}</article></main></body></html>"
+    ).encode()
+    assert parse(data).body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+
+
+def test_a_galleries_captions_are_its_text_without_the_pictures_counter():
+    captions = [
+        "The lifeboat led the parade out of the inner harbour, its crew waving from the deck.",
+        "Children from the primary school dressed their dinghy as a giant lobster.",
+        "A crab boat decked in bunting and flags passed the fish market at noon.",
+    ]
+    figures = "".join(
+        f'<figure><img src="/g/{n}.jpg" alt=""><figcaption><span>{n} of 3</span> {caption}'
+        "</figcaption></figure>"
+        for n, caption in enumerate(captions, start=1)
+    )
+    data = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body><main>'
+        f"<article><h1>{TITLE}</h1><p>The town's boats sailed round the harbour.</p>{figures}"
+        "</article></main></body></html>"
+    ).encode()
+    body = parse(data).body_html
+    assert all(f"<p>{caption}</p>" in body for caption in captions)
+    # A story's own pictures keep their captions out of its text.
+    story = parse(page(article=figures)).body_html
+    assert not any(caption in story for caption in captions)
+
+
+# Pages in other languages ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["entradilla", "chapo", "chapeau", "vorspann"])
+def test_a_standfirst_named_in_another_language_is_the_standfirst(name):
+    standfirst = "Las obras empezarán en otoño y cerrarán once calles del centro."
+    parsed = parse(page(f'<meta name="description" content="{standfirst}">',
+                        f'<p class="{name}">{standfirst}</p>'))  # fmt: skip
+    assert parsed.standfirst == standfirst
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<p><strong>Lee también:</strong> <a href="/2">El aparcamiento abrirá en mayo</a></p>',
+        '<p><strong>À lire aussi :</strong> <a href="/3">Le parking passe au paiement</a></p>',
+        '<p>Lesen Sie auch: <a href="/4">Der Hafen bekommt ein neues Terminal</a></p>',
+    ],
+)
+def test_labels_for_links_to_other_stories_in_other_languages_leave_the_text(furniture):
+    parsed = parse(page(after=f"{furniture}<p>{PROSE[0]}</p>"))
+    assert parsed.body_html.count("<p>") == len(PROSE) + 1
+
+
+@pytest.mark.parametrize(
+    "plea",
+    [
+        "Suscríbete a nuestro boletín y recibe las noticias del valle cada mañana.",
+        "Abonnez-vous à notre lettre d'information.",
+    ],
+)
+def test_pleas_to_subscribe_in_other_languages_close_no_story(plea):
+    assert parse(page(after=f"<p>{plea}</p>")).body_html.endswith(f"<p>{PROSE[-1]}</p>")
+
+
+# Paywalls and comments -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<h2>Subscribe to continue reading</h2><p>This article is for subscribers only. Get "
+        "unlimited access for just £1 for your first three months.</p><ul><li>Unlimited "
+        "digital access</li><li>The daily e-paper</li></ul><p>Already a subscriber? Log in</p>",
+        "<h2>Share a Memory</h2><p>Mrs Holloway was my teacher in 1979 and I still remember "
+        "her kindness.</p><p>Posted by Jeff Marsh – February 14, 2024</p>",
+        "<h3>Leave a comment</h3><p>Great news for the island at last.</p>",
+    ],
+)
+def test_a_plea_set_as_a_heading_closes_the_story_with_what_follows_it(tail):
+    assert parse(page(after=tail)).body_html.endswith(f"<p>{PROSE[-1]}</p>")
+
+
+def test_prose_after_a_plea_set_as_a_heading_keeps_it_in_the_text():
+    heading = "<h2>Join the conversation</h2>"
+    body = parse(page(after=f"{heading}<p>{PROSE[0]}</p>")).body_html
+    assert body.endswith(f"{heading}\n<p>{PROSE[0]}</p>")
+    # A newsletter's plea sits within stories, whose paragraphs may all be short.
+    short = "<h2>Sign up for our newsletter</h2><p>The vote was close.</p><p>Nine to four.</p>"
+    assert parse(page(after=short)).body_html.endswith("<p>Nine to four.</p>")

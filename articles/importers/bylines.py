@@ -146,7 +146,7 @@ def _name_case(words: list[str]) -> list[str]:
 
 
 def byline_people(
-    names: Iterable[str], sitename: str, hostname: str = ""
+    names: Iterable[str], sitename: str, hostname: str = "", *, organisations: Iterable[str] = ()
 ) -> tuple[ParsedPerson, ...]:
     """The people a byline names, with the job title written beside a name as its description.
 
@@ -156,8 +156,10 @@ def byline_people(
     organisation or a place, or a single word ("Reuters", "Kyiv"), is no person; a feed's
     names are cut the same way. A date or an outlet written after a name is no part of it,
     and an all-capitals name is set in title case ("JILL LAWLESS Associated Press": "Jill
-    Lawless")."""
-    keys = site_keys(sitename, hostname)
+    Lawless"); lower-case words after a name are no part of it either (`_without_lower_case`).
+    `organisations` are the names of authors the page gives as organisations (a press
+    release's company): a part naming one is no person either."""
+    keys = site_keys(sitename, hostname) | {name_key(name) for name in organisations} - {""}
     people: dict[str, str] = {}  # name: job title
     by_key: dict[tuple[str, ...], str] = {}  # name without its initials: name
     last = None
@@ -176,7 +178,7 @@ def byline_people(
             name, role = words, []
         else:  # "Health Correspondent", or a title before the name: "Senior Reporter Jane Roe"
             name, role = words[roles[-1] + 1 :], words[: roles[-1] + 1]
-        name = _byline_name(name, keys) if name else name
+        name = _without_lower_case(_byline_name(name, keys)) if name else name
         if _is_person_name(name):
             name = _name_case(name)
             # "Troy L Smith" and "Troy Smith" in one byline (the metadata's and the page's):
@@ -189,6 +191,17 @@ def byline_people(
         ParsedPerson(name=name, description=role)
         for name, role in islice(people.items(), MAX_AUTHORS)
     )
+
+
+def _without_lower_case(words: list[str]) -> list[str]:
+    """A capitalised name without the lower-case words after it but for particles ("Rosa de
+    la Cruz"): what trafilatura leaves of an e-mail address written after a name ("Dale
+    Prewitt dprewitt@example.com" comes as "Dale Prewitt dprewitt example com")."""
+    end = len(words)
+    if words and words[0][:1].isupper():
+        while end > 2 and words[end - 1][:1].islower() and words[end - 1] not in _NAME_PARTICLES:
+            end -= 1
+    return words[:end]
 
 
 def _without_initials(words: list[str]) -> tuple[str, ...]:
