@@ -1958,3 +1958,84 @@ def test_an_answer_in_a_question_and_answer_interview_is_the_interviewees():
     )
     quotes = quotes_of(text)
     assert quotes[-1].speaker == "Halina Wroblew"
+
+
+# One-word names that are no people: places, clubs, firms and titles of works.
+
+
+def test_former_and_major_before_a_place_or_a_thing_are_no_role():
+    text = (
+        "The court tried war crimes in the former Yugoslavia. Fans filled the major Lisbon "
+        "hotels, and the former Porto and Braga boss Ilda Vaz attended."
+    )
+    assert person_names(text) == {"Ilda Vaz"}
+
+
+def test_a_name_qualifying_a_role_after_a_former_is_no_person():
+    text = "Tom Hale, a former England Under-21 international, signed for the club on Monday."
+    assert person_names(text) == {"Tom Hale"}
+
+
+def test_fellow_and_a_nationality_before_a_name_are_a_role():
+    text = "The race was won by fellow Kenyan Abebe Tola in record time."
+    person = extract(text).people[0]
+    assert (person.name, person.role) == ("Abebe Tola", "fellow Kenyan")
+
+
+def test_a_possessive_in_a_speaker_phrase_is_no_speaker():
+    text = (
+        "Dunmore's honorary mayor, Jim Dale, said the town was proud. A survey of "
+        "Dunmore's shops found most were busy."
+    )
+    assert person_names(text) == {"Jim Dale"}
+
+
+def test_a_word_after_a_quantifier_names_a_group():
+    text = "Most Corsicans said in a referendum that they wanted more say over their future."
+    assert person_names(text) == set()
+
+
+def test_a_name_before_a_number_and_a_role_qualifies_the_role():
+    text = (
+        "Olympic 10,000m champion Abebe Tola said he was ready. The meet has drawn a crop "
+        "of Olympic talent."
+    )
+    assert person_names(text) == {"Abebe Tola"}
+
+
+def test_words_after_a_comma_that_open_an_adjunct_or_a_clause_are_no_role():
+    text = (
+        "About 60 people met in Lugano, including league chief Ana Ruiz. The list names "
+        "Motorhead, Judas Priest and Slade are included along with newer acts."
+    )
+    assert person_names(text) == {"Ana Ruiz"}
+
+
+def test_a_word_in_ing_taking_an_object_is_a_title_not_a_name():
+    text = (
+        "Guests included critic Ann Bell and Climbing the Wall director Tom Reed. The "
+        "charity's Counting the Cost report said many families were in debt."
+    )
+    assert person_names(text) == {"Ann Bell", "Tom Reed"}
+
+
+def test_a_name_with_a_chairman_or_shareholders_after_it_is_a_company():
+    text = (
+        "Vantor chairman Luca Ferri met the unions. Vantor said it would close the plant, and "
+        "Vantor's shareholders will vote in May."
+    )
+    assert person_names(text) == {"Luca Ferri"}
+    assert "Vantor" in organisation_names(text)
+
+
+def test_names_after_a_plural_kind_of_business_are_companies():
+    text = "Research by technology firms Zentrix and Webcore revealed that most PCs had spyware."
+    assert "Zentrix" not in person_names(text)
+    assert "Zentrix" in organisation_names(text)
+
+
+def test_a_label_of_a_club_role_and_a_name_gives_the_quote_to_the_name():
+    text = (
+        'Cup preview\n\n- Rovers boss Mark Hughes: "We are resolute and I expect us to progress."\n'
+    )
+    assert only_quote(text).speaker == "Mark Hughes"

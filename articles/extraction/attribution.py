@@ -678,7 +678,8 @@ def _inverted_closing(text: str, start: int, end: int) -> Attribution | None:
 
 def label_before(text: str, start: int, colon: int) -> tuple[int, int] | None:
     """A name standing alone before a colon that opens a quote, as transcripts and round-ups
-    label speakers: `Mark Blumenthal and Jon Cohen: "..."`, `More from Cohen: "..."`."""
+    label speakers: `Mark Blumenthal and Jon Cohen: "..."`, `More from Cohen: "..."`, or
+    after a short capitalised role: `- Blackburn boss Mark Hughes: "..."`."""
     words = _words(text, start, colon)
     if not words or text[words[-1][1] : colon].strip():
         return None
@@ -692,8 +693,23 @@ def label_before(text: str, start: int, colon: int) -> tuple[int, int] | None:
         first += 1
     if first >= len(words) or len(words) - first > 8:
         return None
-    if first > 0 and words[first - 1][2].lower() not in ("from", "by"):
+    if (
+        first > 0
+        and words[first - 1][2].lower() not in ("from", "by")
+        and not _role_opening_label(words[:first])
+    ):
         before = text[words[first - 1][1] : words[first][0]]
         if not any(mark in before for mark in "—–-\n"):
             return None  # "the report found: ..." or a name inside a longer clause
     return words[first][0], words[-1][1]
+
+
+def _role_opening_label(words: list[tuple[int, int, str]]) -> bool:
+    """Whether the words before a labelled name are a short role that opens the label, its
+    body's name in capitals and then a role noun ("Blackburn boss" in `- Blackburn boss Mark
+    Hughes: "..."`), rather than a clause ("the report found")."""
+    return (
+        1 < len(words) <= 4
+        and words[-1][2].lower() in lexicon.ROLE_NOUNS
+        and all(word[2][:1].isupper() for word in words[:-1])
+    )

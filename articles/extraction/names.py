@@ -72,6 +72,16 @@ _TRADED_AFTER = re.compile(rf"(?:[’']s)?[ \u00a0]+(?:shares|stock)[ \u00a0]+{_
 # "Shares in Wimpey were up", but not "Air China shares in Hong Kong."
 _TRADED_BEFORE = re.compile(r"\b[Ss]hares[ \u00a0]+(?:in|of)[ \u00a0]+$")
 _TRADE_VERB = re.compile(rf"[ \u00a0]+{_TRADE_VERBS}")
+# After a name, the officers, owners and parts only a company or a club has: "Fiat chairman
+# Luca di Montezemolo", "T-Mobile's chief executive", "Enron's shareholders", "Yukos unit
+# Yuganskneftegas", "Chelsea boss Jose Mourinho". A person has an aide or a spokesman ("a
+# Blair spokesman"), not a chairman or shareholders; after a possessive a person may have a
+# boss or a unit ("Smith's boss"), so those words count only without one.
+_OFFICERS_AFTER = re.compile(
+    r"(?:(?:[’']s?)?[ \u00a0]+(?:chairman|chairwoman|ceo|shareholders|subsidiary"
+    r"|chief[ \u00a0]+(?:executive|operating|financial))"
+    r"|[ \u00a0]+(?:boss|bosses|directors|unit))\b"
+)
 # After two names joined by "and": a verb in the singular, a "which" or a possessive says the
 # two are one thing, a firm ("Ernst and Young has", "Ernst and Young, which").
 # A possessive after them says so only before a person or a role ("Ernst and Young's Sanjay
@@ -1198,8 +1208,10 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     OrganisationSegment(start, end, text[start:end], False, definition.group(1))
                 )
                 defined.add(definition.group(1))
-        typed_count = _named_after_type(text, tokens, run_start) or (
-            trades and _traded(text, tokens)
+        typed_count = (
+            _named_after_type(text, tokens, run_start)
+            or (trades and _traded(text, tokens))
+            or _has_officers(text, tokens)
         )
         if typed_count:
             # "union Unison Dave Prentis": the organisation, then the name after it.
@@ -1278,7 +1290,7 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
     noun_start = text.rfind(" ", window, run_start - 1) + 1
     if noun_start == 0 and window > 0:
         return 0  # no short word before the run
-    if text[noun_start : run_start - 1] not in lexicon.ORGANISATION_TYPES:
+    if _singular(text[noun_start : run_start - 1]) not in lexicon.ORGANISATION_TYPES:
         return 0
     before = _WORD_BEFORE.search(text, max(0, noun_start - 30), noun_start)
     describer = before.group(1).lower() if before else ""
@@ -1388,6 +1400,14 @@ def _run_spans(text: str) -> list[tuple[int, int]]:
     return joined
 
 
+def _singular(noun: str) -> str:
+    """A plural noun in the singular, for the plural of a kind of body before names:
+    "technology firms Earthlink and Webroot", "electronics giants Hitachi", "companies"."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
 def _after_type(text: str, start: int) -> bool:
     """Whether a lower-case noun for a kind of body stands right before `start`."""
     noun = _WORD_BEFORE.search(text, max(0, start - 20), start)
@@ -1434,6 +1454,15 @@ def _traded(text: str, tokens: list[Token]) -> int:
     start = tokens[0].start
     traded = _TRADED_BEFORE.search(text, max(0, start - 12), start) and _TRADE_VERB.match(text, end)
     return count if traded else 0
+
+
+def _has_officers(text: str, tokens: list[Token]) -> int:
+    """1 when a run of one plain name word is a company's or a club's because its officers or
+    owners follow it ("Fiat chairman", "Enron's shareholders"), else 0. A given name says the
+    word is a person's ("Jane's boss")."""
+    if len(tokens) != 1 or tokens[0].kind != NAME or is_given_name(tokens[0].text):
+        return 0
+    return 1 if _OFFICERS_AFTER.match(text, tokens[0].end) else 0
 
 
 @dataclass

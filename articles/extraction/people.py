@@ -27,17 +27,27 @@ _ROLE_ADJECTIVES = word_set(
     campaign defense defence intelligence state federal regional local party white house
     """
 )
+# An apposition is a noun phrase: after a comma, a conjunction, a preposition or an adverb
+# opens a clause or an adjunct instead ("in Monaco, including IAAF chief Lamine Diack", "in
+# East Sussex, just 11 days after his wife Audrey died").
 _NOT_APPOSITION_STARTS = word_set(
     """
-    and or but who which where when while as if because since although though so
+    and or but who which where when while as if because since although though so including
+    in at on by with from to after before just
     """
 )
+# Finite verbs that make the words after a comma a clause: "Motorhead, Judas Priest and
+# Prodigy are included".
+_FINITE_VERBS = word_set("is are was were has have had will would")
 # Words that join a title to its remit: "Minister for Housing", "Chancellor of the Exchequer".
 _TITLE_COMPLEMENTS = word_set("of for the")
 # Between a role and the country it is sent to, before a name: "ambassador to Britain Liu
 # Xiaming". ("director general of British Music Rights" names a body after "of".)
 _REMIT_WORDS = word_set("to")
 _WORD_BEFORE = re.compile(r"([\w.’'\-]+)\s*$")
+# Role nouns that in lower case before a capitalised word are adjectives: "former", "major",
+# "acting". Compared as written.
+_ADJECTIVES_BEFORE_NAME = frozenset({"former", "major", "acting"})
 
 
 @dataclass
@@ -67,11 +77,21 @@ def apposition_role(text: str, end: int) -> str | None:
     if not words or len(words) > 16 or words[0].lower() in _NOT_APPOSITION_STARTS:
         return None
     lowered = [word.lower().strip("’'") for word in words[:6]]
-    if any(word in lexicon.SPEECH_VERBS for word in lowered):
+    if any(word in lexicon.SPEECH_VERBS or word in _FINITE_VERBS for word in lowered):
         return None
-    if not any(word in lexicon.ROLE_NOUNS for word in lowered):
+    if not any(_is_role_word(word) for word in words[:6]):
         return None
     return role
+
+
+def _is_role_word(word: str) -> bool:
+    """Whether a word in an apposition is a role noun. With a capital only a title or an
+    acronym is ("Lord Chief Justice", "Labour MP"); another is a name's word ("Judas
+    Priest", "In Touch and Star")."""
+    lowered = word.lower().strip("’'")
+    if lowered not in lexicon.ROLE_NOUNS:
+        return False
+    return word.islower() or word.isupper() or lowered in lexicon.TITLE_WORDS
 
 
 def premodifier_role(text: str, segment: NameSegment) -> str | None:
@@ -99,7 +119,7 @@ def premodifier_role(text: str, segment: NameSegment) -> str | None:
     if possessed or (
         segment.prefix.split() and segment.prefix.split()[0].lower() in lexicon.NOT_NAME_WORDS
     ):
-        return " ".join(prefix_words) if _has_role_noun(prefix_words) else None
+        return " ".join(prefix_words) if _headed_by_role(prefix_words) else None
     words: list[str] = []
     position = segment.run_start
     while len(words) < 8:
@@ -123,7 +143,7 @@ def premodifier_role(text: str, segment: NameSegment) -> str | None:
         words.insert(0, word)
         position = match.start()
     role_words = words + prefix_words
-    return " ".join(role_words) if _has_role_noun(role_words) else None
+    return " ".join(role_words) if _headed_by_role(role_words) else None
 
 
 def names_places(words: list[str]) -> bool:
@@ -146,6 +166,24 @@ def _ends_sentence(word: str) -> bool:
         and stem.lower() not in lexicon.HONORIFICS
         and stem.lower() not in lexicon.TITLE_WORDS
     )
+
+
+def _headed_by_role(words: list[str]) -> bool:
+    """Whether words before a name end in a role noun, or in one and its remit ("Minister for
+    Housing", "ambassador to Britain"): a role is the head of the words before a name.
+    Otherwise they qualify the name as a place's or a thing's: "former England Under-21",
+    "Imam Khomeini International Airport", "the former Yugoslavia", "major Oscars" ("former"
+    and "major" in lower case are adjectives there). "Fellow" takes the word for a nationality
+    or a party after it: "fellow American Bershawn Jackson"."""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].rstrip(".")
+        if word.lower() in lexicon.ROLE_NOUNS and word not in _ADJECTIVES_BEFORE_NAME:
+            return (
+                index == len(words) - 1
+                or words[index + 1] in _TITLE_COMPLEMENTS | _REMIT_WORDS
+                or (word.lower() == "fellow" and index == len(words) - 2)
+            )
+    return False
 
 
 def _has_role_noun(words: list[str]) -> bool:

@@ -67,6 +67,10 @@ _ABBREVIATION_BEFORE = re.compile(
 _WINDOW = 320
 _SHORT_WINDOW = 40
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+# A comma between digits, which separates thousands rather than phrases: "10,000m".
+_THOUSANDS_COMMA = re.compile(r"\d,\d")
+# A number, or a measure, after a name and before the noun it qualifies: "10,000m", "2005".
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d[\d,.]*[a-z]*(?=[ \u00a0])")
 # A capitalised word straight after: the capitalised run goes on ("Marty West").
 _CAPITALISED_NEXT = re.compile(r"[ \u00a0]+[^\W\d_a-z]")
 # A quote closing on a question or an exclamation, which its attribution may follow.
@@ -110,6 +114,14 @@ _REPORTED_BEFORE = re.compile(r"\breport(?:ed|s)[ \u00a0]+$")
 # "of" and any "the" after a name, before the organisation the person is from.
 _OF_AFTER = re.compile(r",?[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
+# A word counting a group right before a name, which is then the group's ("Most Gibraltarians
+# said", "several Britons"). Not "both", which counts the names after it ("Both Blair and
+# Brown").
+_GROUP_QUANTIFIERS = "|".join(sorted(lexicon.QUANTIFIERS - {"both"}))
+_QUANTIFIER_BEFORE = re.compile(rf"\b(?:{_GROUP_QUANTIFIERS})[ \u00a0]+$", re.IGNORECASE)
+# A determiner or a possessive pronoun after a capitalised word in "-ing", which is then a
+# participle taking an object, as titles of works have it ("Touching the Void").
+_DETERMINER_AFTER = re.compile(r"[ \u00a0]+(?:the|a|an|his|her|their|its|my|your|our)\b")
 # Prepositions of place: a name ending in a place noun after one is the place ("in Victoria
 # Park", "on George Street").
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|near|along|off|outside|inside)[ \u00a0]+$")
@@ -382,6 +394,8 @@ class _Extraction:
         start, end = attribution.subject_start, attribution.subject_end
         for mark in (",", "("):
             cut = text.find(mark, start, end)
+            while mark == "," and cut > start and _THOUSANDS_COMMA.match(text, cut - 1):
+                cut = text.find(mark, cut + 1, end)  # "Olympic 10,000m champion"
             if cut > start:
                 end = cut
         position = start
@@ -441,10 +455,13 @@ class _Extraction:
                 self.capitalised_inside.add(tokens[0])
         evident: set[int] = set()
         for start, end in speaker_cores:
+            # A possessive owns the speaker rather than being it: "Hollywood's honorary mayor
+            # said", "according to Defra's lawyers".
             evident.update(
                 id(segment)
                 for segment in self._segments_in(start, end)
-                if not self._lone_word_opening_sentence(segment)
+                if not segment.possessive
+                and not self._lone_word_opening_sentence(segment)
                 and not self._names_a_unit(segment)
                 and not self._premodifies_noun(segment, end)
             )
@@ -606,8 +623,10 @@ class _Extraction:
 
     def _premodifies_noun(self, segment: NameSegment, end: int) -> bool:
         """Whether a name in a speaker phrase qualifies the lower-case noun after it, which
-        heads the phrase: "Internet providers", "Opec members", "Tasmania captain"."""
-        following = _NEXT_WORD.match(self.text, segment.end, end)
+        heads the phrase: "Internet providers", "Opec members", "Tasmania captain", with a
+        number between ("Olympic 10,000m champion", "British Quangos 2005 author")."""
+        number = _NUMBER_AFTER.match(self.text, segment.end, end)
+        following = _NEXT_WORD.match(self.text, number.end() if number else segment.end, end)
         if following is None or segment.possessive:
             return False
         word = following.group(1)
@@ -723,7 +742,9 @@ class _Extraction:
         title between ("The Hill reported", "the Daily Beast said", "Ann Fry of the Rivers
         Watch network"), which name a publication or a group, a name ending in a place noun
         after a preposition of place ("in Victoria Park", where "in Michael Bay's film" names a
-        person), and a title with a common noun after it ("the General Election")."""
+        person), a title with a common noun after it ("the General Election"), a word after
+        a quantifier ("Most Gibraltarians"), and a word in "-ing" taking an object ("Touching
+        the Void director")."""
         if segment.titled:
             return self._title_and_common_noun(segment)
         prefix = segment.prefix.lower()
@@ -755,6 +776,15 @@ class _Extraction:
             )
         if len(tokens) > 1:
             return False
+        word = tokens[0]
+        if _QUANTIFIER_BEFORE.search(self.text, max(0, segment.start - 12), segment.start):
+            return True  # "Most Gibraltarians said", "many Britons": a group of people
+        if (
+            word.endswith("ing")
+            and not is_given_name(word)
+            and _DETERMINER_AFTER.match(self.text, segment.end)
+        ):
+            return True  # "Oxfam's Paying the Price report": a participle and its object
         if segment.prefix:
             # "the People's Daily": a word after a possessive that follows "the" names a
             # title or a thing, no person.
@@ -766,7 +796,6 @@ class _Extraction:
                 )
                 is not None
             )
-        word = tokens[0]
         if (
             self.text.startswith(",", segment.end)
             and word.lower().endswith(("ed", "ly"))
