@@ -1,0 +1,329 @@
+"""The story's blocks as trafilatura gives them, and what of them is no part of the story.
+
+A page sets around its story a byline line ("By Jane Roe | Posted: March 5, 2024"), a
+standfirst it marks by class, a line stating the date, labels over links to other stories
+("Read more: ...", "Related topics"), pleas to subscribe, sign in or comment (a paywall's
+among them), a closing views disclaimer or copyright notice, and on a press release its
+boilerplate and contacts. Trafilatura keeps many of them as paragraphs of the text: these
+functions read the byline and the standfirst off the blocks and take the rest away. A
+correction or a credit ("Additional reporting by ...") is part of the record, and stays.
+"""
+
+import re
+from html import unescape
+
+from articles.extraction import lexicon
+
+from .bylines import byline_people
+from .records import ParsedPerson
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+# A byline set as the first lines of the text: "By Jane Roe", "Par Camille Roussel", "Von ...".
+_BYLINE_LINE = re.compile(r"(?:by|par|von|por|door|di|av|af)\s+(?=\w)", re.IGNORECASE)
+_BYLINE_WORDS = 12  # "By Jane Roe and John Doe, Health Correspondents" and no longer
+_BYLINE_BLOCKS = 3  # how far into the text such a byline may stand
+_BYLINE_DETAIL_WORDS = 6  # the line under it: "BBC News, Vienna"
+
+# What closes such a line with its date: "By Jane Roe | Posted: March 5, 2024", "By Jane Roe -
+# Published 16 November 2022", "By Jane Roe Updated 3 hours ago".
+_BYLINE_DATE = re.compile(
+    r"\s+[|•·—–-]\s+|\s+(?=(?:posted|published|updated|first\s+published)\b)", re.IGNORECASE
+)
+_DATED = re.compile(r"(?:posted|published|updated|first\s+published|\D{0,20}\d)", re.IGNORECASE)
+
+# What CMSs call the standfirst in its class: "standfirst", "article-dek", "deck", "excerpt",
+# "subtitle", "subheadline", "strapline", "summary", "teaser", and in Spanish, French and
+# German pages "entradilla", "sumario", "bajada", "copete", "chapo", "chapeau", "vorspann"
+# (`text_standfirst`, `is_standfirst_heading`).
+_STANDFIRST_NAMES = (
+    r"standfirst|(?<![a-z])dek(?![a-z])|deck|excerpt|subtitle|sub-?head|strapline|summary|teaser"
+    r"|entradilla|sumario|bajada|copete|chapo|chapeau|vorspann"
+)
+_STANDFIRST_CLASS = re.compile(_STANDFIRST_NAMES, re.IGNORECASE)
+
+# A heading whose class says it is the standfirst ("<h2 class="subtitle">", as press release
+# sites set it), as the page writes it: trafilatura keeps no heading's class.
+_STANDFIRST_HEADING = re.compile(
+    rb"""<h[2-6]\b[^>]*?\bclass\s*=\s*["'][^"']*?(?i:"""
+    + _STANDFIRST_NAMES.encode()
+    + rb""")[^>]*>(.{1,1000}?)</h[2-6]""",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+_STANDFIRST_WORDS = 60
+
+# A line of the page stating when the story was published, set apart under the headline:
+# "Thursday, March 8, 2012", "Sat 2 Dec 2023 18.05 GMT First published on Sat 2 Dec 2023
+# 07.41 GMT", "Actualizado: 5 de marzo de 2024, 10:15", "Publié le 12 février 2024 à 07h00".
+# Its words are numbers, times and these: month and weekday names (and their first three
+# letters) in English, French, Spanish, German, Italian and Portuguese, and the labels and
+# time zones written beside them (`_is_date_line`).
+_DATE_LINE_NAMES = lexicon.word_set(
+    """
+    january february march april may june july august september october november december
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+    diciembre januar jänner februar märz juni juli oktober dezember gennaio febbraio aprile
+    maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março maio junho julho
+    setembro outubro novembro dezembro
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo montag
+    dienstag mittwoch donnerstag freitag samstag sonntag lunedì martedì mercoledì giovedì
+    venerdì sabato domenica segunda terça quarta quinta sexta feira
+    """
+)
+_DATE_LINE_WORDS = (
+    _DATE_LINE_NAMES
+    | {name[:3] for name in _DATE_LINE_NAMES}
+    | lexicon.word_set(
+        """
+        published posted updated modified first last on at am pm a m p gmt bst utc cet cest
+        est edt et pt pst pdt ist aest publié publiée mis à jour le de del el actualizado
+        actualizada publicado publicada às em veröffentlicht aktualisiert um uhr aggiornato
+        pubblicato il alle ore h sept
+        """
+    )
+)
+_DATE_LINE_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[:.h]\d+)?(?:st|nd|rd|th|er|h)?")
+_DATE_LINE_NUMBER = re.compile(r"\d+(?:[:.h]\d+)?(?:st|nd|rd|th|er|h)?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_LINE_WORD_COUNT = 16  # the live blog's line above, and no longer
+
+# What a page asks of its reader around the story, sentence by sentence: to subscribe, sign in
+# or up, register, support its journalism, read on, or get its newsletter ("Subscribe to keep
+# reading", "Already a subscriber?", "Get the day's top headlines delivered to your inbox").
+_CALL_TO_ACTION = re.compile(
+    r"(?:subscribe\b|sign\s*(?:in|up)\b|log\s*in\b|register\s+(?:now|here|for|to)\b"
+    r"|already\s+(?:a|an)\s+(?:subscriber|member)\b|already\s+(?:registered|have\s+an\s+account)"
+    r"|(?:become|be)\s+a\s+(?:subscriber|member|supporter)\b"
+    r"|support\s+(?:us|our|(?:independent|local|quality)\s+journalism)\b"
+    r"|(?:continue|keep)\s+reading\b|create\s+(?:a|an|your)\s+(?:free\s+)?account"
+    r"|you\s+can\s+(?:also\s+)?(?:subscribe|sign\s*up)\b|get\b[^.!?]*\b(?:inbox|newsletters?)\b"
+    r"|newsletters?\W*$|(?:this\s+(?:article|story|content)\s+is\s+)?(?:only\s+)?"
+    r"(?:for|available\s+to|reserved\s+for)\s+(?:paying\s+|paid\s+)?(?:subscribers|members)\b"
+    r"|get\s+(?:unlimited|full)\s+(?:digital\s+)?access\b"
+    r"|share\s+(?:a|your)\s+(?:memory|memories|condolences|thoughts)\b"
+    r"|leave\s+a\s+(?:comment|reply|condolence)\b|join\s+the\s+(?:conversation|discussion)\b"
+    r"|sign\s+the\s+guest\s*book\b"
+    r"|suscr[íi]bete\b|abonnez-vous\b|inscrivez-vous\b|abonnieren\s+sie\b|iscriviti\b)",
+    re.IGNORECASE,
+)
+
+# A plea set as a heading that ends the story, where a newsletter's plea may sit within it: a
+# paywall's ("Subscribe to continue reading", "For subscribers only") or one to comment
+# ("Leave a comment", "Share a memory", as funeral homes' pages set their guest books).
+_CLOSING_PLEA = re.compile(
+    r".*\b(?:continue|keep)\s+reading\b|.*\bsubscribers\s+only\b|share\s+(?:a|your)\s+memor"
+    r"|leave\s+a\s+(?:comment|reply|condolence)|join\s+the\s+(?:conversation|discussion)"
+    r"|sign\s+the\s+guest\s*book",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+_CALL_TO_ACTION_WORDS = 25  # "Get the latest updates right in your inbox. Subscribe to ..."
+_CALL_TO_ACTION_TAGS = HEADINGS | {"p", "div"}
+
+# What a page sets after a story: a disclaimer that the views are the author's own, or a
+# copyright notice ("© 2024 The Northern Lamp. All rights reserved."). A correction ("This
+# article was amended on ..."), a credit ("Additional reporting by ...") or the story's origin
+# ("SOURCE: News agencies", "Originally published on ...") is part of the record, and stays.
+_CLOSING_NOTICE = re.compile(
+    r"(?:the\s+)?(?:views?|opinions?)(?:\s+and\s+opinions?)?\s+expressed\b"
+    r"|(?:©|\(c\)|copyright\b)(?=.*(?:\b(?:19|20)\d\d\b|all\s+rights\s+reserved))",
+    re.IGNORECASE,
+)
+_CLOSING_NOTICE_WORDS = 40
+
+# The tail of a press release, which the story ends before: its boilerplate ("About
+# Brightwater Energy", set as a heading or a bold line), its contacts ("Media contact:") or its
+# end mark ("###"). A line of the story does not start so, and this is looked for only in the
+# second half of the text, a few blocks from its end.
+_RELEASE_TAIL = re.compile(
+    r"(?:about\s+\S[^.!?]*|(?:media|press|investor)\s+(?:contacts?|enquiries|inquiries)\b.*"
+    r"|contacts?\s*:.*|#{3,}|-30-)",
+    re.IGNORECASE,
+)
+_RELEASE_TAIL_WORDS = 8
+_RELEASE_TAIL_BLOCKS = 5  # "About ...", two paragraphs of it, "Media contact: ...", "SOURCE ..."
+
+# Page furniture among the story's blocks: a label over links to other stories standing alone
+# ("Related topics", "More on this story", "Share this"), or before another story's headline,
+# whose link trafilatura drops ("Read more: Parking charges to rise in July", "RELATED: ...").
+_FURNITURE_LABEL = (
+    r"(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
+    r"|related(?:\s+(?:stories|articles|content|topics|links|coverage|reading))?"
+    r"|recommended(?:\s+(?:stories|reading))?|most\s+(?:read|popular)|more\s+stories"
+    r"|you\s+(?:may|might)\s+also\s+like|share\s+this(?:\s+(?:article|story))?|advertisement"
+    r"|lee\s+tambi[ée]n|leer\s+m[áa]s|te\s+puede\s+interesar|(?:[àa]\s+)?lire\s+aussi|voir\s+aussi"
+    r"|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leggi\s+anche|leia\s+tamb[ée]m)"
+)
+_FURNITURE = re.compile(rf"{_FURNITURE_LABEL}\W*", re.IGNORECASE)
+_FURNITURE_LINK = re.compile(rf"{_FURNITURE_LABEL}\s*(?::|\||»|>>|[-–—]\s)\s*(?=\w)", re.IGNORECASE)
+_FURNITURE_LINK_WORDS = 25  # the label and a headline, not a paragraph of the story
+
+
+def same_words(a: str, b: str) -> bool:
+    return a.split() == b.split() and bool(a.strip())
+
+
+def words(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def text_byline(blocks: list, sitename: str, hostname: str) -> tuple[tuple[ParsedPerson, ...], str]:
+    """The people of a byline line opening the text ("By Jane Roe and John Doe"), and the
+    words closing it that state when the story was posted ("Posted: Tuesday, March 5, 2024",
+    after a bar), or "": the day for a page that states no other.
+    The line is taken off `blocks` with the short line under it that says where or for whom
+    they wrote ("BBC News, Vienna"): the byline field holds them, and the body is the story."""
+    for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
+        text = words(block)
+        match = _BYLINE_LINE.match(text)
+        if block.tag != "p" or not match:
+            continue
+        names, *dated = _BYLINE_DATE.split(text, maxsplit=1)
+        if not dated or not _DATED.match(dated[0]):  # "By Jane Roe | Staff Writer": a role
+            names, dated = text, []
+        if len(names.split()) > _BYLINE_WORDS or names[-1] in ".!?":
+            continue
+        people = byline_people([names[match.end() :]], sitename, hostname)
+        if not people:
+            continue
+        end = position + 1
+        if end < len(blocks) and _is_byline_detail(words(blocks[end])):
+            end += 1
+        del blocks[position:end]
+        return people, dated[0] if dated else ""
+    return (), ""
+
+
+def _is_byline_detail(text: str) -> bool:
+    return 0 < len(text.split()) <= _BYLINE_DETAIL_WORDS and text[-1] not in ".!?:;\"”'’"
+
+
+def text_standfirst(blocks: list) -> str:
+    """The standfirst the page sets under its headline, when the text opens with it: a short
+    block whose class says it is one ("standfirst", "dek", "excerpt"). It is taken off
+    `blocks`. A meta description that copies it says no more than the page shows its readers,
+    and one that differs is often written for search engines."""
+    if (
+        not blocks
+        or blocks[0].tag != "p"
+        or not _STANDFIRST_CLASS.search(blocks[0].get("class") or "")
+    ):
+        return ""
+    text = words(blocks[0])
+    if not text or len(text.split()) > _STANDFIRST_WORDS:
+        return ""
+    del blocks[0]
+    return text
+
+
+def is_standfirst_heading(data: bytes, heading: str) -> bool:
+    """Whether the page sets `heading` with a class saying it is the standfirst."""
+    return any(
+        same_words(_TAG.sub(" ", unescape(match.group(1).decode("utf-8", "replace"))), heading)
+        for match in _STANDFIRST_HEADING.finditer(data)
+    )
+
+
+def _is_date_line(block) -> bool:
+    """Whether a block of the text says no more than when it was published or updated (its
+    words and the text after it, as a live blog's meta line writes it), of one year: "March
+    3, 1941 – February 12, 2024" on an obituary is the life it tells of."""
+    text = " ".join(f"{words(block)} {block.tail or ''}".split()).casefold()
+    tokens = _DATE_LINE_TOKEN.findall(text)
+    return (
+        0 < len(tokens) <= _DATE_LINE_WORD_COUNT
+        and any(map(_DATE_LINE_NUMBER.fullmatch, tokens))
+        and len(set(_YEAR.findall(text))) <= 1
+        and all(_DATE_LINE_NUMBER.fullmatch(token) or token in _DATE_LINE_WORDS for token in tokens)
+    )
+
+
+def without_date_lines(blocks: list, standfirst: str) -> None:
+    """Take off `blocks` the line opening the text that states when it was published
+    (`_is_date_line`). A paragraph above it that copies the meta description goes with it: it
+    is the standfirst, set under the headline before the date as live blogs set it, where a
+    story's first paragraph would follow the date."""
+    for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
+        if _is_date_line(block):
+            copied = position == 1 and same_words(words(blocks[0]), standfirst)
+            del blocks[0 if copied else position : position + 1]
+            return
+
+
+def _is_call_to_action(block) -> bool:
+    """Whether a block of the text is a short plea to the reader, every sentence of it: a
+    paragraph of the story may mention subscribers or newsletters, but it says more."""
+    text = words(block)
+    if block.tag not in _CALL_TO_ACTION_TAGS or len(text.split()) > _CALL_TO_ACTION_WORDS:
+        return False
+    return all(map(_CALL_TO_ACTION.match, _SENTENCE_END.split(text))) if text else True
+
+
+def _is_closing_notice(block) -> bool:
+    text = words(block)
+    return len(text.split()) <= _CLOSING_NOTICE_WORDS and bool(_CLOSING_NOTICE.match(text))
+
+
+def without_calls_to_action(blocks: list) -> None:
+    """Take off `blocks` the pleas to subscribe, sign in, comment or support the site that
+    open or close the text (`_is_call_to_action`), the notices closing it
+    (`_is_closing_notice`) and empty paragraphs there. A paywall's or comments' heading
+    (`_CLOSING_PLEA`) closes the story when nothing after it is as long as a paragraph of
+    prose: what follows is the offer's terms or readers' comments."""
+    for position, block in enumerate(blocks):
+        if block.tag in HEADINGS and _CLOSING_PLEA.match(words(block)):
+            rest = blocks[position + 1 :]
+            if all(len(words(b).split()) <= _CALL_TO_ACTION_WORDS for b in rest):
+                del blocks[position:]
+                break
+    while blocks and (_is_call_to_action(blocks[-1]) or _is_closing_notice(blocks[-1])):
+        blocks.pop()
+    while blocks and _is_call_to_action(blocks[0]):
+        blocks.pop(0)
+
+
+def without_release_tail(blocks: list) -> None:
+    """Take off `blocks` a press release's tail (`_RELEASE_TAIL`) in the second half of the
+    text: a short line standing alone, as a heading or in bold, and all after it."""
+    start = max(len(blocks) // 2, len(blocks) - _RELEASE_TAIL_BLOCKS)
+    for position in range(start, len(blocks)):
+        block = blocks[position]
+        text = words(block)
+        if (
+            len(text.split()) <= _RELEASE_TAIL_WORDS
+            and _is_set_apart(block)
+            and _RELEASE_TAIL.fullmatch(text)
+        ):
+            del blocks[position:]
+            return
+
+
+def _is_set_apart(block) -> bool:
+    """Whether a block is a heading, or a paragraph opening in bold (all of a label, or the
+    label before what it labels: "<b>Media contact:</b> Lee Hanna"), or a mark alone."""
+    if block.tag in HEADINGS:
+        return True
+    opens_bold = len(block) and block[0].tag in ("b", "strong") and not (block.text or "").strip()
+    return bool(opens_bold) or not any(ch.isalnum() for ch in words(block))
+
+
+def _is_furniture(block) -> bool:
+    """Whether a block of the text is a label for links to other stories, alone or before a
+    headline (`_FURNITURE_LINK`), which ends without a full stop where a sentence of the story
+    would have one."""
+    text = words(block)
+    if _FURNITURE.fullmatch(text):
+        return True
+    return (
+        _FURNITURE_LINK.match(text) is not None
+        and len(text.split()) <= _FURNITURE_LINK_WORDS
+        and not text.endswith(".")
+    )
+
+
+def without_furniture(blocks: list) -> list:
+    """`blocks` without labels for links to other stories (`_is_furniture`)."""
+    return [block for block in blocks if not _is_furniture(block)]
