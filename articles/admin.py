@@ -97,11 +97,27 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
 
+class PossibleDuplicatesFilter(admin.SimpleListFilter):
+    """Records whose name another's nearly is ("George Bush", "George W Bush"; "Zelensky",
+    "Zelenskyy"), in name order, so an editor finds the pairs side by side for the merge
+    action."""
+
+    title = "possible duplicates"
+    parameter_name = "duplicates"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Name nearly another's")]
+
+    def queryset(self, request, queryset):
+        return queryset.possible_duplicates() if self.value() == "yes" else queryset
+
+
 class NamedEntityAdmin(admin.ModelAdmin):
     """People and organisations: searched by name and alias, listed with how often they are
     quoted and mentioned, and merged when one arrives under several names."""
 
     search_fields = ["name", "aliases__name", "description"]
+    list_filter = [PossibleDuplicatesFilter]
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     merge_service = None
@@ -192,7 +208,7 @@ class MemberInline(NamedRowsInline):
 @admin.register(Organisation)
 class OrganisationAdmin(NamedEntityAdmin):
     list_display = ["name", "kind", "quote_count", "article_count"]
-    list_filter = ["kind"]
+    list_filter = [PossibleDuplicatesFilter, "kind"]
     inlines = [OrganisationAliasInline, MemberInline]
     merge_service = services.organisation_merge
 

@@ -6,6 +6,7 @@ articles arrive through the admin, importers and extraction alike.
 
 import hashlib
 import re
+from collections import defaultdict
 from datetime import timedelta
 
 from django.db import models
@@ -47,6 +48,62 @@ def unique_slug(model, value: str, *, max_length: int = 200, exclude_pk=None) ->
     return slug
 
 
+# Names shorter than this (spaces aside), mostly single words, differ by a letter from too
+# many others ("Dunn", "Dunne"; "Lloyd", "Floyd") for a one-letter difference to suggest one
+# record.
+_SLIP_MIN_LETTERS = 6
+
+
+def _own_forms(key: str):
+    """A name key, and the key without its initials ("troy smith" for "troy l smith")."""
+    yield key
+    words = key.split()
+    full = [word for word in words if len(word) > 1]
+    if 2 <= len(full) < len(words):
+        yield " ".join(full)
+
+
+def _initialled_form(key: str):
+    """The key with its first name cut to an initial ("j kirby" for "john kirby")."""
+    words = key.split()
+    if len(words) >= 2 and len(words[0]) > 1:
+        yield " ".join([words[0][0], *words[1:]])
+
+
+def _less_one_letter(key: str):
+    """The key less any one of its letters: two spellings a slip or a transliteration apart
+    ("zelensky", "zelenskyy"; "gaddafi", "gadaffi") share one of these, or one is the other."""
+    if len(key.replace(" ", "")) >= _SLIP_MIN_LETTERS:
+        for position, letter in enumerate(key):
+            if letter != " ":
+                yield key[:position] + key[position + 1 :]
+
+
+def _near_twins(keys: dict, *, given_names: bool) -> set:
+    """The pks of `keys` ({pk: name key}) whose name another's nearly is: the same but for
+    initials, a letter apart in a name of six letters or more, and with `given_names` (a
+    person's name opens with one) the same but for a given name cut to its initial. An
+    organisation's first word is no given name: "N Bank" is not "Nevada Bank"."""
+    by_own_form, by_shortened = defaultdict(set), defaultdict(set)
+    for pk, key in keys.items():
+        for form in _own_forms(key):
+            by_own_form[form].add(pk)
+        for form in _less_one_letter(key):
+            by_shortened[form].add(pk)
+    twins = set()
+    for pk, key in keys.items():
+        forms = {*_own_forms(key), *_less_one_letter(key)}
+        if given_names:
+            forms.update(_initialled_form(key))
+        others = set().union(*(by_own_form.get(form, ()) for form in forms)) - {pk}
+        if others:
+            twins |= others | {pk}
+    for pks in by_shortened.values():
+        if len(pks) > 1:
+            twins |= pks
+    return twins
+
+
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -63,6 +120,14 @@ class NamedEntityQuerySet(models.QuerySet):
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def possible_duplicates(self):
+        """Rows whose name another record's nearly is (`_near_twins`): "George W Bush" and
+        "George Bush", "Zelensky" and "Zelenskyy". Import keeps them apart, since "Jon Smith"
+        and "John Smith" may well be two people, and leaves the call to an editor, who merges
+        them."""
+        keys = dict(self.model._default_manager.values_list("pk", "name_key"))
+        return self.filter(pk__in=_near_twins(keys, given_names=self.model is Person))
 
     def _mention_count(self, since=None):
         """Published articles naming each row (since `since`), as a correlated subquery so

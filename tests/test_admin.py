@@ -165,6 +165,15 @@ def test_editor_merges_duplicate_people(editor_session):
     assert list(Person.objects.matching_name("Vladmir Putin")) == [keep]
 
 
+def test_editor_lists_people_whose_names_nearly_match_to_merge_them(editor_session):
+    for name in ["Keira Knightley", "Keira Knightly", "Someone Else"]:
+        Person.objects.create(name=name)
+    status, page = editor_session.get("/admin/articles/person/?duplicates=yes")
+    assert status == 200
+    assert "Keira Knightley" in page and "Keira Knightly" in page
+    assert "Someone Else" not in page
+
+
 def test_article_admin_offers_view_on_site(editor_session):
     article = Article.objects.create(headline="Talks", body="<p>Text.</p>")
     status, page = editor_session.get(f"/admin/articles/article/{article.pk}/change/")

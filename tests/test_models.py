@@ -95,6 +95,31 @@ def test_people_match_by_name_and_alias_in_any_case_or_spacing():
     assert list(Person.objects.matching_name("Nobody")) == []
 
 
+def test_possible_duplicates_are_names_a_letter_or_an_initial_apart():
+    names = [
+        "George W Bush", "George Bush", "Volodymyr Zelensky", "Volodymyr Zelenskyy",
+        "J Kirby", "John Kirby", "Jane Kirby", "Hecla Mining", "Dunn", "Dunne",
+    ]  # fmt: skip
+    for name in names:
+        Person.objects.create(name=name)
+
+    flagged = set(Person.objects.possible_duplicates().values_list("name", flat=True))
+
+    assert flagged == {
+        "George W Bush", "George Bush", "Volodymyr Zelensky", "Volodymyr Zelenskyy",
+        "J Kirby", "John Kirby", "Jane Kirby",
+    }  # fmt: skip
+
+
+def test_an_organisations_first_word_is_no_given_name_to_cut_to_an_initial():
+    for name in ["N Bank", "Nevada Bank", "Hecla Mining Co", "Hecla Minging Co"]:
+        Organisation.objects.create(name=name)
+
+    flagged = set(Organisation.objects.possible_duplicates().values_list("name", flat=True))
+
+    assert flagged == {"Hecla Mining Co", "Hecla Minging Co"}
+
+
 def test_alias_is_unique_per_record():
     council = Organisation.objects.create(name="National Security Council")
     OrganisationAlias.objects.create(organisation=council, name="NSC")
