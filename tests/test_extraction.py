@@ -2039,3 +2039,60 @@ def test_a_label_of_a_club_role_and_a_name_gives_the_quote_to_the_name():
         'Cup preview\n\n- Rovers boss Mark Hughes: "We are resolute and I expect us to progress."\n'
     )
     assert only_quote(text).speaker == "Mark Hughes"
+
+
+def test_both_names_after_a_plural_kind_of_business_are_companies():
+    text = "Carmaking giants Voltaro and Mendezza said they would share battery plants."
+    assert person_names(text) == set()
+    assert {"Voltaro", "Mendezza"} <= organisation_names(text)
+
+
+def test_a_name_before_a_stock_ticker_is_a_company_and_the_ticker_no_name():
+    text = (
+        "Tarvel Corp <T> said profits rose. Brindlecombe <BRD.L> fell 3 pct, and Shares of "
+        "Orsay and Pike <OPK.N> were unchanged."
+    )
+    assert person_names(text) == set()
+    assert {"Tarvel Corp", "Brindlecombe", "Orsay and Pike"} <= organisation_names(text)
+    assert not organisation_names(text) & {"T", "BRD", "L", "OPK", "N"}
+
+
+def test_a_given_name_that_is_also_a_faith_stays_inside_a_full_name():
+    text = "The prize is named after the poet Lars Christian Holmgaard, who died in 1911."
+    assert person_names(text) == {"Lars Christian Holmgaard"}
+
+
+def test_a_kind_of_body_opening_a_sentence_before_boss_is_no_organisation():
+    text = "Charity boss Ruth Penhallow said the cuts would hurt older people."
+    assert person_names(text) == {"Ruth Penhallow"}
+    assert organisation_names(text) == set()
+
+
+def test_a_title_word_and_a_saints_possessive_stay_inside_a_hospital_or_school_name():
+    text = (
+        "She was moved from Kelbrook General Hospital to St Ninian's Hospital, and her son "
+        "goes to St Aldhelm's Primary School."
+    )
+    assert {
+        "Kelbrook General Hospital",
+        "St Ninian's Hospital",
+        "St Aldhelm's Primary School",
+    } <= organisation_names(text)
+    assert person_names(text) == set()
+
+
+def test_a_theatre_or_an_infirmary_heads_an_organisation_name():
+    text = "The play opens at the Marlow Street Theatre before a benefit for Penrith Infirmary."
+    assert {"Marlow Street Theatre", "Penrith Infirmary"} <= organisation_names(text)
+    assert person_names(text) == set()
+
+
+def test_letters_after_a_name_and_an_opening_phrase_leave_the_name_the_subject():
+    text = (
+        "Lady Justice Harrow and Mr Justice Penrose agreed.\n\n"
+        "For the Crown, Owen Tasker KC accepted that the note should have been disclosed. "
+        "“The defendant fled the scene,” he said."
+    )
+    assert only_quote(text).speaker == "Owen Tasker"
+    without_opening = text.replace("For the Crown, ", "")
+    assert only_quote(without_opening).speaker == "Owen Tasker"

@@ -44,6 +44,8 @@ _INVERTED_ONLY_VERBS = word_set("comments remarks")
 # Conjunctions that open a clause of their own after a comma: "..., but Milley, ..., said".
 _JOINING_CONJUNCTIONS = word_set("and but yet while whereas")
 # Words allowed between a speaker and the speech verb: "Kirby also said", "he has told".
+# Letters written after a person's name for a rank at the bar, a seat or an honour.
+_POST_NOMINALS = frozenset({"KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE"})
 _BETWEEN_SUBJECT_AND_VERB = word_set(
     """
     also later then again once further previously recently earlier repeatedly has had have
@@ -355,6 +357,9 @@ def verb_follows(text: str, name_end: int, limit: int) -> bool:
         return False  # "Trump's campaign": the name is a possessive
     limit = min(limit, name_end + 200)
     first = _WORDS.search(text, name_end, limit)
+    if first is not None and first.group() in _POST_NOMINALS and first.start() == name_end + 1:
+        name_end = first.end()  # "Jonathan Pike KC accepted": letters after the name, then the verb
+        first = _WORDS.search(text, name_end, limit)
     if first is None:
         return False
     gap = text[name_end : first.start()].strip()

@@ -199,7 +199,7 @@ ORGANISATION_KINDS = word_set(
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
-    convention constabulary
+    convention constabulary theatre theater infirmary
     """
 )
 # Words that head organisation names ("Acme Holdings Inc", "Atlantic Council"): the kinds

@@ -220,6 +220,8 @@ _MODIFIER_ENDINGS = word_set("run born made style era wide")
 # Words that open a title in British politics ("Shadow Home Secretary Ann Vale", "the Shadow
 # Cabinet") but, unlike the titles in the lexicon, are no role after a name ("in the shadow").
 _TITLE_OPENERS = word_set("shadow")
+# What a saint's name opens with; the possessive after it is inside a name ("St Mary's Hospital").
+_SAINTS = frozenset({"St", "St.", "Saint"})
 _DEPARTMENT_WORDS = word_set(
     """
     defense defence state homeland security energy health education treasury commerce labor
@@ -271,6 +273,10 @@ _LINE_REST = re.compile(r"[ \t'‘’\"“”:?!.…]*(?:\([^()\n]*\)[ \t.]*)?(?
 # An acronym bracketed after the lower-case words it abbreviates ("binge eating disorder
 # (BED)"), or before them ("FIRE (financial independence, retire early)"): a term, not an
 # organisation.
+# A stock ticker in angle brackets after a company, as wire reports write it ("Chrysler Corp
+# <C>", "Cable and Wireless <CMAC.S>"): its letters are a code, and the run before it a company.
+_TICKER = re.compile(r"<[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?>")
+_TICKER_AFTER = re.compile(r"[ \u00a0]*" + _TICKER.pattern)
 _BRACKETED = re.compile(r"\(([^()\n]{2,100})\)")
 _BRACKETED_ACRONYM = re.compile(r"[A-Z][A-Z0-9\-]{1,9}")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w\-])([A-Z]{2,6})[ \u00a0]+$")
@@ -561,6 +567,8 @@ def _surname_after(tokens: list[Token], word: str) -> bool:
     lower = word.lower()
     if previous.kind == NAME and _by_place_suffix(lower):
         return True
+    if previous.kind == NAME and lower in _DEMONYMS and lower in lexicon.GIVEN_NAME_GENDER:
+        return True  # "Hans Christian Andersen": a middle name, not a faith
     if lower not in lexicon.PLACE_WORDS or lower in _NEVER_SURNAMES or word.isupper():
         return False
     return _takes_surname(tokens)
@@ -759,18 +767,23 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         # Extend left over words that can qualify an organisation ("National Security"), and
         # over an acronym inside the name between such words and the organisation word
         # ("Calder Valley Hospitals NHS Trust", where "NHS Trust" alone is what is left of it).
+        # A title word right before the organisation word is part of the name after a
+        # qualifier ("Ashworth General Hospital"), and so is a saint's name with its
+        # possessive ("St Anselm's Primary School", "St Bartholomew's Hospital").
         first = index
         while first > 0 and (
             tokens[first - 1].kind in _QUALIFIERS
             or (
-                tokens[first - 1].kind == ACRONYM
+                tokens[first - 1].kind in (ACRONYM, TITLE)
                 and first == index
                 and first >= 2
                 and tokens[first - 2].kind in _QUALIFIERS
                 and not tokens[first - 2].possessive
             )
         ):
-            if tokens[first - 1].possessive:
+            if tokens[first - 1].possessive and not (
+                first >= 2 and tokens[first - 2].text in _SAINTS
+            ):
                 break
             first -= 1
         if _named_of_place(text, tokens, first):
@@ -1098,22 +1111,32 @@ def _result_sides(text: str) -> set[tuple[int, int]]:
     return sides
 
 
-def _named_as_a_whole(text: str, tokens: list[Token], result_side: bool) -> int | None:
+def _named_as_a_whole(
+    text: str, tokens: list[Token], result_side: bool, before_ticker: bool
+) -> int | None:
     """Where a run that is one organisation's name starts, though no word in it is a kind
-    of organisation: a side in a result, or plain name words before "UK", as British bodies
+    of organisation: a side in a result, a company before its stock ticker ("Kodak <EK>"),
+    or plain name words before "UK", as British bodies
     and the British arms of firms are named ("Alzheimer's Research UK", "Age UK", "Amazon
     UK"), where no person's name ends in a country; a word opening a sentence there must
     recur with "UK", as a name does. None for any other run, or when a given name opens the
     words."""
-    if not result_side and tokens[-1].text != "UK":
+    if not result_side and not before_ticker and tokens[-1].text != "UK":
         return None
     first = 0
     while first < len(tokens) and tokens[first].kind == STOP:
         first += 1  # "The", opening the run
     words = tokens[first:]
-    if not words or is_given_name(words[0].text):
+    if not words or (is_given_name(words[0].text) and not before_ticker):
         return None
-    if result_side:
+    if (
+        before_ticker
+        and len(words) > 2
+        and words[0].text in ("Shares", "Stock")
+        and words[1].text == "of"
+    ):
+        return first + 2  # "Shares of Ford Motor Co <F>": the words about it, then the company
+    if result_side or before_ticker:
         return first
     if (
         len(words) < 2
@@ -1149,7 +1172,10 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     # Acronyms that may be words or codes, and by their name whether they are.
     acronyms: list[OrganisationSegment] = []
     doubtful: dict[str, bool] = {}
+    tickers = [ticker.span() for ticker in _TICKER.finditer(text)] if "<" in text else []
     for run_start, run_end in _run_spans(text):
+        if any(start < run_start < end for start, end in tickers):
+            continue  # "C" in "<C>", "S" in "<CMAC.S>": a ticker's code names no one
         tokens = _tokens(text, run_start, text[run_start:run_end])
         if not tokens:
             continue
@@ -1216,15 +1242,28 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         if typed_count:
             # "union Unison Dave Prentis": the organisation, then the name after it.
             start, end = tokens[0].start, tokens[typed_count - 1].end
-            kind = _WORD_BEFORE.search(text, max(0, start - 30), start)
-            typed = OrganisationSegment(
-                start, end, text[start:end], False, kind=kind.group(1).lower() if kind else None
-            )
+            kind_word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            kind = kind_word.group(1).lower() if kind_word else None
+            typed = [OrganisationSegment(start, end, text[start:end], False, kind=kind)]
+            second_end = _second_of_plural_type(tokens, typed_count, kind)
+            if second_end:
+                # "electronics giants Hitachi and Matsushita": the plural types both names.
+                second_start = tokens[typed_count + 1].start
+                end = tokens[second_end - 1].end
+                typed.append(
+                    OrganisationSegment(second_start, end, text[second_start:end], False, kind=kind)
+                )
+                typed_count = second_end
             organisations = [o for o in organisations if not start <= o.start < end]
-            organisations = sorted([*organisations, typed], key=lambda o: o.start)
+            organisations = sorted([*organisations, *typed], key=lambda o: o.start)
             names = _name_segments(text, tokens[typed_count:], run_start)
-            typed_names.add(typed.text)
-        whole = _named_as_a_whole(text, tokens, (run_start, run_end) in result_sides)
+            typed_names.update(segment.text for segment in typed)
+        whole = _named_as_a_whole(
+            text,
+            tokens,
+            (run_start, run_end) in result_sides,
+            bool(tickers) and _TICKER_AFTER.match(text, run_end) is not None,
+        )
         if whole is not None:
             # "Millbrook Town" in a result, "Alzheimer's Research UK": one body's name.
             start, end = tokens[whole].start, tokens[-1].end
@@ -1321,6 +1360,27 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
         else:
             break
     return count
+
+
+def _second_of_plural_type(tokens: list[Token], typed_count: int, kind: str | None) -> int:
+    """Where a second name ends when a plural kind of body stands before the first and "and"
+    or "&" joins a second to it ("electronics giants Hitachi and Matsushita", "technology
+    firms Earthlink and Webroot"): the plural types both. 0 otherwise, or when a given name
+    follows "and", as a person may ("firms Acme and John Smith")."""
+    if kind is None or _singular(kind) == kind or typed_count + 1 >= len(tokens):
+        return 0
+    if tokens[typed_count].text not in _JOINING_CONNECTORS or tokens[typed_count - 1].possessive:
+        return 0
+    end = typed_count + 1
+    while (
+        end < len(tokens)
+        and tokens[end].kind in _QUALIFIERS
+        and not is_given_name(tokens[end].text)
+    ):
+        end += 1
+        if tokens[end - 1].possessive:
+            break
+    return end if end > typed_count + 1 else 0
 
 
 def _names_state(text: str, tokens: list[Token], index: int, run_start: int) -> bool:
@@ -1462,6 +1522,10 @@ def _has_officers(text: str, tokens: list[Token]) -> int:
     word is a person's ("Jane's boss")."""
     if len(tokens) != 1 or tokens[0].kind != NAME or is_given_name(tokens[0].text):
         return 0
+    if tokens[0].text.lower() in lexicon.ORGANISATION_TYPES and _starts_sentence(
+        text, tokens[0].start
+    ):
+        return 0  # "Charity boss Gordon Lishman": a kind of body, capitalised to open a sentence
     return 1 if _OFFICERS_AFTER.match(text, tokens[0].end) else 0
 
 

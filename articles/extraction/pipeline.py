@@ -159,6 +159,10 @@ _OBJECT_MARKERS = word_set(
     though while since as until unless where and or but called named
     """
 )
+# Prepositions that open a sentence with a phrase a comma closes before its subject.
+_OPENING_PREPOSITIONS = word_set(
+    "in at on for with from by about against after before during under over like since"
+)
 # A speech verb closing a sentence of reported speech, before or after its speaker:
 # "..., said Hale." and "..., Hale said."
 _SPEECH_VERB_BEFORE = re.compile(r",[ \u00a0]+([a-z]+)[ \u00a0]+$")
@@ -1109,6 +1113,8 @@ class _Extraction:
                     continue  # a name inside a quotation is not the reporter's subject
                 if segment.possessive:
                     continue
+                if self._ends_opening_phrase(sentence_start, segment):
+                    continue  # "For the Crown, Jonathan Pike KC accepted": the subject follows
                 before = text[max(sentence_start, segment.run_start - 30) : segment.run_start]
                 previous = before.split()[-1:]
                 if previous and previous[0].strip(",;:—–-()").lower() in _OBJECT_MARKERS:
@@ -1124,6 +1130,20 @@ class _Extraction:
             if closing is not None and (mention is None or closing[0] > mention[0]):
                 self.subject_mentions.append(closing)
         self.subject_positions = [position for position, _ in self.subject_mentions]
+
+    def _ends_opening_phrase(self, sentence_start: int, segment: NameSegment) -> bool:
+        """Whether a name ends a prepositional phrase that opens its sentence and its first
+        comma closes ("For the Crown,", "After Brexit,"): the name is the preposition's object
+        and the sentence's subject comes after the comma. A name after an earlier comma is in
+        apposition instead ("On Monday, Trump's wife, Melania, is ...")."""
+        before = self.text[sentence_start : segment.run_start]
+        opening = before.split()
+        return (
+            bool(opening)
+            and opening[0].strip('"“‘(').lower() in _OPENING_PREPOSITIONS
+            and "," not in before
+            and self.text.startswith(",", segment.end)
+        )
 
     def _speaker_closing(
         self, start: int, end: int, quoted: list[tuple[int, int]], quote_starts: list[int]
