@@ -105,9 +105,7 @@ def export_quotes(quotes, request, fmt: str, filename: str) -> StreamingHttpResp
 
 
 SEARCH_FIELDS = ["content_type", "title", "speaker", "published_at", "url"]
-
-
-SEARCH_SLICE = 1000
+SEARCH_SLICE = 1000  # hits asked of the search engine at a time (`search_rows`)
 
 
 def search_rows(results, request):
