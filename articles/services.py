@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from . import search_queue
 from .extraction import extract as run_extraction
+from .extraction import lexicon
 from .importers.runner import extraction_text
 from .models import (
     Affiliation,
@@ -322,6 +323,12 @@ def _names(parsed, extraction):
     return people, organisations
 
 
+# Words that name a kind of body, not one body: "the Commission" is the Securities and
+# Exchange Commission in one story and the European Commission in the next, so such a word
+# is never an organisation's alias, which would join every record it is given to.
+_GENERIC_ORGANISATION_KEYS = lexicon.ORGANISATION_KINDS | lexicon.ORGANISATION_TYPES
+
+
 class _Resolver:
     """Finds the Person or Organisation a name means, by name and alias, creating a record only
     when none matches, and remembering answers for the rest of the article.
@@ -331,16 +338,19 @@ class _Resolver:
     used to *find* a fuller name (two Kirbys must stay two people); the exception is a record
     that so far has only the short name, which takes the full one when it turns up. And a
     person's one word means a fuller name only as its last word, the surname: a feature may
-    call John Kirby "John", but the next article's "John" is anybody (`surnames_only`).
+    call John Kirby "John", but the next article's "John" is anybody (`surnames_only`). No
+    record takes a word for a kind of body as its alias (`generic_keys`): "the Commission" of
+    one story is not the next one's.
 
     Lookups go through the batch's `_EntityIndex`; new aliases are written together by
     `save_aliases()` and the records they change are left in `changed` for re-indexing.
     """
 
-    def __init__(self, index, min_alias_words, *, surnames_only=False):
+    def __init__(self, index, min_alias_words, *, surnames_only=False, generic_keys=frozenset()):
         self.index = index
         self.min_alias_words = min_alias_words
         self.surnames_only = surnames_only
+        self.generic_keys = generic_keys
         self.cache = {}
         self.new_aliases = []
         self.changed = set()
@@ -366,7 +376,11 @@ class _Resolver:
         key = normalize_name(name)
         if not key:
             return None
-        aliases = [" ".join(a.split()) for a in aliases if normalize_name(a)]
+        aliases = [
+            " ".join(a.split())
+            for a in aliases
+            if normalize_name(a) and normalize_name(a) not in self.generic_keys
+        ]
         self.index.load([key, *map(normalize_name, aliases)])
         record = self.cache.get(key)
         if record is None:
@@ -452,7 +466,9 @@ class _ArticleEntities:
         self.created = created
         self.body_text = body_text
         self.people = _Resolver(batch.people, min_alias_words=2, surnames_only=True)
-        self.organisations = _Resolver(batch.organisations, min_alias_words=1)
+        self.organisations = _Resolver(
+            batch.organisations, min_alias_words=1, generic_keys=_GENERIC_ORGANISATION_KEYS
+        )
         self.affiliations = set()
         self.quote_ids = []
         # Mention rows this object inserted, by model and record pk: all a new article has.

@@ -1,6 +1,8 @@
 """The import and extraction services: matching people across articles and keeping editors'
 confirmed quotes through re-extraction."""
 
+from dataclasses import replace
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,7 +17,15 @@ from articles.importers.records import (
     ParsedQuote,
 )
 from articles.importers.runner import Job, prepare
-from articles.models import Article, OrganisationMention, Person, PersonMention, Quote
+from articles.models import (
+    Article,
+    Organisation,
+    OrganisationAlias,
+    OrganisationMention,
+    Person,
+    PersonMention,
+    Quote,
+)
 from articles.text import CleanHTML, html_to_text, sanitize_html
 from tests.factories import PersonFactory
 
@@ -115,6 +125,28 @@ def test_a_record_of_a_given_name_alone_keeps_it_when_a_full_name_turns_up():
     )
 
     assert sorted(Person.objects.values_list("name", flat=True)) == ["Maria", "Maria Lindqvist"]
+
+
+def test_a_word_for_a_kind_of_body_joins_no_two_organisations():
+    """A story's "the Commission" is its own commission: kept as an alias, it made every
+    later commission one record with the first."""
+    for headline, name in [
+        ("Filing reviewed", "Securities and Exchange Commission"),
+        ("Rail rates cut", "Texas Railroad Commission"),
+    ]:
+        services.article_import(
+            parsed=replace(
+                _with_people(headline),
+                organisations=(ParsedOrganisation(name, aliases=("Commission",)),),
+            ),
+            extract=False,
+        )
+
+    assert sorted(Organisation.objects.values_list("name", flat=True)) == [
+        "Securities and Exchange Commission",
+        "Texas Railroad Commission",
+    ]
+    assert not OrganisationAlias.objects.filter(name="Commission").exists()
 
 
 def test_re_extraction_replaces_machine_quotes_and_never_touches_confirmed_ones():
