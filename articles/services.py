@@ -338,7 +338,8 @@ class _Resolver:
     used to *find* a fuller name (two Kirbys must stay two people); the exception is a record
     that so far has only the short name, which takes the full one when it turns up. And a
     person's one word means a fuller name only as its last word, the surname: a feature may
-    call John Kirby "John", but the next article's "John" is anybody (`surnames_only`). No
+    call John Kirby "John", but the next article's "John" is anybody (`surnames_only`); a
+    surname two known people share finds neither. No
     record takes a word for a kind of body as its alias (`generic_keys`): "the Commission" of
     one story is not the next one's.
 
@@ -365,6 +366,8 @@ class _Resolver:
         exact = [record for record in matches if record.name_key == key]
         if self.surnames_only and " " not in key:
             matches = [record for record in matches if self._is_surname(key, record.name_key)]
+            if len(matches) > 1:
+                matches = []  # "Williams", when Serena and Rowan Williams are both known
         return (exact or matches or [None])[0]
 
     @staticmethod

@@ -115,6 +115,20 @@ def test_a_given_name_in_a_later_article_is_not_the_person_it_once_stood_for():
     assert Person.objects.get(name="Maria Lindqvist").articles.count() == 2
 
 
+def test_a_surname_two_known_people_share_finds_neither():
+    for full in ["Serena Williams", "Rowan Williams"]:
+        services.article_import(
+            parsed=_with_people(f"{full} speaks", ParsedPerson(full, aliases=("Williams",))),
+            extract=False,
+        )
+    services.article_import(
+        parsed=_with_people("Title defended", ParsedPerson("Williams")), extract=False
+    )
+
+    article = Article.objects.get(headline="Title defended")
+    assert [person.name for person in article.people.all()] == ["Williams"]
+
+
 def test_a_record_of_a_given_name_alone_keeps_it_when_a_full_name_turns_up():
     services.article_import(
         parsed=_with_people("Choir sings", ParsedPerson("Maria")), extract=False
