@@ -7,8 +7,10 @@ pleas to subscribe around a story and the labels for links to other stories with
 declared in Latin-1, live blogs' entries, standfirsts set under the headline, and React's
 <time dateTime>; then organisations given as authors, press releases' subtitles and tails,
 the notices closing a story, date lines, pages laid out in tables, stories split by adverts,
-photo galleries, pages in Spanish, French and German, paywalls and comments. Every page is a
-small invention."""
+photo galleries, pages in Spanish, French and German, paywalls and comments; then pull
+quotes, audio players, sharing and pagination lines, summary boxes, old CMSs' text written as
+lines between line breaks with the headline in the <title>, bylines stating their date first,
+and AMP stories. Every page is a small invention."""
 
 import datetime
 
@@ -637,3 +639,142 @@ def test_prose_after_a_plea_set_as_a_heading_keeps_it_in_the_text():
     # A newsletter's plea sits within stories, whose paragraphs may all be short.
     short = "<h2>Sign up for our newsletter</h2><p>The vote was close.</p><p>Nine to four.</p>"
     assert parse(page(after=short)).body_html.endswith("<p>Nine to four.</p>")
+
+
+# Pull quotes -----------------------------------------------------------------------------
+
+QUOTE = "Lorries bound for the terminal would clog the quayside streets"
+SAID = f'<p>"{QUOTE}," said Ann Pryor, who lives on Quay Lane.</p>'
+
+
+@pytest.mark.parametrize(
+    "pull_quote",
+    [
+        f'<aside class="pullquote alignright"><p>"{QUOTE}"</p></aside>',
+        f'<blockquote class="pull-quote"><p>"{QUOTE}"</p><cite>Ann Pryor</cite></blockquote>',
+        f'<div class="article__pull_quote"><p>{QUOTE}</p></div>',
+        f"<blockquote><p>{QUOTE}</p></blockquote>",  # no class, but the story's words
+    ],
+)
+def test_a_pull_quote_repeating_the_storys_words_leaves_the_text(pull_quote):
+    body = parse(page(after=f"{SAID}{pull_quote}")).body_html
+    assert body.count(QUOTE) == 1
+    assert body.endswith(SAID)
+
+
+def test_a_quoted_document_set_apart_stays_in_the_text():
+    letter = (
+        "<blockquote><p>We are unable to guarantee service on routes 14 and 17 after "
+        "November, owing to a shortage of licensed drivers.</p></blockquote>"
+    )
+    body = parse(page(after=f"<p>The contractor's letter said:</p>{letter}")).body_html
+    assert body.endswith(letter)
+
+
+# Widgets ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        '<div class="audio"><p>Listen to this article</p><audio controls src="/a.mp3"></audio>'
+        "<p>Powered by NarrateIt</p></div>",
+        "<p>Listen to this article · 5 min</p><p>4 min read</p>",
+        "<p>Listen 5:42</p>",
+        "<p>Share on Facebook Share on Twitter Share via Email</p>",
+        "<p>Page 1 of 3</p><p>1 2 3 Next »</p>",
+    ],
+)
+def test_a_widgets_labels_leave_the_text(widget):
+    parsed = parse(page(article=widget, after=widget))
+    assert parsed.body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>\u201cNext!\u201d</p>",
+        "<p>Listen to the council's debate on our podcast, out on Friday.</p>",
+        "<p>Next: the appeal, which the board will hear on 12 March.</p>",
+    ],
+)
+def test_prose_naming_a_widgets_labels_stays_in_the_text(prose):
+    assert parse(page(after=prose)).body_html.endswith(prose)
+
+
+# Summary boxes ---------------------------------------------------------------------------
+
+POINTS = (
+    "<ul><li>The terminal was approved nine votes to four</li><li>Opponents will appeal</li></ul>"
+)
+
+
+@pytest.mark.parametrize(
+    "label", ["<h2>Key points:</h2>", "<h3>At a glance</h3>", "<p><b>In brief</b></p>"]
+)
+def test_a_summary_box_opening_the_text_leaves_it(label):
+    assert parse(page(article=f"{label}{POINTS}")).body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+def test_a_list_under_such_a_label_within_the_story_stays():
+    within = f"<h2>Key points</h2>{POINTS}"
+    assert parse(page(after=within)).body_html.endswith(POINTS)
+
+
+# Old CMSs --------------------------------------------------------------------------------
+
+
+def test_text_written_as_lines_between_line_breaks_is_read_as_paragraphs():
+    lines = "<br><br>".join(PROSE)
+    data = (
+        f"<html><head><title>Valley Herald - {TITLE}</title></head><body><table><tr><td>"
+        '<a href="/">Home</a><br><a href="/news.php">News</a></td><td class="storytext">'
+        f'<font size="4"><b>{TITLE}</b></font><br><font size="1">Posted: 03/11/2009 - by Glen '
+        f"Partridge</font><br><br>{lines}<br><br></td></tr></table></body></html>"
+    ).encode()
+    parsed = parse(data)
+    assert parsed.headline == TITLE
+    assert parsed.authors == (ParsedPerson(name="Glen Partridge"),)
+    assert parsed.body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+
+
+def test_lines_within_a_paragraph_stay_lines_of_it():
+    address = "Harbour Office<br>Quay Lane<br>Lanternport"
+    data = (
+        f"<html><head><title>{TITLE}</title></head><body><div>{PROSE[0]}<br><br>{address}"
+        f"<br><br>{PROSE[1]}<br><br>{PROSE[2]}</div></body></html>"
+    ).encode()
+    assert "<p>Harbour Office<br>Quay Lane<br>Lanternport</p>" in parse(data).body_html
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Posted on March 5, 2024 by Jane Roe", "Published 5 March 2024 | by Jane Roe"],
+)
+def test_a_byline_line_stating_its_date_first_gives_the_author_and_the_day(line):
+    parsed = parse(page(article=f"<p>{line}</p>"))
+    assert parsed.authors == (ParsedPerson(name="Jane Roe"),)
+    assert parsed.published_at == datetime.datetime(2024, 3, 5, tzinfo=UTC)
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+# AMP stories -----------------------------------------------------------------------------
+
+
+def test_an_amp_storys_pages_keep_their_headings():
+    pages = "".join(
+        f'<amp-story-page id="p{n}"><amp-story-grid-layer template="vertical"><h2>{n}. '
+        f"{heading}</h2><p>{paragraph}</p></amp-story-grid-layer></amp-story-page>"
+        for n, (heading, paragraph) in enumerate(TEASERS[:3], start=1)
+    )
+    data = (
+        '<!doctype html><html amp lang="en"><head><script async custom-element="amp-story" '
+        f'src="https://cdn.ampproject.org/v0/amp-story-1.0.js"></script><title>{TITLE}</title>'
+        f'</head><body><amp-story standalone title="{TITLE}"><amp-story-page id="cover">'
+        f'<amp-story-grid-layer template="vertical"><h1>{TITLE}</h1><p>By Jane Roe</p>'
+        f"</amp-story-grid-layer></amp-story-page>{pages}</amp-story></body></html>"
+    ).encode()
+    parsed = parse(data)
+    assert parsed.authors == (ParsedPerson(name="Jane Roe"),)
+    assert parsed.body_html.startswith(f"<h2>1. {TEASERS[0][0]}</h2>\n<p>{TEASERS[0][1]}</p>")
+    assert parsed.body_html.count("<h2>") == 3

@@ -43,11 +43,19 @@ from .page_blocks import (
     without_date_lines,
     without_furniture,
     without_release_tail,
+    without_repeated_quotes,
+    without_summary_box,
     words,
 )
 from .page_layout import as_browsers_read, prepared_tree
 from .records import NotAnArticle, ParsedArticle, ParseError
-from .sites import site_name_alone, title_site_name, without_site_name
+from .sites import (
+    page_title,
+    site_name_alone,
+    title_part,
+    title_site_name,
+    without_site_name,
+)
 
 # The date the page gives in its markup (metadata, structured data, <time>) or address,
 # never a year guessed from the text: "between 2016 and 2020" is not a publication date.
@@ -353,6 +361,20 @@ def _page_headline(blocks: list, title: str) -> str:
     return heading
 
 
+def _title_part_heading(blocks: list, title: str, data: bytes) -> str:
+    """The part of the page's <title> that the text opens with as a line of its own (an old
+    CMS's headline in bold), which leaves the text: the rest of the <title> names the site
+    ("Valley Herald - Farmers protest new water charges"), and trafilatura, splitting it,
+    may take the site's name for the title. Otherwise `title`."""
+    if len(blocks) < 2:
+        return title
+    part = title_part(page_title(data), words(blocks[0]))
+    if len(part.split()) < _HEADLINE_WORDS:
+        return title
+    del blocks[0]
+    return part
+
+
 def _stated_day(text: str) -> datetime.datetime | None:
     """The day a line of the page states ("Posted: Tuesday, March 5, 2024 9:14 pm"), read as
     htmldate reads dates in markup, at midnight UTC."""
@@ -424,7 +446,7 @@ def parse_html(
     page_type = (document.pagetype or "").casefold()
     if (not page_type or page_type in _LISTING_PAGE_TYPES) and _is_listing(data, blocks):
         raise NotAnArticle(f"a page listing other articles (page type {page_type or 'unstated'})")
-    title = _page_headline(blocks, title)
+    title = _title_part_heading(blocks, _page_headline(blocks, title), data)
     text_byline_people, byline_date = text_byline(blocks, sitename, hostname)
     shown_standfirst = ""
     while blocks and blocks[0].tag in HEADINGS:
@@ -436,9 +458,11 @@ def parse_html(
         elif not (same_words(heading, title) or same_words(heading, standfirst)):
             break
         blocks.pop(0)
+    without_summary_box(blocks)
     standfirst = shown_standfirst or text_standfirst(blocks) or standfirst
     without_date_lines(blocks, standfirst)
     blocks = without_furniture(blocks)
+    without_repeated_quotes(blocks)
     without_release_tail(blocks)
     without_calls_to_action(blocks)
     if blocks and same_words(words(blocks[0]), standfirst):

@@ -31,6 +31,12 @@ _BYLINE_DATE = re.compile(
     r"\s+[|•·—–-]\s+|\s+(?=(?:posted|published|updated|first\s+published)\b)", re.IGNORECASE
 )
 _DATED = re.compile(r"(?:posted|published|updated|first\s+published|\D{0,20}\d)", re.IGNORECASE)
+# A byline line stating its date first, as blog themes and old CMSs write it: "Posted on March
+# 5, 2024 by Jane Roe", "Posted: 03/11/2009 - by Glen Partridge".
+_DATED_BYLINE = re.compile(
+    r"((?:posted|published)\b[^|•·—–]{0,40}?\d[^|•·—–]{0,30}?)\s+(?:[|•·—–-]\s+)?by\s+(?=\w)",
+    re.IGNORECASE,
+)
 
 # What CMSs call the standfirst in its class: "standfirst", "article-dek", "deck", "excerpt",
 # "subtitle", "subheadline", "strapline", "summary", "teaser", and in Spanish, French and
@@ -161,6 +167,39 @@ _FURNITURE = re.compile(rf"{_FURNITURE_LABEL}\W*", re.IGNORECASE)
 _FURNITURE_LINK = re.compile(rf"{_FURNITURE_LABEL}\s*(?::|\||»|>>|[-–—]\s)\s*(?=\w)", re.IGNORECASE)
 _FURNITURE_LINK_WORDS = 25  # the label and a headline, not a paragraph of the story
 
+# The labels of a page's widgets, which a line of them holds with nothing but numbers and marks
+# between them: an audio player's ("Listen to this article · 5 min"), a reading time ("4 min
+# read"), sharing buttons ("Share on Facebook Share on Twitter"), a paginated story's links
+# ("Page 1 of 3", "1 2 3 Next »").
+_WIDGET_LABEL = re.compile(
+    r"listen(?:\s+now|\s+to\s+(?:this|the)\s+(?:article|story|episode)|(?=\W*\d))"
+    r"|\d+\s*(?:min(?:ute)?s?|m)\s+(?:read|listen)|(?:estimated\s+)?reading\s+time"
+    r"|share\s+(?:(?:this\s+(?:article|story)\s+)?(?:on|via|to|by)\s+)?(?:facebook|twitter|x"
+    r"|linkedin|whatsapp|e-?mail|reddit|pinterest|telegram|bluesky|threads|messenger|flipboard)"
+    r"|page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+page)?|continue\s+to\s+page\s+\d+",
+    re.IGNORECASE,
+)
+_WIDGET_LINE_WORDS = 20  # "Share on Facebook Share on Twitter Share on LinkedIn ...", and no longer
+# What a line of them may hold besides: numbers, a duration, marks between them, but no quotation
+# marks ("Next!" in quotation marks is someone's word).
+_WIDGET_FILLER = re.compile(r"[\s\d|•·:/»«›‹>()\[\],.-]*(?:min(?:ute)?s?\b[\s\d|•·:/»«›‹>().,-]*)?")
+
+# A box summing up the story at its opening, under a label ("Key points", "At a glance",
+# "Story highlights"), with the story's points as a list: the story tells them.
+_SUMMARY_LABEL = re.compile(
+    r"(?:key\s+(?:points|takeaways|facts)|at\s+a\s+glance|in\s+(?:brief|short)|quick\s+read"
+    r"|(?:story\s+)?highlights|summary|tl;?\s*dr|the\s+short\s+version"
+    r"|what\s+(?:you\s+need|to)\s+know)\W*",
+    re.IGNORECASE,
+)
+_LISTS = {"ul", "ol"}
+
+# A quotation set apart (<blockquote>) that repeats words of a paragraph of the text, as a
+# pull quote without its class does: the text would hold the quotation twice. One of fewer
+# words may repeat a phrase by chance.
+_REPEATED_QUOTE_WORDS = 5
+_LETTERS = re.compile(r"[^\W_]+")
+
 
 def same_words(a: str, b: str) -> bool:
     return a.split() == b.split() and bool(a.strip())
@@ -173,32 +212,53 @@ def words(element) -> str:
 def text_byline(blocks: list, sitename: str, hostname: str) -> tuple[tuple[ParsedPerson, ...], str]:
     """The people of a byline line opening the text ("By Jane Roe and John Doe"), and the
     words closing it that state when the story was posted ("Posted: Tuesday, March 5, 2024",
-    after a bar), or "": the day for a page that states no other.
+    after a bar), or opening it ("Posted on March 5, 2024 by Jane Roe"), or "": the day for a
+    page that states no other.
     The line is taken off `blocks` with the short line under it that says where or for whom
     they wrote ("BBC News, Vienna"): the byline field holds them, and the body is the story."""
     for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
-        text = words(block)
-        match = _BYLINE_LINE.match(text)
-        if block.tag != "p" or not match:
+        line = _byline_line(words(block)) if block.tag == "p" else None
+        if line is None:
             continue
-        names, *dated = _BYLINE_DATE.split(text, maxsplit=1)
-        if not dated or not _DATED.match(dated[0]):  # "By Jane Roe | Staff Writer": a role
-            names, dated = text, []
-        if len(names.split()) > _BYLINE_WORDS or names[-1] in ".!?":
-            continue
-        people = byline_people([names[match.end() :]], sitename, hostname)
+        names, dated = line
+        people = byline_people([names], sitename, hostname)
         if not people:
             continue
         end = position + 1
-        if end < len(blocks) and _is_byline_detail(words(blocks[end])):
+        if end < len(blocks) and _is_byline_detail(blocks[end]):
             end += 1
         del blocks[position:end]
-        return people, dated[0] if dated else ""
+        return people, dated
     return (), ""
 
 
-def _is_byline_detail(text: str) -> bool:
-    return 0 < len(text.split()) <= _BYLINE_DETAIL_WORDS and text[-1] not in ".!?:;\"”'’"
+def _byline_line(text: str) -> tuple[str, str] | None:
+    """The names of a byline line and the words stating its date, or None for a line that is
+    no byline: a sentence, or a longer line."""
+    if dated_first := _DATED_BYLINE.match(text):
+        names, dated = text[dated_first.end() :], dated_first.group(1)
+        label = ""
+    elif label := _BYLINE_LINE.match(text):
+        names, *dated = _BYLINE_DATE.split(text, maxsplit=1)
+        if not dated or not _DATED.match(dated[0]):  # "By Jane Roe | Staff Writer": a role
+            names, dated = text, [""]
+        names, dated, label = names[label.end() :], dated[0], names[: label.end()]
+    else:
+        return None
+    if len(f"{label}{names}".split()) > _BYLINE_WORDS or names[-1] in ".!?":
+        return None
+    return names, dated
+
+
+def _is_byline_detail(block) -> bool:
+    """Whether a block is the short line under a byline that says where or for whom they
+    wrote ("BBC News, Vienna"): a paragraph, as the byline is; a heading is the story's."""
+    text = words(block)
+    return (
+        block.tag == "p"
+        and 0 < len(text.split()) <= _BYLINE_DETAIL_WORDS
+        and text[-1] not in ".!?:;\"”'’"
+    )
 
 
 def text_standfirst(blocks: list) -> str:
@@ -310,11 +370,10 @@ def _is_set_apart(block) -> bool:
     return bool(opens_bold) or not any(ch.isalnum() for ch in words(block))
 
 
-def _is_furniture(block) -> bool:
-    """Whether a block of the text is a label for links to other stories, alone or before a
+def _is_furniture(text: str) -> bool:
+    """Whether a block's text is a label for links to other stories, alone or before a
     headline (`_FURNITURE_LINK`), which ends without a full stop where a sentence of the story
     would have one."""
-    text = words(block)
     if _FURNITURE.fullmatch(text):
         return True
     return (
@@ -324,6 +383,54 @@ def _is_furniture(block) -> bool:
     )
 
 
+def _is_widget_line(text: str) -> bool:
+    """Whether a block's text is a line of widget labels (`_WIDGET_LABEL`)."""
+    if len(text.split()) > _WIDGET_LINE_WORDS:
+        return False
+    rest = _WIDGET_LABEL.sub(" ", text)
+    return rest != text and _WIDGET_FILLER.fullmatch(rest) is not None
+
+
 def without_furniture(blocks: list) -> list:
-    """`blocks` without labels for links to other stories (`_is_furniture`)."""
-    return [block for block in blocks if not _is_furniture(block)]
+    """`blocks` without labels for links to other stories (`_is_furniture`) and lines of
+    widget labels (`_is_widget_line`)."""
+    return [
+        block
+        for block, text in zip(blocks, map(words, blocks), strict=True)
+        if not (_is_furniture(text) or _is_widget_line(text))
+    ]
+
+
+def without_summary_box(blocks: list) -> None:
+    """Take off `blocks` a box summing up the story (`_SUMMARY_LABEL`) among the first blocks
+    of the text: its label and the list under it."""
+    for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        if (
+            following is not None
+            and following.tag in _LISTS
+            and block.tag in HEADINGS | {"p"}
+            and _SUMMARY_LABEL.fullmatch(words(block))
+        ):
+            del blocks[position : position + 2]
+            return
+
+
+def _letters(element) -> str:
+    return " ".join(_LETTERS.findall(words(element).casefold()))
+
+
+def without_repeated_quotes(blocks: list) -> None:
+    """Take off `blocks` a quotation set apart that repeats words of another block of the
+    text (`_REPEATED_QUOTE_WORDS`): a pull quote. A quoted document or letter stays; the
+    story quotes it once."""
+    quotes = [block for block in blocks if block.tag == "blockquote"]
+    if not quotes:
+        return
+    texts = {id(block): f" {_letters(block)} " for block in blocks}
+    for quote in quotes:
+        text = texts[id(quote)]
+        if len(text.split()) >= _REPEATED_QUOTE_WORDS and any(
+            text in texts[id(block)] for block in blocks if block is not quote
+        ):
+            blocks.remove(quote)

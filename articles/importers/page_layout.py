@@ -3,8 +3,9 @@
 Trafilatura reads a page as its general rules expect a story to be set out; news pages defeat
 them in a few common ways. A page declared in Latin-1 is decoded as browsers decode it
 (`as_browsers_read`). A live blog's entries, a story split by an advert into containers side
-by side, a page laid out in a <table> and a photo gallery whose captions tell the story are
-made one text of plain blocks (`prepared_tree`).
+by side, a page laid out in a <table>, a photo gallery whose captions tell the story, an AMP
+story's pages and an old CMS's text written as lines between line breaks are made one text of
+plain blocks, and pull quotes and an audio player's labels are taken out (`prepared_tree`).
 """
 
 import re
@@ -42,6 +43,36 @@ _PROSE_OUTSIDE_CAPTIONS = etree.XPath("//p[not(ancestor::figcaption)]//text()")
 _PICTURE_COUNTER = re.compile(r"\d+\s*(?:of|/)\s*\d+")
 _ENTRIES_WITHIN = 2  # how many <article>s side by side make a live blog's list of entries
 
+# A pull quote: a sentence of the story repeated in large type beside it ("<aside
+# class="pullquote">", "<blockquote class="pull-quote">"), named so in its class. One that
+# holds more words is a container of the story that has pull quotes ("has-pull-quotes").
+# A page's bytes are searched for the name first: parsed, a page costs more to search for it.
+_PULL_QUOTE_NAME = re.compile(rb"ull[-_]?[qQ]uote")
+_PULL_QUOTES = etree.XPath("//*[contains(translate(@class, 'PQ-_', 'pq'), 'pullquote')]")
+_PULL_QUOTE_WORDS = 80
+_PLAYER_WORDS = 12  # what an audio player says about itself: "Listen to this article · 5 min"
+
+# The tags of an AMP story (a slideshow of full-screen pages) and the blocks they are read as:
+# trafilatura reads none of them and keeps only the pages' paragraphs, without their headings.
+# An AMP story declares its script in the page's <head>, within its first bytes.
+_AMP_HEAD_BYTES = 8192
+_AMP_STORY_TAGS = {
+    "amp-story": "article",
+    "amp-story-page": "section",
+    "amp-story-grid-layer": "div",
+}
+
+# Text an old CMS sets as lines in one container, without <p>: its paragraphs are separated
+# by blank lines ("<br><br>"), which trafilatura reads as one paragraph. Two blank lines make
+# a text of paragraphs; an address or a menu has line breaks but no blank line.
+_BLANK_LINE = re.compile(rb"<[bB][rR]\s*/?>\s*<[bB][rR]\b")
+_BLANK_LINES = 2
+_LINE_CONTAINERS = frozenset({"div", "td", "section", "article"})
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "mark", "q", "s", "small",
+     "span", "strike", "strong", "sub", "sup", "time", "u"}
+)  # fmt: skip
+
 
 def as_browsers_read(data: bytes) -> bytes:
     """The page in UTF-8 when it declares a Latin-1 or windows-1252 character set and is not
@@ -68,6 +99,14 @@ def prepared_tree(data: bytes):
     tree = load_html(data)
     if tree is None:
         return data
+    if _PULL_QUOTE_NAME.search(data):
+        _without_pull_quotes(tree)
+    if b"<audio" in data:
+        _without_audio_players(tree)
+    if b"amp-story" in data[:_AMP_HEAD_BYTES]:
+        _with_amp_story_pages(tree)
+    if _BLANK_LINE.search(data):
+        _with_lines_made_paragraphs(tree)
     if b"LiveBlogPosting" in data:
         _with_live_blog_entries(tree)
     if classes := _repeated_body_classes(data):
@@ -153,3 +192,112 @@ def _without_layout_tables(tree) -> None:
 
 def _is_layout_cell(cell) -> bool:
     return cell.find(".//h1") is not None or len(cell.findall(".//p")) >= 2
+
+
+def _without_pull_quotes(tree) -> None:
+    """The page without its pull quotes (`_PULL_QUOTES`): the story's text holds their words
+    already, and read twice a quotation would be found twice in it."""
+    for element in _PULL_QUOTES(tree):
+        if element.getparent() is not None and len(words(element).split()) <= _PULL_QUOTE_WORDS:
+            element.drop_tree()
+
+
+def _without_audio_players(tree) -> None:
+    """The page without its audio players' labels ("Listen to this article", "Powered by
+    ..."), which trafilatura keeps as paragraphs of the text: the few words around an <audio>
+    element, up to the container that holds more (the story's paragraph, or the story)."""
+    for audio in list(tree.iter("audio")):
+        player = audio
+        for ancestor in audio.iterancestors():
+            if len(words(ancestor).split()) > _PLAYER_WORDS:
+                break
+            player = ancestor
+        if player.getparent() is not None:
+            player.drop_tree()
+
+
+def _with_amp_story_pages(tree) -> None:
+    """An AMP story's tags read as an article of sections (`_AMP_STORY_TAGS`), so that each
+    page's heading stays with its paragraph."""
+    for element in tree.iter(*_AMP_STORY_TAGS):
+        element.tag = _AMP_STORY_TAGS[element.tag]
+
+
+def _with_lines_made_paragraphs(tree) -> None:
+    """Text an old CMS writes as lines in a container without paragraphs, split by blank lines
+    (`_BLANK_LINE`), made paragraphs: one at each blank line, and one of a line set apart in
+    its own markup (a headline in <b>, a date line in <font>). Lines within a paragraph stay
+    lines of it."""
+    blank_lines = Counter(
+        line_break.getparent()
+        for line_break in tree.iter("br")
+        if not (line_break.tail or "").strip()
+        and (following := line_break.getnext()) is not None
+        and following.tag == "br"
+    )
+    for container, count in blank_lines.items():
+        if (
+            count >= _BLANK_LINES
+            and container.tag in _LINE_CONTAINERS
+            and container.find("p") is None
+        ):
+            _split_at_blank_lines(container)
+
+
+def _split_at_blank_lines(container) -> None:
+    lines, line = [], [container.text or ""]  # a line: its text and inline elements
+    container.text = None
+    for child in list(container):
+        container.remove(child)
+        tail, child.tail = child.tail or "", None
+        if child.tag == "br":
+            lines.append(line)
+            line = [tail]
+        elif not isinstance(child.tag, str) or child.tag in _INLINE_TAGS:
+            line += [child, tail]
+        else:  # a block of its own (a list, a table, a <div>) stays one
+            lines += [line, child]
+            line = [tail]
+    lines.append(line)
+    paragraph = []
+    for line in lines:
+        if not isinstance(line, list):
+            _append_paragraph(container, paragraph)
+            container.append(line)
+        elif _is_blank_line(line):
+            _append_paragraph(container, paragraph)
+        elif _is_line_set_apart(line):
+            _append_paragraph(container, paragraph)
+            _append_paragraph(container, line)
+        else:
+            paragraph += [etree.Element("br"), *line] if paragraph else line
+    _append_paragraph(container, paragraph)
+
+
+def _is_blank_line(line: list) -> bool:
+    return all(isinstance(part, str) and not part.strip() for part in line)
+
+
+def _is_line_set_apart(line: list) -> bool:
+    elements = [part for part in line if not isinstance(part, str)]
+    return (
+        len(elements) == 1
+        and all(not part.strip() for part in line if isinstance(part, str))
+        and bool(words(elements[0]))
+    )
+
+
+def _append_paragraph(container, parts: list) -> None:
+    """A <p> of `parts` (text and inline elements) appended to `container`, unless it says
+    nothing; `parts` is emptied."""
+    paragraph = etree.SubElement(container, "p")
+    for part in parts:
+        if not isinstance(part, str):
+            paragraph.append(part)
+        elif len(paragraph):
+            paragraph[-1].tail = (paragraph[-1].tail or "") + part
+        else:
+            paragraph.text = (paragraph.text or "") + part
+    if not words(paragraph) and paragraph.find("img") is None:
+        container.remove(paragraph)
+    parts.clear()

@@ -68,6 +68,16 @@ def without_site_name(title: str, sitename: str | None, hostname: str | None) ->
     return title
 
 
+def title_part(title: str, text: str) -> str:
+    """The part of a title ("Valley Herald - Farmers protest new water charges") between its
+    separators that `text` repeats word for word, or "": the headline of a title that also
+    names a site, whose name nothing else may give (no site name, no address)."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return ""
+    return next((part.strip() for part in parts if part.split() == text.split()), "")
+
+
 def _is_subsequence(letters: str, text: str) -> bool:
     rest = iter(text)
     return all(letter in rest for letter in letters)
@@ -89,15 +99,21 @@ def _names_address(name: str, hostname: str) -> bool:
     )
 
 
+def page_title(data: bytes) -> str:
+    """The page's <title> as written, or "" for a page without one or in an encoding other
+    than UTF-8 (trafilatura decodes those)."""
+    match = _TITLE.search(data)
+    try:
+        return " ".join(unescape(match.group(1).decode("utf-8")).split()) if match else ""
+    except UnicodeDecodeError:
+        return ""
+
+
 def title_site_name(data: bytes, hostname: str) -> str:
     """The site's name closing the page's <title> ("Headline | Lanternport Courier") when it
     is the name of the page's address (`_names_address`); trafilatura takes a site's name from
     a title only when it holds a dot ("Headline - Site.com")."""
-    match = _TITLE.search(data)
-    try:
-        title = " ".join(unescape(match.group(1).decode("utf-8")).split()) if match else ""
-    except UnicodeDecodeError:  # a page in another encoding: trafilatura decodes those
-        return ""
+    title = page_title(data)
     separators = [s for s in _TITLE_SEPARATOR.finditer(title) if not s.group().startswith(":")]
     name = title[separators[-1].end() :].strip() if separators else ""
     if 0 < len(name.split()) <= _SITE_NAME_WORDS and _names_address(name, hostname):
