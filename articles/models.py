@@ -54,13 +54,21 @@ def unique_slug(model, value: str, *, max_length: int = 200, exclude_pk=None) ->
 _SLIP_MIN_LETTERS = 6
 
 
+# Words a name may be written with or without: "Securities (and) Exchange Commission".
+_CONNECTIVES = frozenset({"and", "of", "the", "for"})
+
+
 def _own_forms(key: str):
-    """A name key, and the key without its initials ("troy smith" for "troy l smith")."""
+    """A name key, the key without its initials ("troy smith" for "troy l smith") and the key
+    without its connectives ("securities exchange commission")."""
     yield key
     words = key.split()
-    full = [word for word in words if len(word) > 1]
-    if 2 <= len(full) < len(words):
-        yield " ".join(full)
+    for kept in (
+        [word for word in words if len(word) > 1],
+        [word for word in words if word not in _CONNECTIVES],
+    ):
+        if 2 <= len(kept) < len(words):
+            yield " ".join(kept)
 
 
 def _initialled_form(key: str):
@@ -123,11 +131,29 @@ class NamedEntityQuerySet(models.QuerySet):
 
     def possible_duplicates(self):
         """Rows whose name another record's nearly is (`_near_twins`): "George W Bush" and
-        "George Bush", "Zelensky" and "Zelenskyy". Import keeps them apart, since "Jon Smith"
+        "George Bush", "Zelensky" and "Zelenskyy", or that share an alias with another
+        ("SEC"). Import keeps them apart, since "Jon Smith"
         and "John Smith" may well be two people, and leaves the call to an editor, who merges
         them."""
         keys = dict(self.model._default_manager.values_list("pk", "name_key"))
-        return self.filter(pk__in=_near_twins(keys, given_names=self.model is Person))
+        twins = _near_twins(keys, given_names=self.model is Person)
+        return self.filter(Q(pk__in=twins) | Q(pk__in=self._sharing_an_alias()))
+
+    def _sharing_an_alias(self):
+        """The pks of rows that share an alias with another row ("SEC" on two records): for
+        people, an alias of two words or more, since two people may share a surname."""
+        relation = self.model._meta.get_field("aliases")
+        owner = relation.field.name
+        aliases = relation.related_model.objects.all()
+        if self.model is Person:
+            aliases = aliases.filter(name_key__contains=" ")
+        shared = (
+            aliases.values("name_key")
+            .annotate(owners=Count(owner, distinct=True))
+            .filter(owners__gt=1)
+            .values("name_key")
+        )
+        return aliases.filter(name_key__in=shared).values(owner)
 
     def _mention_count(self, since=None):
         """Published articles naming each row (since `since`), as a correlated subquery so

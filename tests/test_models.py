@@ -120,6 +120,23 @@ def test_an_organisations_first_word_is_no_given_name_to_cut_to_an_initial():
     assert flagged == {"Hecla Mining Co", "Hecla Minging Co"}
 
 
+def test_organisations_sharing_an_alias_or_named_but_for_and_are_possible_duplicates():
+    for name in ["Securities and Exchange Commission", "Securities Exchange Commission"]:
+        Organisation.objects.create(name=name)
+    for name in ["Nasdaq Stock Market", "Nasdaq Exchange"]:
+        OrganisationAlias.objects.create(
+            organisation=Organisation.objects.create(name=name), name="NDQ"
+        )
+    Organisation.objects.create(name="Midwest Exchange")
+
+    flagged = set(Organisation.objects.possible_duplicates().values_list("name", flat=True))
+
+    assert flagged == {
+        "Securities and Exchange Commission", "Securities Exchange Commission",
+        "Nasdaq Stock Market", "Nasdaq Exchange",
+    }  # fmt: skip
+
+
 def test_alias_is_unique_per_record():
     council = Organisation.objects.create(name="National Security Council")
     OrganisationAlias.objects.create(organisation=council, name="NSC")
