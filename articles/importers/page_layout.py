@@ -74,6 +74,14 @@ _INLINE_TAGS = frozenset(
 )  # fmt: skip
 
 
+def browser_encoding(label: str) -> str:
+    """The encoding browsers decode a page in that declares the character set `label` (in a
+    <meta> or an HTTP header): windows-1252 for Latin-1's and ASCII's labels, as the WHATWG
+    Encoding Standard has them do, else the label itself."""
+    label = label.strip().casefold()
+    return "windows-1252" if label in _WINDOWS_1252_LABELS else label
+
+
 def as_browsers_read(data: bytes) -> bytes:
     """The page in UTF-8 when it declares a Latin-1 or windows-1252 character set and is not
     in UTF-8, decoded as browsers decode it. Trafilatura trusts a guess that follows the
@@ -83,8 +91,8 @@ def as_browsers_read(data: bytes) -> bytes:
         data.decode("utf-8")
     except UnicodeDecodeError:
         declared = _DECLARED_CHARSET.search(data[:8192])
-        label = declared.group(1).decode("ascii", "replace").casefold() if declared else ""
-        if label in _WINDOWS_1252_LABELS:
+        label = declared.group(1).decode("ascii", "replace") if declared else ""
+        if browser_encoding(label) == "windows-1252":
             try:
                 return data.decode("cp1252").encode("utf-8")
             except UnicodeDecodeError:  # a byte windows-1252 leaves unassigned: not that set

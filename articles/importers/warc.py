@@ -24,6 +24,7 @@ from warcio.bufferedreaders import ChunkedDataException
 from warcio.exceptions import ArchiveLoadFailed
 
 from .html import parse_html
+from .page_layout import browser_encoding
 from .records import ParsedArticle, ParseError, ParseSkip
 from .runner import Job
 
@@ -44,9 +45,6 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE
 # The HTML standard's prescan looks for a <meta> charset in the first 1024 bytes.
 _META_CHARSET = re.compile(rb"<meta\b[^>]*\bcharset\s*=", re.IGNORECASE)
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# Browsers read these labels as windows-1252 (WHATWG Encoding), which servers that say
-# "iso-8859-1" mostly send: curly quotes and the euro sign live in its 0x80-0x9F range.
-_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
 
 
 def parse_warc_page(
@@ -73,9 +71,9 @@ def _in_header_charset(payload: bytes, content_type: str) -> bytes:
     match = _HEADER_CHARSET.search(content_type)
     if match is None or payload.startswith(_BOMS) or _META_CHARSET.search(payload[:1024]):
         return payload
-    charset = match.group(1).lower()
-    if charset in _WINDOWS_1252_LABELS:
-        charset = "windows-1252"
+    # Servers that say "iso-8859-1" mostly send windows-1252, as browsers assume: curly
+    # quotes and the euro sign live in its 0x80-0x9F range.
+    charset = browser_encoding(match.group(1))
     try:
         return payload.decode(charset).encode("utf-8")
     except (LookupError, UnicodeDecodeError):
