@@ -2096,3 +2096,84 @@ def test_letters_after_a_name_and_an_opening_phrase_leave_the_name_the_subject()
     assert only_quote(text).speaker == "Owen Tasker"
     without_opening = text.replace("For the Crown, ", "")
     assert only_quote(without_opening).speaker == "Owen Tasker"
+
+
+def test_a_firm_after_a_role_and_at_or_of_is_an_organisation():
+    text = (
+        '"Demand is cooling," said Mira Castell, chief economist at Pellbrook Lane Capital. '
+        "Jonah Reeve, a fund manager at Orrin Vantage, agreed, as did the founder of Tessaly "
+        "Works. The mayor of Carrowmore and a friend of Neil Ashby were there."
+    )
+    assert {"Pellbrook Lane Capital", "Orrin Vantage", "Tessaly Works"} <= organisation_names(text)
+    assert "Carrowmore" not in organisation_names(text)
+    assert {"Mira Castell", "Jonah Reeve", "Neil Ashby"} <= person_names(text)
+
+
+def test_an_unnamed_source_keeps_the_firm_it_works_at():
+    text = '"Rates will stay high," wrote analysts at Dunmore Pryce in a note to clients.'
+    assert only_quote(text).speaker == "analysts at Dunmore Pryce"
+    assert "Dunmore Pryce" in organisation_names(text)
+    briefing = '"Rates will stay high," said Ella Farrant at a briefing.'
+    assert only_quote(briefing).speaker == "Ella Farrant"
+
+
+def test_a_club_word_or_a_town_and_city_in_a_sports_report_is_a_club():
+    report = (
+        "The winger joined from Kelvale Rovers and made his debut against Dunford City on "
+        "Saturday, while a defender has joined Marsham Athletic on loan."
+    )
+    assert {"Kelvale Rovers", "Dunford City", "Marsham Athletic"} <= organisation_names(report)
+    travel = "The minister flew on to Dunford City on Saturday for talks."
+    assert organisation_names(travel) == set()
+    in_town = "The striker grew up in Dunford City and in Mexico City."
+    assert organisation_names(in_town) == set()
+
+
+def test_an_acronym_opening_a_body_name_or_before_a_nation_is_part_of_it():
+    text = (
+        "A former director of the KSRO Orbital Centre said NHS Wales had not decided, and an "
+        "NHS Wales spokesman agreed. Tarn Mining Ltd owns the mine; so does VKG Ltd's unit."
+    )
+    names = organisation_names(text)
+    assert {"KSRO Orbital Centre", "NHS Wales", "VKG Ltd"} <= names
+    assert not {"Orbital Centre", "NHS", "VKG"} & names
+    assert {"UN", "Security Council"} <= organisation_names("The UN Security Council met.")
+
+
+def test_a_place_opens_a_service_name_joined_by_and_after_a_common_word():
+    text = (
+        "Owen Pryce, the chief fire officer of Lower Tamar Fire and Rescue Service, said the "
+        "fire was out."
+    )
+    assert "Lower Tamar Fire and Rescue Service" in organisation_names(text)
+    assert "Rescue Service" not in organisation_names(text)
+
+
+def test_an_assembly_named_in_another_language_is_an_organisation():
+    text = "Speaking in the Rajya Sabha on Tuesday, the minister defended the plan."
+    assert "Rajya Sabha" in organisation_names(text)
+
+
+def test_the_agency_in_a_dateline_is_an_organisation():
+    text = "LISBON, May 2 (Newsline) - Bond yields rose on Friday after the data."
+    assert organisation_names(text) == {"Newsline"}
+
+
+def test_a_name_moving_by_a_percentage_in_a_trading_report_is_a_company():
+    text = (
+        "Wall Street stocks fell on Tuesday. Marlow Homes fell 4.1 percent and Garrick "
+        "Bancorp lost 2 percent, while the Nikkei fell 1 percent. Copper rose 2 percent."
+    )
+    assert organisation_names(text) == {"Marlow Homes", "Garrick Bancorp"}
+
+
+def test_a_plural_kind_of_business_opening_a_sentence_types_the_names_after_it():
+    text = "Sales slowed. Carmakers Vendel and Aurin said demand was weak. Team Sorrel won."
+    assert {"Vendel", "Aurin"} <= organisation_names(text)
+    assert person_names(text) == set()
+    assert "Sorrel" not in organisation_names(text)
+
+
+def test_a_name_after_a_kind_and_a_comma_ending_a_sentence_is_an_organisation():
+    text = "Parents have set up a campaign group, Fair Fees Hallam. Its founder spoke."
+    assert "Fair Fees Hallam" in organisation_names(text)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .lexicon import word_set
-from .names import DATELINE
+from .names import DATELINE, is_person_noun
 
 _WORDS = re.compile(r"[^\W\d_][\w’'.\-]*")
 _LEADING_JUNK = re.compile(r"^[\s,;:—–\-…]+")
@@ -429,13 +429,32 @@ def _subject_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     if first.lower() in _CLAUSE_WORDS and not (first[0].isupper() and _is_name_word(first)):
         return None
     span_end = words[-1][1]
-    # Keep a following apposition but stop before a trailing clause.
+    # Keep a following apposition but stop before a trailing clause, but not before where
+    # an unnamed source works: `wrote analysts at Kessler Grant`, where `said Hale at a
+    # briefing` says where Hale spoke.
     for position, (_, word_end, word) in enumerate(words):
-        if position and word.lower() in ("in", "on", "at", "during", "after", "when", "while"):
+        if (
+            position
+            and word.lower() in ("in", "on", "at", "during", "after", "when", "while")
+            and not _workplace_follows(words, position)
+        ):
             span_end = words[position - 1][1]
             break
         span_end = word_end
     return words[0][0], span_end
+
+
+def _workplace_follows(words: list[tuple[int, int, str]], position: int) -> bool:
+    """Whether the "at" at `position` leads from a common noun for people to a capitalised
+    name, the firm they work at: "analysts at Kessler Grant"."""
+    previous = words[position - 1][2]
+    following = words[position + 1][2] if position + 1 < len(words) else ""
+    return (
+        words[position][2] == "at"
+        and following[:1].isupper()
+        and previous.islower()
+        and is_person_noun(previous)
+    )
 
 
 def attribution_after(

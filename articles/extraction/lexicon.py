@@ -182,10 +182,12 @@ KINDS_FOR_HEADS = {
     "paper": word_set("newspaper paper times post journal tribune herald gazette telegraph"),
 }
 
-# Common nouns naming a kind of organisation, body or medium. They head organisation names
-# ("Premier League", "BBC News", "Labour Party", "Metropolitan Police") but a kind of thing is
-# no organisation on its own: a lone capitalised "Police", "Radio" or "Cabinet" opens a
-# sentence, or is what is left of a longer name. Compared case-insensitively on each token.
+# Common nouns naming a kind of organisation, body or medium, in English or in the words for
+# an assembly or a council that English news keeps. They head organisation names ("Premier
+# League", "BBC News", "Labour Party", "Metropolitan Police", "Lok Sabha") but a kind of
+# thing is no organisation on its own: a lone capitalised "Police", "Radio" or "Cabinet"
+# opens a sentence, or is what is left of a longer name. Compared case-insensitively on each
+# token.
 ORGANISATION_KINDS = word_set(
     """
     council committee department ministry agency university college institute institution
@@ -200,6 +202,7 @@ ORGANISATION_KINDS = word_set(
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
     convention constabulary theatre theater infirmary
+    sabha majlis shura jirga
     """
 )
 # Words that head organisation names ("Acme Holdings Inc", "Atlantic Council"): the kinds
@@ -224,7 +227,8 @@ ORGANISATION_TYPES = word_set(
     lender bank insurer conglomerate consultancy agency network channel station
     newspaper paper tabloid daily magazine website site portal provider label studio band club
     team outfit charity watchdog regulator body union association federation party brewer
-    utility exchange fund unit subsidiary explorer side
+    utility exchange fund unit subsidiary explorer side carmaker automaker chipmaker drugmaker
+    steelmaker planemaker
     """
 )
 

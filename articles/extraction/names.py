@@ -71,6 +71,12 @@ _TRADE_VERBS = r"(?:[a-z]+ed|rose|fell|were|are|have|had|lost|won|hit|slid|sank|
 _TRADED_AFTER = re.compile(rf"(?:[’']s)?[ \u00a0]+(?:shares|stock)[ \u00a0]+{_TRADE_VERBS}")
 # "Shares in Wimpey were up", but not "Air China shares in Hong Kong."
 _TRADED_BEFORE = re.compile(r"\b[Ss]hares[ \u00a0]+(?:in|of)[ \u00a0]+$")
+# A price's move by a percentage: "fell 6.2 percent", "rose 3%".
+_MOVED_BY_PERCENT = re.compile(
+    r"[ \u00a0]+(?:rose|fell|gained|lost|climbed|slid|dropped|jumped|sank|tumbled|slumped"
+    r"|surged|advanced|declined|added|shed)[ \u00a0]+\d[\d.]*[ \u00a0]*"
+    r"(?:%|percent|per[ \u00a0]cent)"
+)
 _TRADE_VERB = re.compile(rf"[ \u00a0]+{_TRADE_VERBS}")
 # After a name, the officers, owners and parts only a company or a club has: "Fiat chairman
 # Luca di Montezemolo", "T-Mobile's chief executive", "Enron's shareholders", "Yukos unit
@@ -101,16 +107,17 @@ _NAME_MONTHS = word_set("april may june august")
 # elsewhere: those months, and a page's furniture ("Jimmy Page", where "Page 2" is none).
 _SURNAME_STOPS = _NAME_MONTHS | word_set("page")
 # A dateline: the place in capitals (group 1), perhaps a date or a state, perhaps the agency in
-# brackets, then a dash ("WASHINGTON — ", "GENEVA (Reuters) - ", "LONDON, March 3 (AP) — ",
-# "LONDON, Ont. (AP) -"). Written in capitals, the place passes for an acronym; it is neither an
-# organisation nor the subject of the sentence after it.
+# brackets (group "agency"), then a dash ("WASHINGTON — ", "GENEVA (Reuters) - ", "LONDON,
+# March 3 (AP) — ", "LONDON, Ont. (AP) -"). Written in capitals, the place passes for an
+# acronym; it is neither an organisation nor the subject of the sentence after it.
 DATELINE = re.compile(
     r"([A-Z][A-Z.’'\-]+(?:[ ]+[A-Z][A-Z.’'\-]+)*)(?:,[^\n—–(]{1,40})?"
-    r"(?:[ ]*\([^)\n]{1,20}\))?[ ]*[—–\-]{1,2}\s"
+    r"(?:[ ]*\((?P<agency>[^)\n]{1,20})\))?[ ]*[—–\-]{1,2}\s"
 )
 # Indian and some British papers close it with a colon instead: "MUMBAI: ", "NEW DELHI: ".
 _PARAGRAPH_DATELINE = re.compile(
-    r"^[ \t]*(?:" + DATELINE.pattern + r"|([A-Z]{3,}(?:[ ]+[A-Z]{3,})*):[ ])", re.MULTILINE
+    r"^[ \t]*(?:" + DATELINE.pattern + r"|(?P<place>[A-Z]{3,}(?:[ ]+[A-Z]{3,})*):[ ])",
+    re.MULTILINE,
 )
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
@@ -158,6 +165,51 @@ _RELATION_WORDS = word_set("rival rivals parent sister competitor")
 _STATION_KINDS = word_set("radio television tv")
 # Words a byline opens with ("Reporting by ...") that also name the field of a body.
 _BYLINE_WORDS = word_set("reporting editing writing")
+# Words that end the names of sports clubs after the name of their town or district, and
+# that name nothing else there: "Bristol Rovers", "Charlton Athletic", "Bolton Wanderers".
+_CLUB_WORDS = word_set("rovers athletic wanderers albion rangers hotspur argyle harriers")
+# Roles held in a firm or a body, before "at" and where the person works ("chief economist
+# at", "analysts at", "head of rates strategy at"), and among them the officers of one,
+# before "of" ("the chief executive of", "the founder of"). Not roles over a place or a
+# people ("mayor", "president", "leader"), nor a person's relations ("friend", "son").
+_OFFICER_ROLES = word_set(
+    """
+    founder co-founder chairman chairwoman chairperson chair director head executive officer
+    manager headteacher principal trustee owner
+    """
+)
+_WORKPLACE_ROLES = _OFFICER_ROLES | word_set(
+    """
+    analyst analysts economist economists strategist strategists directors managers partner
+    partners researcher researchers scientist scientists engineer engineers trader traders
+    banker bankers lawyer lawyers consultant consultants employee employees worker workers
+    staff staffers executives officers professor lecturer teacher teachers spokesman
+    spokeswoman spokesperson
+    """
+)
+_ROLE_AT_BEFORE = re.compile(
+    r"\b([a-z][a-z\-]*)(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+[a-z][a-z\-]*){1,3})?"
+    r"[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
+_AT_OR_OF_BEFORE = re.compile(r"\b(?:at|of)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_ROLE_OF_BEFORE = re.compile(r"\b([a-z][a-z\-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+# Place words that describe a place rather than name one: "North", "Central", "Global".
+_PLACE_ADJECTIVES = word_set(
+    """
+    north south east west northern southern eastern western central middle global gulf pacific
+    atlantic mediterranean city county state united new
+    """
+)
+# Words of a report on a sport, which make a town's name and "City" or "Town" in it the
+# town's club ("beat Northgate City"), where elsewhere it is the town.
+_SPORTING_TEXT = re.compile(
+    r"\b(?:striker|midfielder|winger|goalkeeper|kick-off|half-time|full-time|play-off"
+    r"|hat-trick|relegation|goalless|Premier League|League (?:One|Two)|FA Cup)s?\b"
+)
+# Prepositions that place something in a town rather than pit a side against a club.
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|across|through|into|of)[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
 # Place words that, after a given name, make the name a place's and are never a surname: "Lee
 # County", "Carson City", "Wayne State".
 _NEVER_SURNAMES = word_set("city county state")
@@ -470,6 +522,16 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         and verb.group(1).lower() in lexicon.SPEECH_VERBS
     ):
         tokens[0].kind = NAME  # "Tyrese Okoye said": a given name, not a nationality
+    for index, (town, club) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        if (
+            club.text.lower() in _CLUB_WORDS
+            and town.kind in (NAME, PLACE)
+            and not town.possessive
+            and (index + 2 == len(tokens) or tokens[index + 2].kind not in _QUALIFIERS)
+        ):
+            # "Bristol Rovers", "Queens Park Rangers", where in "Stockbridge Rovers Junior
+            # FC" the word only qualifies the kind after it.
+            club.kind = ORG
     for index, (sport, place) in enumerate(zip(tokens, tokens[1:], strict=False)):
         following = tokens[index + 2] if index + 2 < len(tokens) else None
         if (
@@ -753,6 +815,13 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
     index = 0
     while index < count:
         token = tokens[index]
+        if token.kind == ACRONYM and _acronym_and_country(tokens, index):
+            # "NHS England", "BBC Scotland": a body's arm for one nation, by its name.
+            following = tokens[index + 1]
+            name = text[token.start : following.end]
+            segments.append(OrganisationSegment(token.start, following.end, name, False))
+            index += 2
+            continue
         if token.kind == ACRONYM:
             segments.append(OrganisationSegment(token.start, token.end, token.text, True))
             index += 1
@@ -779,6 +848,11 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
                 and first >= 2
                 and tokens[first - 2].kind in _QUALIFIERS
                 and not tokens[first - 2].possessive
+            )
+            or (
+                tokens[first - 1].kind == ACRONYM
+                and not tokens[first - 1].possessive
+                and _acronym_opens_name(tokens, first - 1, index)
             )
         ):
             if tokens[first - 1].possessive and not (
@@ -849,6 +923,39 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
     return segments
 
 
+def _acronym_and_country(tokens: list[Token], index: int) -> bool:
+    """Whether an acronym and the name of a country or a region after it end the run after
+    no more than a word such as "The", as a body names its arm for one nation ("NHS
+    England", "BBC Scotland"), where a nationality ("BBC Russian") or a point of the compass
+    ("BBC North") only describes what follows."""
+    if (
+        len(tokens) != index + 2
+        or tokens[index].possessive
+        or any(token.kind != STOP for token in tokens[:index])  # "An NHS England spokesman"
+    ):
+        return False
+    place = tokens[index + 1]
+    lower = place.text.lower()
+    return (
+        place.kind == PLACE
+        and not place.text.isupper()
+        and lower in lexicon.PLACE_WORDS
+        and lower not in _PLACE_ADJECTIVES
+        and lower not in _DEMONYMS
+    )
+
+
+def _acronym_opens_name(tokens: list[Token], acronym: int, head: int) -> bool:
+    """Whether an acronym is the first word of the organisation name headed at `head`: before
+    a company's legal form ("MMG Ltd"), or opening the run before a plain name word that
+    qualifies the head ("ISRO Satellite Centre", "NASA Goddard Space Flight Center"), as a
+    body names its parts. Before a department's words it is a body of its own ("UN Security
+    Council": the UN and its council)."""
+    if acronym + 1 == head:
+        return tokens[head].text.lower() in _CORPORATE_SUFFIXES
+    return acronym == 0 and tokens[acronym + 1].kind == NAME
+
+
 def _title_ends_name(tokens: list[Token], index: int) -> bool:
     """Whether a title after "of" ends an organisation's name as its remit ("International
     Court of Justice", "High Court of Justiciary"), rather than opening a person's title
@@ -863,11 +970,12 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
     one or two common words before it into the name: "Securities and Exchange Commission",
     "Food and Drug Administration", "Foreign and Commonwealth Office". A word is taken as
     common if it names a department's field ("Finance"), ends as abstract nouns do
-    ("Immigration"), stands in lower case elsewhere in the text ("food") or follows "the".
-    Otherwise "and" joins two names, a person or a firm before it ("Clinton and State
-    Department", "Viacom and Sony Pictures"), as it does before a place word ("Lufthansa and
-    British Airways") and before a name that is no kind of organisation ("Arsenal and
-    Manchester United")."""
+    ("Immigration"), stands in lower case elsewhere in the text ("food") or follows "the";
+    after such a word in lower case the name may open with a place ("Mid Derwen Fire and
+    Rescue Service"). Otherwise "and" joins two names, a person or a firm before it
+    ("Clinton and State Department", "Viacom and Sony Pictures"), as it does before a place
+    word ("Lufthansa and British Airways") and before a name that is no kind of organisation
+    ("Arsenal and Manchester United")."""
     connector = first - 1
     if (
         connector < 1
@@ -875,25 +983,29 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
         or tokens[first].kind == PLACE
     ):
         return first
+    before = tokens[connector - 1]
+    lower = before.text.lower()
+    common = (
+        before.kind == DEPARTMENT
+        or lower.endswith(_COMMON_NOUN_ENDINGS)
+        or re.search(rf"(?<![\w’'\-]){re.escape(lower)}(?![\w’'\-])", text) is not None
+    )
+    # Before a common word the name may open with the place the body serves, in up to two
+    # more words: "Mid Derwen Fire and Rescue Service", "West Midlands Fire and Rescue".
+    reach, kinds = (4, (NAME, DEPARTMENT, PLACE)) if common else (2, (NAME, DEPARTMENT))
     start = connector
     while (
         start > 0
-        and connector - start < 2
-        and tokens[start - 1].kind in (NAME, DEPARTMENT)
+        and connector - start < reach
+        and tokens[start - 1].kind in kinds
+        and not tokens[start - 1].text.isupper()  # "US Food and Drug Administration"
         and not tokens[start - 1].possessive
         and not is_given_name(tokens[start - 1].text)
     ):
         start -= 1
     if start == connector or (start > 0 and tokens[start - 1].kind in (NAME, DEPARTMENT, ORG)):
         return first
-    before = tokens[connector - 1]
-    lower = before.text.lower()
-    if (
-        before.kind == DEPARTMENT
-        or lower.endswith(_COMMON_NOUN_ENDINGS)
-        or re.search(rf"(?<![\w’'\-]){re.escape(lower)}(?![\w’'\-])", text)
-        or _ARTICLE_END.search(text, max(0, tokens[start].start - 5), tokens[start].start)
-    ):
+    if common or _ARTICLE_END.search(text, max(0, tokens[start].start - 5), tokens[start].start):
         return start
     return first
 
@@ -1112,16 +1224,16 @@ def _result_sides(text: str) -> set[tuple[int, int]]:
 
 
 def _named_as_a_whole(
-    text: str, tokens: list[Token], result_side: bool, before_ticker: bool
+    text: str, tokens: list[Token], side_or_agency: bool, before_ticker: bool
 ) -> int | None:
     """Where a run that is one organisation's name starts, though no word in it is a kind
-    of organisation: a side in a result, a company before its stock ticker ("Kodak <EK>"),
-    or plain name words before "UK", as British bodies
-    and the British arms of firms are named ("Alzheimer's Research UK", "Age UK", "Amazon
-    UK"), where no person's name ends in a country; a word opening a sentence there must
-    recur with "UK", as a name does. None for any other run, or when a given name opens the
-    words."""
-    if not result_side and not before_ticker and tokens[-1].text != "UK":
+    of organisation: a side in a result or a news agency in a dateline's brackets
+    ("(Wireline) - "), a company before its stock ticker ("Kodak <EK>"), or plain name words
+    before "UK", as British bodies and the British arms of firms are named ("Alzheimer's
+    Research UK", "Age UK", "Amazon UK"), where no person's name ends in a country; a word
+    opening a sentence there must recur with "UK", as a name does. None for any other run,
+    or when a given name opens the words."""
+    if not side_or_agency and not before_ticker and tokens[-1].text != "UK":
         return None
     first = 0
     while first < len(tokens) and tokens[first].kind == STOP:
@@ -1136,7 +1248,7 @@ def _named_as_a_whole(
         and words[1].text == "of"
     ):
         return first + 2  # "Shares of Ford Motor Co <F>": the words about it, then the company
-    if result_side or before_ticker:
+    if side_or_agency or before_ticker:
         return first
     if (
         len(words) < 2
@@ -1162,11 +1274,15 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     # Two lone surnames joined by "and" or "&", which may name a firm ("Ernst and Young").
     pairs: list[_Pair] = []
     trades = "hares" in text or "stock" in text  # "shares", "Shares"
+    sporting = _SPORTING_TEXT.search(text) is not None
     result_sides = _result_sides(text)
-    datelines = [
-        dateline.span(1) if dateline.group(1) else dateline.span(2)
-        for dateline in _PARAGRAPH_DATELINE.finditer(text)
-    ]
+    datelines = []
+    # The agency a dateline names in its brackets: "NEW YORK, March 14 (Wireline) - ".
+    agencies = set()
+    for dateline in _PARAGRAPH_DATELINE.finditer(text):
+        datelines.append(dateline.span(1) if dateline.group(1) else dateline.span("place"))
+        if dateline.group("agency"):
+            agencies.add(dateline.span("agency"))
     shouted = _shouted_spans(text)
     terms = _acronyms_of_terms(text) if "(" in text else set()
     # Acronyms that may be words or codes, and by their name whether they are.
@@ -1183,6 +1299,12 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             for token in tokens:
                 if start <= token.start < end:
                     token.kind = STOP
+        club_word = _town_club_word(text, tokens, run_start) if sporting else None
+        if club_word is not None:
+            # "against Northgate City": in a sports report, the club of that town.
+            tokens[club_word].kind = ORG
+            for token in tokens[:club_word]:
+                token.kind = NAME
         for index, token in enumerate(tokens[:2]):
             if (
                 len(token.text) <= 4
@@ -1234,14 +1356,19 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     OrganisationSegment(start, end, text[start:end], False, definition.group(1))
                 )
                 defined.add(definition.group(1))
+        first_typed = 0
         typed_count = (
             _named_after_type(text, tokens, run_start)
             or (trades and _traded(text, tokens))
             or _has_officers(text, tokens)
         )
+        if not typed_count and _type_opens_sentence(text, tokens, run_start):
+            # "Carmakers Renault and Peugeot": the kind opens the sentence, the names follow.
+            after_kind = _named_after_type(text, tokens[1:], tokens[1].start)
+            first_typed, typed_count = 1, 1 + after_kind if after_kind else 0
         if typed_count:
             # "union Unison Dave Prentis": the organisation, then the name after it.
-            start, end = tokens[0].start, tokens[typed_count - 1].end
+            start, end = tokens[first_typed].start, tokens[typed_count - 1].end
             kind_word = _WORD_BEFORE.search(text, max(0, start - 30), start)
             kind = kind_word.group(1).lower() if kind_word else None
             typed = [OrganisationSegment(start, end, text[start:end], False, kind=kind)]
@@ -1261,7 +1388,8 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
         whole = _named_as_a_whole(
             text,
             tokens,
-            (run_start, run_end) in result_sides,
+            (run_start, run_end) in result_sides
+            or ((run_start, run_end) in agencies and all(t.kind == NAME for t in tokens)),
             bool(tickers) and _TICKER_AFTER.match(text, run_end) is not None,
         )
         if whole is not None:
@@ -1269,6 +1397,12 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             start, end = tokens[whole].start, tokens[-1].end
             organisations = [OrganisationSegment(start, end, text[start:end], False)]
             names = []
+        elif _workplace_after_role(text, tokens, run_start):
+            # "chief economist at Halden Street Capital": where the person works.
+            start, end = tokens[0].start, tokens[-1].end
+            organisations = [OrganisationSegment(start, end, text[start:end], False)]
+            names = []
+            typed_names.add(text[start:end])
         names = [
             segment
             for segment in names
@@ -1316,6 +1450,51 @@ def _firms_named_by_initials(text: str, analysed: list[tuple[int, int, RunAnalys
         )
 
 
+def _workplace_after_role(text: str, tokens: list[Token], run_start: int) -> bool:
+    """Whether a run of plain name words is where someone works, by the role before it: a
+    role at a firm ("chief economist at Halden Street Capital", "analysts at Kessler Grant",
+    "head of rates strategy at Brightwater") or an officer of it ("the headteacher of
+    Bishopstoke Primary"). Only roles held in a firm or a body count: "mayor of Northgate"
+    and "a friend of Alan Hale" name a place and a person. A given name opening the run, a
+    possessive ("at Goldman's London office") or a place noun ending it ("at Kingsmead
+    Park") says it is no firm's name."""
+    if not _AT_OR_OF_BEFORE.search(text, max(0, run_start - 8), run_start) or any(
+        token.kind not in (NAME, PLACE) or token.possessive or "." in token.text for token in tokens
+    ):
+        return False
+    first, last = tokens[0].text, tokens[-1].text.lower()
+    if token_class(first) != NAME or is_given_name(first) or last in lexicon.PLACE_WORDS:
+        return False
+    window = max(0, run_start - 60)
+    role = _ROLE_AT_BEFORE.search(text, window, run_start) or _ROLE_OF_BEFORE.search(
+        text, window, run_start
+    )
+    if role is None:
+        return False
+    if role.re is _ROLE_OF_BEFORE:
+        return role.group(1) in _OFFICER_ROLES
+    return role.group(1) in _WORKPLACE_ROLES
+
+
+def _town_club_word(text: str, tokens: list[Token], run_start: int) -> int | None:
+    """Where "City", "Town" or "County" ends a town's name opening a run, as clubs are named
+    ("Northgate City on Saturday", "Millbrook Town", "Notts County"), in a text that reports
+    on a sport; None otherwise. Not after a preposition of place ("in Carson City"), and not
+    after a town the lexicon knows as a place, whose name it may be ("Mexico City", "New
+    York City"), or a given name."""
+    end = next((i for i, token in enumerate(tokens) if token.kind == CONNECTOR), len(tokens))
+    if not 2 <= end <= 4 or tokens[end - 1].text not in ("City", "Town", "County"):
+        return None
+    if _PLACE_PREPOSITION_BEFORE.search(text, max(0, run_start - 10), run_start):
+        return None
+    if all(
+        token_class(token.text) == NAME and not token.possessive and not is_given_name(token.text)
+        for token in tokens[: end - 1]
+    ):
+        return end - 1
+    return None
+
+
 def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
     """How many tokens opening a run name an organisation because a kind of business or body
     stands right before it, itself after a word that describes it ("oil firm Yukos",
@@ -1329,8 +1508,9 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
     noun_start = text.rfind(" ", window, run_start - 1) + 1
     if noun_start == 0 and window > 0:
         return 0  # no short word before the run
-    if _singular(text[noun_start : run_start - 1]) not in lexicon.ORGANISATION_TYPES:
-        return 0
+    noun = text[noun_start : run_start - 1]
+    if _singular(noun.lower() if noun.istitle() else noun) not in lexicon.ORGANISATION_TYPES:
+        return 0  # "oil firm Yukos", or a kind opening a sentence: "Carmakers Renault"
     before = _WORD_BEFORE.search(text, max(0, noun_start - 30), noun_start)
     describer = before.group(1).lower() if before else ""
     if (
@@ -1360,6 +1540,25 @@ def _named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
         else:
             break
     return count
+
+
+def _type_opens_sentence(text: str, tokens: list[Token], run_start: int) -> bool:
+    """Whether a plural kind of business or body opens the sentence with a capital before
+    the names it types: "Carmakers Renault and Peugeot said", "Insurers Aviva and Admiral".
+    Only its place capitalises the noun, so the run holds it, where mid-sentence it stands
+    before the run. A singular kind may open a name of its own ("Team Sky", "Studio
+    Ghibli", "Bank Rakyat")."""
+    first = tokens[0]
+    lower = first.text.lower()
+    return (
+        len(tokens) > 1
+        and lower.endswith("s")
+        and first.kind == NAME
+        and not first.possessive
+        and first.text.istitle()
+        and _singular(lower) in lexicon.ORGANISATION_TYPES
+        and _starts_sentence(text, run_start)
+    )
 
 
 def _second_of_plural_type(tokens: list[Token], typed_count: int, kind: str | None) -> int:
@@ -1498,7 +1697,10 @@ def _traded(text: str, tokens: list[Token]) -> int:
     """How many tokens name a company because its shares trade: a run of plain name words
     before "shares" or "stock" and a verb ("Baoshan stock climbed", "Ericsson shares
     dropped"), or after "shares in" or "shares of"; 0 if none. A person's name does not
-    open such a run; "Woods shares the lead" has no verb after the noun."""
+    open such a run; "Woods shares the lead" has no verb after the noun. In a text on
+    trading a company's name also moves by a percentage on its own ("Calder Homes fell 6.2
+    percent"), where an index has "the" before it ("the Nikkei fell 2 percent") and a
+    commodity opens a sentence alone ("Copper rose 2 percent")."""
     if tokens[0].kind != NAME or is_given_name(tokens[0].text):
         return 0
     count = 1
@@ -1510,6 +1712,13 @@ def _traded(text: str, tokens: list[Token]) -> int:
         return 0
     end = tokens[count - 1].end
     if (count == len(tokens) or tokens[count - 1].possessive) and _TRADED_AFTER.match(text, end):
+        return count
+    if (
+        count == len(tokens)
+        and _MOVED_BY_PERCENT.match(text, end)
+        and not _ARTICLE_END.search(text, max(0, tokens[0].start - 4), tokens[0].start)
+        and (count > 1 or not _starts_sentence(text, tokens[0].start))
+    ):
         return count
     start = tokens[0].start
     traded = _TRADED_BEFORE.search(text, max(0, start - 12), start) and _TRADE_VERB.match(text, end)

@@ -680,8 +680,9 @@ class _Extraction:
 
     def _type_before_comma(self, segment: NameSegment) -> str | None:
         """The kind of business or body a name is set off after by commas ("company" in "The
-        gas company, Santos, said"), if any."""
-        if segment.prefix or not self.text.startswith(",", segment.end):
+        gas company, Santos, said"), or after a comma at the end of a sentence ("parents set
+        up a campaign group, Fair Funding Northfield."), if any."""
+        if segment.prefix or not self.text.startswith((",", "."), segment.end):
             return None
         found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 40), segment.run_start)
         if found is None or found.group(1) not in lexicon.ORGANISATION_TYPES:
