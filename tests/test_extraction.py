@@ -1113,10 +1113,72 @@ def test_a_religious_title_after_the_still_names_a_person():
             "Citizenship and Immigration Services",
         ),
         ("Finance and Economy Ministry officials met lenders.", "Finance and Economy Ministry"),
+        ("The US Fish and Wildlife Service listed the toad.", "Fish and Wildlife Service"),
+        ("A UK Food and Drug Administration inspector came.", "Food and Drug Administration"),
+        (
+            "Agents of the Bureau of Alcohol, Tobacco and Firearms searched the barn.",
+            "Bureau of Alcohol, Tobacco and Firearms",
+        ),
     ],
 )
 def test_organisation_name_with_and_inside_is_not_cut(text, organisation):
     assert names_found(text) == ([], [organisation])
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("She lectured at King's College London for years.", "King's College London"),
+        ("A grant from the Prince's Trust paid for the van.", "Prince's Trust"),
+        ("Chemists at University College London made it.", "University College London"),
+        ("The appeal opens at the Royal Courts of Justice today.", "Royal Courts of Justice"),
+        ("Analysts at Levesque, Beaubien Inc cut the target.", "Levesque, Beaubien Inc"),
+    ],
+)
+def test_organisation_name_with_possessive_city_or_comma_inside_is_whole(text, organisation):
+    assert names_found(text) == ([], [organisation])
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        ("Buyers were Orvane, Quillfield Ltd and Brask.", ["Quillfield Ltd"]),
+        (
+            "Nadia Kessler said rates would rise. Kessler, Tarnwell Holdings Ltd economist, "
+            "agreed.",
+            ["Tarnwell Holdings Ltd"],
+        ),
+    ],
+)
+def test_a_name_and_a_comma_before_a_firm_in_a_list_or_a_surname_stay_apart(text, organisations):
+    assert names_found(text)[1] == organisations
+
+
+def test_organisation_name_read_whole_once_is_whole_where_nothing_shows_it():
+    text = (
+        "Fish and Wildlife Service director Alma Reyes closed the marsh. Hunters said the "
+        "Fish and Wildlife Service had given them no warning."
+    )
+    assert names_found(text) == (["Alma Reyes"], ["Fish and Wildlife Service"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        (
+            "The Bureau of Alcohol, Tobacco and Firearms sent agents. The ATF declined to comment.",
+            "Bureau of Alcohol, Tobacco and Firearms",
+            "ATF",
+        ),
+        (
+            "The Department of Health and Human Services wrote to the clinic. HHS gave no reason.",
+            "Department of Health and Human Services",
+            "HHS",
+        ),
+    ],
+)
+def test_acronym_may_leave_out_the_kind_of_body_opening_the_name(text, name, acronym):
+    assert organisations_of(text) == {name: (acronym,)}
 
 
 @pytest.mark.parametrize(
@@ -2177,3 +2239,63 @@ def test_a_plural_kind_of_business_opening_a_sentence_types_the_names_after_it()
 def test_a_name_after_a_kind_and_a_comma_ending_a_sentence_is_an_organisation():
     text = "Parents have set up a campaign group, Fair Fees Hallam. Its founder spoke."
     assert "Fair Fees Hallam" in organisation_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury yields climbed after the jobs report.",
+        "Traders sold US Treasury bonds on Friday.",
+        "The torch takes one AA battery.",
+    ],
+)
+def test_a_name_before_a_security_or_a_battery_size_is_no_organisation(text):
+    assert names_found(text)[1] == []
+
+
+def test_the_treasury_before_a_verb_is_still_the_body():
+    assert names_found("The Treasury notes that borrowing fell.")[1] == ["Treasury"]
+
+
+def test_the_and_a_nationality_speaking_is_the_person_named_before():
+    text = (
+        "Carla Ruiz beat Jana Holm in the final. “I served better than ever,” said the "
+        "Brazilian, who has now won three titles. Ruiz said she would rest."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Carla Ruiz", "person")
+    assert names_found(text)[1] == []
+
+
+def test_kin_owned_by_a_name_speak_for_themselves():
+    text = (
+        "Edith Marlow, 88, died at home on Sunday. Mrs Marlow's family said she was "
+        "“a fighter to the end” who never missed a vote."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Mrs Marlow's family", "unnamed")
+
+
+def test_a_role_set_off_after_a_place_possessive_is_the_person_s_role():
+    text = (
+        "Wales's First Minister, Rhys Dando, opened the mill. Gwen Pryce, an engineer, "
+        "showed him round. The First Minister, who toured the site on Monday, said it "
+        "would bring jobs. “It is a proud day for the valley,” he said."
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Rhys Dando"
+
+
+def test_a_name_in_a_relative_clause_after_the_speaker_is_not_the_speaker():
+    text = (
+        "First Minister Rhys Dando opened the mill. The First Minister, who met engineer "
+        "Gwen Pryce on Monday, said: “It is a proud day for the valley.”"
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Rhys Dando"
+
+
+def test_a_title_word_after_a_middle_initial_is_a_surname():
+    text = "“We will win the seat,” said Representative Dana K. Bishop of Ohio."
+    quote = only_quote(text)
+    assert quote.speaker == "Dana K. Bishop"

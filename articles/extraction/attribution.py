@@ -518,28 +518,27 @@ def attribution_by_dash(text: str, start: int, end: int) -> Attribution | None:
 def attribution_below(text: str, start: int) -> Attribution | None:
     """A speaker named on a short dash line below a quote: `"..."` then `-Jane Doe, Leeds`.
     A longer line after a dash is a list item, not a name."""
-    dash = _DASH_BELOW.match(text, start)
-    if dash is None:
-        return None
-    line_end = text.find("\n", dash.end())
-    line_end = len(text) if line_end == -1 else line_end
-    if len(_words(text, dash.end(), line_end)) > _MAX_DASH_LINE_WORDS:
-        return None
-    return _named_after_dash(text, dash.end(), line_end)
+    return _named_on_short_line(text, _DASH_BELOW.match(text, start))
 
 
 def attribution_by_colon(text: str, start: int) -> Attribution | None:
     """A speaker named after a colon that follows a quote opening a short line, as headlines
     and standfirsts give an interview: `"I write about time": Lena Brodsky on her novel`.
     A longer line after the colon is a sentence of its own."""
-    colon = _COLON_AFTER.match(text, start)
-    if colon is None:
+    return _named_on_short_line(text, _COLON_AFTER.match(text, start))
+
+
+def _named_on_short_line(text: str, mark: re.Match[str] | None) -> Attribution | None:
+    """A speaker named right after a mark (a dash below a quote, a colon after one) when the
+    rest of the mark's line is short enough to be a name and its description, not a
+    sentence or a list item."""
+    if mark is None:
         return None
-    line_end = text.find("\n", colon.end())
+    line_end = text.find("\n", mark.end())
     line_end = len(text) if line_end == -1 else line_end
-    if len(_words(text, colon.end(), line_end)) > _MAX_DASH_LINE_WORDS:
+    if len(_words(text, mark.end(), line_end)) > _MAX_DASH_LINE_WORDS:
         return None
-    return _named_after_dash(text, colon.end(), line_end)
+    return _named_after_dash(text, mark.end(), line_end)
 
 
 def _named_after_dash(text: str, start: int, end: int) -> Attribution | None:

@@ -132,7 +132,8 @@ UNNAMED_HEADS = ROLE_NOUNS | word_set(
     witnesses observer observers insider insiders aide aides official officials critics
     supporters analysts experts economists diplomats officers lawmakers legislators
     spokespeople staff staffers members voters protesters protestors demonstrators
-    investigators researchers scientists doctors police policemen officers soldiers
+    investigators researchers scientists doctors police policemen officers soldiers family
+    families relatives parents children widow widower
     """
 )
 
@@ -201,7 +202,7 @@ ORGANISATION_KINDS = word_set(
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
-    convention constabulary theatre theater infirmary
+    convention constabulary theatre theater infirmary courts
     sabha majlis shura jirga
     """
 )

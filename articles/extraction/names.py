@@ -77,6 +77,10 @@ _MOVED_BY_PERCENT = re.compile(
     r"|surged|advanced|declined|added|shed)[ \u00a0]+\d[\d.]*[ \u00a0]*"
     r"(?:%|percent|per[ \u00a0]cent)"
 )
+# Securities a name issues and sizes it gives a thing, after the name: "Treasury yields",
+# "AA battery". Not "bill" or "notes", which follow a body as its bill ("Senate bill") or as
+# a verb ("the Journal notes").
+_THING_AFTER = re.compile(r"[ \u00a0]+(?:yields?|bonds?|gilts?|securities|batter(?:y|ies))\b")
 _TRADE_VERB = re.compile(rf"[ \u00a0]+{_TRADE_VERBS}")
 # After a name, the officers, owners and parts only a company or a club has: "Fiat chairman
 # Luca di Montezemolo", "T-Mobile's chief executive", "Enron's shareholders", "Yukos unit
@@ -125,9 +129,13 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _CONTRACTION = re.compile(r"[’'](?:m|d|s|re|ve|ll)$")
 # The verb after a name, past any apposition set off by commas: "said" in "Okoye, 23, said".
 _VERB_AFTER_NAME = re.compile(r"(?:,[^,.\n]{1,80},)?[ \u00a0]+([a-z]+)\b")
-# A ministry named for its remit, at the end of a run: "Ministry of Fisheries", "Department
-# for Digital", whose remit a list may go on after a comma.
-_REMIT_HEAD = re.compile(r"\b(?:Ministry|Department|Office)[ \u00a0]+(?:of|for)[ \u00a0]+[^,]+$")
+# A ministry or a bureau named for its remit, at the end of a run: "Ministry of Fisheries",
+# "Department for Digital", "Bureau of Alcohol", whose remit a list may go on after a comma.
+_REMIT_HEADS = ("Ministry", "Department", "Office", "Bureau")
+_REMIT_HEAD = re.compile(rf"\b(?:{'|'.join(_REMIT_HEADS)})[ \u00a0]+(?:of|for)[ \u00a0]+[^,]+$")
+# Before and after a name in a list of names: "Dell, Hewlett-Packard Co and IBM".
+_LIST_BEFORE = re.compile(r"(?:,|\band|&)[ \u00a0]*$")
+_LIST_AFTER = re.compile(rf",?[ \u00a0]+(?:and|&)[ \u00a0]+[{_UPPER}]|,[ \u00a0]+[{_UPPER}]")
 # A capitalised word right after a run, across a comma: the list goes on past the "and".
 _CAPITAL_AFTER = re.compile(rf",?[ \u00a0]+[{_UPPER}]")
 # Sports whose governing bodies are named for the sport and the country or state they run
@@ -274,6 +282,12 @@ _MODIFIER_ENDINGS = word_set("run born made style era wide")
 _TITLE_OPENERS = word_set("shadow")
 # What a saint's name opens with; the possessive after it is inside a name ("St Mary's Hospital").
 _SAINTS = frozenset({"St", "St.", "Saint"})
+# Royal titles whose possessive opens the name of a body founded under them ("King's College",
+# "Queen's University", "Prince's Trust"), as a saint's does.
+_ROYAL_FOUNDERS = frozenset({"King", "Queen", "Prince", "Princess"})
+# Kinds of academic body whose name may end with the city they stand in ("University College
+# London", "Queen's University Belfast").
+_ACADEMIC_KINDS = word_set("college university")
 _DEPARTMENT_WORDS = word_set(
     """
     defense defence state homeland security energy health education treasury commerce labor
@@ -509,6 +523,8 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
             _reclass_end(tokens, (NAME, PLACE), STOP)  # "Santa Monica-based"
         elif kind == STOP and word.lower() in _SURNAME_STOPS and tokens and _takes_surname(tokens):
             kind = NAME  # "Theresa May", "Mrs May", "David Page"
+        elif kind == TITLE and tokens and _is_initial(tokens[-1]):
+            kind = NAME  # "Peter T. King": a surname after a middle initial, not a title
         if kind == PLACE and tokens and tokens[-1].text == "New" and not word.isupper():
             tokens[-1].kind = PLACE  # "New York", "New Jersey": not "new" before a place
         tokens.append(Token(start, start + len(word), word, kind, possessive))
@@ -588,6 +604,11 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         tokens[-1].kind = PLACE  # "Downing St", where "St Albans" is a saint's
         _reclass_end(tokens[:-1], (NAME,), PLACE)
     return tokens
+
+
+def _is_initial(token: Token) -> bool:
+    """A middle initial with its full stop: "T." in "Peter T. King"."""
+    return token.kind == NAME and len(token.text) == 2 and token.text.endswith(".")
 
 
 def _names_a_field(tokens: list[Token], index: int) -> bool:
@@ -837,8 +858,9 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         # over an acronym inside the name between such words and the organisation word
         # ("Calder Valley Hospitals NHS Trust", where "NHS Trust" alone is what is left of it).
         # A title word right before the organisation word is part of the name after a
-        # qualifier ("Ashworth General Hospital"), and so is a saint's name with its
-        # possessive ("St Anselm's Primary School", "St Bartholomew's Hospital").
+        # qualifier ("Ashworth General Hospital"), and so are a saint's name with its
+        # possessive ("St Anselm's Primary School", "St Bartholomew's Hospital") and a royal
+        # founder's possessive ("King's College").
         first = index
         while first > 0 and (
             tokens[first - 1].kind in _QUALIFIERS
@@ -854,9 +876,12 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
                 and not tokens[first - 1].possessive
                 and _acronym_opens_name(tokens, first - 1, index)
             )
+            or (_opens_with_royal_founder(tokens, first) and first == index)
         ):
-            if tokens[first - 1].possessive and not (
-                first >= 2 and tokens[first - 2].text in _SAINTS
+            if (
+                tokens[first - 1].possessive
+                and not (first >= 2 and tokens[first - 2].text in _SAINTS)
+                and not _opens_with_royal_founder(tokens, first)
             ):
                 break
             first -= 1
@@ -879,6 +904,7 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
             if (
                 following.kind == ORG
                 or (after_connector and following.kind in _QUALIFIERS)
+                or (_ends_with_its_city(tokens, probe + 1) and last == probe)
                 or (following.kind == TITLE and tokens[probe].text == "of")
                 or (
                     following.kind in (NAME, PLACE)
@@ -921,6 +947,44 @@ def _organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationS
         segments.append(OrganisationSegment(start, end, text[start:end], False, generic=generic))
         index = last + 1
     return segments
+
+
+def _opens_with_royal_founder(tokens: list[Token], first: int) -> bool:
+    """Whether the token before `first` is a royal title in the possessive ("King's"),
+    which opens the name of a body founded under it ("King's College", "Prince's Trust")."""
+    return (
+        first > 0
+        and tokens[first - 1].possessive
+        and tokens[first - 1].text in _ROYAL_FOUNDERS
+        and (first < 2 or tokens[first - 2].kind == STOP)
+    )
+
+
+def _ends_with_its_city(tokens: list[Token], index: int) -> bool:
+    """Whether the place at `index` ends the run right after a college or a university, as
+    the city such a body stands in ends its name ("University College London", "Queen's
+    University Belfast"); a nationality there ("University College Irish") describes
+    something else."""
+    place = tokens[index]
+    return (
+        index + 1 == len(tokens)
+        and place.kind == PLACE
+        and not place.text.isupper()
+        and place.text.lower() in lexicon.PLACE_WORDS
+        and place.text.lower() not in _DEMONYMS
+        and tokens[index - 1].text.lower() in _ACADEMIC_KINDS
+    )
+
+
+def _names_a_thing(text: str, segment: OrganisationSegment, run_start: int) -> bool:
+    """Whether a one-word organisation name only describes the lower-case noun after it, a
+    security or a size of a thing: "Treasury yields", "US Treasury bonds", "an AA battery".
+    After "the" the word is the body itself, so "the Treasury bonds" would not be read so."""
+    return (
+        " " not in segment.text
+        and _THING_AFTER.match(text, segment.end) is not None
+        and not _ARTICLE_END.search(text, max(0, run_start - 5), run_start)
+    )
 
 
 def _acronym_and_country(tokens: list[Token], index: int) -> bool:
@@ -970,7 +1034,8 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
     one or two common words before it into the name: "Securities and Exchange Commission",
     "Food and Drug Administration", "Foreign and Commonwealth Office". A word is taken as
     common if it names a department's field ("Finance"), ends as abstract nouns do
-    ("Immigration"), stands in lower case elsewhere in the text ("food") or follows "the";
+    ("Immigration"), stands in lower case elsewhere in the text ("food") or follows "the" or
+    a country's acronym, as a nation's body is named ("the US Fish and Wildlife Service");
     after such a word in lower case the name may open with a place ("Mid Derwen Fire and
     Rescue Service"). Otherwise "and" joins two names, a person or a firm before it
     ("Clinton and State Department", "Viacom and Sony Pictures"), as it does before a place
@@ -1005,7 +1070,11 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
         start -= 1
     if start == connector or (start > 0 and tokens[start - 1].kind in (NAME, DEPARTMENT, ORG)):
         return first
-    if common or _ARTICLE_END.search(text, max(0, tokens[start].start - 5), tokens[start].start):
+    if (
+        common
+        or _ARTICLE_END.search(text, max(0, tokens[start].start - 5), tokens[start].start)
+        or (start > 0 and tokens[start - 1].kind == PLACE and tokens[start - 1].text.isupper())
+    ):
         return start
     return first
 
@@ -1322,7 +1391,11 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     start <= token.start < end for start, end in shouted
                 ):
                     token.kind = STOP
-        organisations = _organisation_segments(text, tokens)
+        organisations = [
+            segment
+            for segment in _organisation_segments(text, tokens)
+            if not _names_a_thing(text, segment, run_start)
+        ]
         for segment in organisations:
             if segment.is_acronym and segment.text not in defined:
                 acronyms.append(segment)
@@ -1418,6 +1491,7 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     if pairs:
         _firms_named_for_founders(analysed, pairs)
     _firms_named_by_initials(text, analysed)
+    _mentions_of_joined(text, analysed)
     return analysed
 
 
@@ -1448,6 +1522,39 @@ def _firms_named_by_initials(text: str, analysed: list[tuple[int, int, RunAnalys
         analysis.organisations[analysis.organisations.index(acronym)] = OrganisationSegment(
             acronym.start, name.end, text[acronym.start : name.end], False
         )
+
+
+def _mentions_of_joined(text: str, analysed: list[tuple[int, int, RunAnalysis]]) -> None:
+    """Make every mention of an organisation name with "and" inside it that the text reads
+    whole in one place ("the Food and Drug Administration") that name wherever else it
+    stands, though the words there gave no sign of it ("Food and Drug Administration
+    Commissioner Ann Lee", where "and" might as well join a person and a body, as in "Brenwick
+    and State Department lawyers"): one name is not read two ways in one text."""
+    joined = {
+        organisation.text
+        for _start, _end, analysis in analysed
+        for organisation in analysis.organisations
+        if " and " in organisation.text
+    }
+    for run_start, run_end, analysis in analysed:
+        for name in joined:
+            start = text.find(name, run_start, run_end)
+            while start != -1:
+                end = start + len(name)
+                if (
+                    (start == run_start or not text[start - 1].isalnum())
+                    and (end == run_end or not text[end].isalnum())
+                    and not any(o.start <= start and end <= o.end for o in analysis.organisations)
+                ):
+                    outside = [
+                        o for o in analysis.organisations if o.end <= start or end <= o.start
+                    ]
+                    analysis.organisations = sorted(
+                        [*outside, OrganisationSegment(start, end, name, False)],
+                        key=lambda organisation: organisation.start,
+                    )
+                    analysis.names = [n for n in analysis.names if n.end <= start or end <= n.start]
+                start = text.find(name, end, run_end)
 
 
 def _workplace_after_role(text: str, tokens: list[Token], run_start: int) -> bool:
@@ -1620,20 +1727,20 @@ def _with_doubtful_words_joined(
 def _run_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the capitalised runs, with two joins the run pattern cannot see: a name
     typed by the kind of body it is that has a bare "the" inside ("environmental group Lock
-    the Gate", "charity Save the Children"), and a ministry's remit listed with commas
-    ("Ministry of Culture, Tourism and Civil Aviation", "Department for Digital, Culture,
-    Media and Sport"), where the last item follows "and"."""
+    the Gate", "charity Save the Children"), and a ministry's or a bureau's remit listed with
+    commas ("Ministry of Culture, Tourism and Civil Aviation", "Bureau of Alcohol, Tobacco and
+    Firearms"), where the last item follows "and"; and a firm named for its partners with a
+    comma between them ("Levesque, Beaubien Inc", see `_firm_across_comma`)."""
     spans = [match.span() for match in RUN_PATTERN.finditer(text)]
-    remits = "Ministry" in text or "Department" in text or "Office" in text
+    remits = any(head in text for head in _REMIT_HEADS)
     joined: list[tuple[int, int]] = []
     index = 0
     while index < len(spans):
         start, end = spans[index]
         index += 1
-        if (
-            index < len(spans)
-            and text[end : spans[index][0]] == " the "
-            and _after_type(text, start)
+        if index < len(spans) and (
+            (text[end : spans[index][0]] == " the " and _after_type(text, start))
+            or _firm_across_comma(text, (start, end), spans[index])
         ):
             start, end = start, spans[index][1]
             index += 1
@@ -1657,6 +1764,32 @@ def _run_spans(text: str) -> list[tuple[int, int]]:
                     break
         joined.append((start, end))
     return joined
+
+
+def _firm_across_comma(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether one plain name, a comma and a firm's name ending in its legal form are one
+    firm's name, as firms named for their partners write it ("Levesque, Beaubien Inc"). Not
+    in a list of firms (a comma or "and" before the name, or the list going on after the
+    firm: "Dell, Hewlett-Packard Co and IBM"), and not when the name stands elsewhere in the
+    text without the firm, as a person's surname before the firm they work for does
+    ("Kessler, Acme Holdings Ltd's analyst")."""
+    word = text[first[0] : first[1]]
+    firm = text[second[0] : second[1]].split()
+    if (
+        text[first[1] : second[0]] != ", "
+        or " " in word
+        or token_class(word) != NAME
+        or is_given_name(word)
+        or len(firm) < 2
+        or firm[-1].lower() not in _CORPORATE_SUFFIXES
+        or text.startswith(("'", "’"), second[1])
+        or _LIST_BEFORE.search(text, max(0, first[0] - 6), first[0])
+        or _LIST_AFTER.match(text, second[1])
+    ):
+        return False
+    name = text[first[0] : second[1]]
+    alone = re.compile(rf"(?<![\w’'\-]){re.escape(word)}(?![\w’'\-])")
+    return len(alone.findall(text)) == text.count(name)
 
 
 def _singular(noun: str) -> str:

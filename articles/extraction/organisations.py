@@ -175,8 +175,10 @@ def _by_first_word(names) -> dict[str, str]:
 def _loosely_abbreviated(acronym: str, names: list[str]) -> str | None:
     """The one name that `acronym` abbreviates in a looser way than by all its initials:
     read by its capitals alone ("M&S" for "Marks & Spencer", "MoJ" for "Ministry of Justice"),
-    or leaving out a last part after "and" ("CDC" for "Centers for Disease Control and
-    Prevention"); None if no name fits or more than one does."""
+    leaving out a last part after "and" ("CDC" for "Centers for Disease Control and
+    Prevention") or the kind of body before "of" that opens the name ("ATF" for "Bureau of
+    Alcohol, Tobacco and Firearms", "HHS" for "Department of Health and Human Services");
+    None if no name fits or more than one does."""
     letters = "".join(ch for ch in acronym if ch.isupper() or ch.isdigit())
     if len(letters) < 2:
         return None
@@ -186,6 +188,9 @@ def _loosely_abbreviated(acronym: str, names: list[str]) -> str | None:
         head, joint, tail = name.rpartition(" and ")
         if joint and len(letters) >= 3 and len(tail.split()) <= 2 and len(head.split()) >= 2:
             variants.add(initials(head))
+        kind, of, remit = name.partition(" of ")
+        if of and len(letters) >= 3 and kind.lower() in lexicon.ORGANISATION_KINDS:
+            variants.add(initials(remit))
         if letters in variants:
             fitting.setdefault(_key(name), " ".join(name.split()))
     return next(iter(fitting.values())) if len(fitting) == 1 else None

@@ -129,10 +129,11 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|near|along|off|outside|inside)[ \u
 # leader, Declan O'Neill, said".
 _ROLE_AND_COMMA = re.compile(r"\b([a-z]+),[ \u00a0]+$")
 # The same with the role written with a capital, as a title or an acronym is ("The Home
-# Secretary, ", "The local MP, "), after a determiner that makes it a common noun phrase
-# rather than a name or a place ("In Washington, ").
+# Secretary, ", "The local MP, ", "Scotland's First Minister, "), after a determiner or a
+# possessive that makes it a common noun phrase rather than a name or a place ("In
+# Washington, ").
 _DETERMINED_ROLE_AND_COMMA = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \u00a0]+"
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0]+"
     r"((?:[\w\-’']+[ \u00a0]+){0,3}([A-Z][A-Za-z]*)),[ \u00a0]+$"
 )
 # Words that lead from a name to where the person is from ("Robert Nelson of Standard and
@@ -146,6 +147,13 @@ _ROLE_REMIT_AND_COMMA = re.compile(
     r"[a-z\-]+,[ \u00a0]+$"
 )
 _OPENERS = " \t\n\"“‘'("
+# A relative clause set off after a speaker phrase's head: ", who visited the site,".
+_RELATIVE_CLAUSE = re.compile(r",[ \u00a0]+(?:who|whom|whose|which)\b")
+# Kin owned by a name: "Mrs Carrow's family", "Hale's widow".
+_KIN_AFTER = re.compile(
+    r"[’']s?[ \u00a0]+(?:family|families|relatives|parents|children|widow|widower|son|daughter"
+    r"|sons|daughters|brother|sister|mother|father|wife|husband)\b"
+)
 # Marks that end a line of running text, which a headline lacks.
 _HEADLINE_NOT_ENDING = '.!?:;,"”’…)'
 # An age set off after a name, which only people have: "Jones, 45, arrived".
@@ -984,6 +992,14 @@ class _Extraction:
             if organisation is None:
                 return _Speaker(description, "unnamed")
             return _Speaker(organisation.name, "organisation")
+        if len(words) == 2 and lowered[0] == "the" and token_class(words[1].strip(".,")) == PLACE:
+            # "the American said", "the Russian added": a player or a person named before by
+            # nationality, as a pronoun stands for one; a place or a nationality names no body.
+            position = attribution.subject_start if before is None else before
+            return max(
+                (self._resolve_pronoun(position, pronoun, history) for pronoun in ("he", "she")),
+                key=lambda speaker: -1 if speaker.name is None else speaker.position,
+            )
         if (
             lowered[0] == "the"
             and 1 < len(words) <= 5
@@ -1032,13 +1048,22 @@ class _Extraction:
         """A name closing the speaker phrase after its head: "Liberal Democrat spokeswoman for
         women Sandra Gidley", "The Shadow Secretary, Theresa May". A name right after a
         preposition ("a spokesman for John Smith") is not the speaker, nor is a name owning
-        the head when a name follows ("Castamar's foreign minister, Elena Varga")."""
+        the head when a name follows ("Castamar's foreign minister, Elena Varga") or when the
+        head is kin, who speak for themselves ("Mrs Carrow's family"), where an office or a
+        spokesman speaks for the owner ("Ryan's office"), nor one in a relative clause after
+        the head ("The First Minister, who met Tom Hale on Monday,")."""
         found = []
         start, end = attribution.subject_start, attribution.subject_end
+        clause = _RELATIVE_CLAUSE.search(self.text, start, end)
+        if clause is not None:
+            end = clause.start()
         for segment in self._segments_in(start, end):
             person = self.person_of_segment.get(id(segment))
-            if person is not None and not self._governed(segment, start):
-                found.append((segment.possessive, person))
+            if person is None or self._governed(segment, start):
+                continue
+            if segment.possessive and _KIN_AFTER.match(self.text, segment.end):
+                continue
+            found.append((segment.possessive, person))
         # A name owning the head gives way to one set off after it.
         found.sort(key=lambda possessive_and_person: possessive_and_person[0])
         return [person for _, person in found[:1]]
