@@ -210,10 +210,12 @@ _PLACE_ADJECTIVES = word_set(
 )
 # Words of a report on a sport, which make a town's name and "City" or "Town" in it the
 # town's club ("beat Northgate City"), where elsewhere it is the town.
-_SPORTING_TEXT = re.compile(
-    r"\b(?:striker|midfielder|winger|goalkeeper|kick-off|half-time|full-time|play-off"
-    r"|hat-trick|relegation|goalless|Premier League|League (?:One|Two)|FA Cup)s?\b"
-)
+_SPORTING_WORDS = (
+    "striker", "midfielder", "winger", "goalkeeper", "kick-off", "half-time", "full-time",
+    "play-off", "hat-trick", "relegation", "goalless", "Premier League", "League One",
+    "League Two", "FA Cup",
+)  # fmt: skip
+_SPORTING_TEXT = re.compile(rf"\b(?:{'|'.join(map(re.escape, _SPORTING_WORDS))})s?\b")
 # Prepositions that place something in a town rather than pit a side against a club.
 _PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|through|into|of)[ \u00a0]+(?:the[ \u00a0]+)?$"
@@ -538,43 +540,47 @@ def _tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         and verb.group(1).lower() in lexicon.SPEECH_VERBS
     ):
         tokens[0].kind = NAME  # "Tyrese Okoye said": a given name, not a nationality
-    for index, (town, club) in enumerate(zip(tokens, tokens[1:], strict=False)):
-        if (
-            club.text.lower() in _CLUB_WORDS
-            and town.kind in (NAME, PLACE)
-            and not town.possessive
-            and (index + 2 == len(tokens) or tokens[index + 2].kind not in _QUALIFIERS)
-        ):
-            # "Bristol Rovers", "Queens Park Rangers", where in "Stockbridge Rovers Junior
-            # FC" the word only qualifies the kind after it.
-            club.kind = ORG
-    for index, (sport, place) in enumerate(zip(tokens, tokens[1:], strict=False)):
-        following = tokens[index + 2] if index + 2 < len(tokens) else None
-        if (
-            sport.text.lower() in _SPORTS
-            and not sport.possessive
-            and (
-                (place.kind == PLACE and not place.text.isupper())
-                or place.text.lower() in _SPORTING_REGIONS
-            )
-            and (following is None or place.possessive or following.text in _JOINING_CONNECTORS)
-        ):
-            sport.kind = place.kind = ORG  # "Cricket Australia", "Football Victoria"
-    for index, token in enumerate(tokens):
-        if (
-            token.kind == STOP
-            and token.text.lower() in _BYLINE_WORDS
-            and _names_a_field(tokens, index)
-        ):
-            token.kind = NAME  # "Financial Reporting Council", "Center for Investigative Reporting"
-    for month, following in zip(tokens, tokens[1:], strict=False):
-        if (
-            month.kind == STOP
-            and month.text.lower() in _NAME_MONTHS
-            and month.text.lower() in lexicon.GIVEN_NAME_GENDER
-            and following.kind == NAME
-        ):
-            month.kind = NAME  # "April Ryan"
+    if len(tokens) > 1:
+        # Each rule here reads a token beside its neighbours; a lone token, as two runs in
+        # three are, has none, so it need not set up the pairs.
+        for index, (town, club) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if (
+                club.text.lower() in _CLUB_WORDS
+                and town.kind in (NAME, PLACE)
+                and not town.possessive
+                and (index + 2 == len(tokens) or tokens[index + 2].kind not in _QUALIFIERS)
+            ):
+                # "Bristol Rovers", "Queens Park Rangers", where in "Stockbridge Rovers Junior
+                # FC" the word only qualifies the kind after it.
+                club.kind = ORG
+        for index, (sport, place) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            following = tokens[index + 2] if index + 2 < len(tokens) else None
+            if (
+                sport.text.lower() in _SPORTS
+                and not sport.possessive
+                and (
+                    (place.kind == PLACE and not place.text.isupper())
+                    or place.text.lower() in _SPORTING_REGIONS
+                )
+                and (following is None or place.possessive or following.text in _JOINING_CONNECTORS)
+            ):
+                sport.kind = place.kind = ORG  # "Cricket Australia", "Football Victoria"
+        for index, token in enumerate(tokens):
+            if (
+                token.kind == STOP
+                and token.text.lower() in _BYLINE_WORDS
+                and _names_a_field(tokens, index)
+            ):
+                # "Financial Reporting Council", "Center for Investigative Reporting"
+                token.kind = NAME
+        for month, following in zip(tokens, tokens[1:], strict=False):
+            if (
+                month.kind == STOP
+                and month.text.lower() in _NAME_MONTHS
+                and month.text.lower() in lexicon.GIVEN_NAME_GENDER
+                and following.kind == NAME
+            ):
+                month.kind = NAME  # "April Ryan"
     if (
         len(tokens) == 2
         and tokens[0].text.lower() in _PAPER_TITLES
@@ -1343,7 +1349,11 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     # Two lone surnames joined by "and" or "&", which may name a firm ("Ernst and Young").
     pairs: list[_Pair] = []
     trades = "hares" in text or "stock" in text  # "shares", "Shares"
-    sporting = _SPORTING_TEXT.search(text) is not None
+    # The plain substring test first: the regex, with a word boundary before fifteen
+    # alternatives, is slow to scan a text for, and most texts have none of the words.
+    sporting = (
+        any(word in text for word in _SPORTING_WORDS) and _SPORTING_TEXT.search(text) is not None
+    )
     result_sides = _result_sides(text)
     datelines = []
     # The agency a dateline names in its brackets: "NEW YORK, March 14 (Wireline) - ".
@@ -1359,15 +1369,16 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     doubtful: dict[str, bool] = {}
     tickers = [ticker.span() for ticker in _TICKER.finditer(text)] if "<" in text else []
     for run_start, run_end in _run_spans(text):
-        if any(start < run_start < end for start, end in tickers):
+        if tickers and any(start < run_start < end for start, end in tickers):
             continue  # "C" in "<C>", "S" in "<CMAC.S>": a ticker's code names no one
         tokens = _tokens(text, run_start, text[run_start:run_end])
         if not tokens:
             continue
         for start, end in datelines:
-            for token in tokens:
-                if start <= token.start < end:
-                    token.kind = STOP
+            if start < run_end and run_start < end:  # only a run the dateline overlaps
+                for token in tokens:
+                    if start <= token.start < end:
+                        token.kind = STOP
         club_word = _town_club_word(text, tokens, run_start) if sporting else None
         if club_word is not None:
             # "against Northgate City": in a sports report, the club of that town.
@@ -1391,6 +1402,12 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     start <= token.start < end for start, end in shouted
                 ):
                     token.kind = STOP
+        if all(token.kind == STOP for token in tokens):
+            # A run of stop words only, as a third of runs are ("The", "But", "WASHINGTON"):
+            # every step below starts from a name, a place, an acronym or an organisation
+            # word, so none finds anything here, and the run's analysis is empty.
+            analysed.append((run_start, run_end, RunAnalysis()))
+            continue
         organisations = [
             segment
             for segment in _organisation_segments(text, tokens)
@@ -1738,9 +1755,10 @@ def _run_spans(text: str) -> list[tuple[int, int]]:
     while index < len(spans):
         start, end = spans[index]
         index += 1
-        if index < len(spans) and (
-            (text[end : spans[index][0]] == " the " and _after_type(text, start))
-            or _firm_across_comma(text, (start, end), spans[index])
+        # What stands between this run and the next decides either join: " the " or ", ".
+        gap = text[end : spans[index][0]] if index < len(spans) else None
+        if (gap == " the " and _after_type(text, start)) or (
+            gap == ", " and _firm_across_comma(text, (start, end), spans[index])
         ):
             start, end = start, spans[index][1]
             index += 1

@@ -128,6 +128,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|near|along|off|outside|inside)[ \u
 # The role word and comma before a name set off in apposition: "leader, " in "The opposition
 # leader, Declan O'Neill, said".
 _ROLE_AND_COMMA = re.compile(r"\b([a-z]+),[ \u00a0]+$")
+# A comma and the spaces after it, which every role set off before a name ends with.
+_COMMA_AND_SPACES = re.compile(r",[ \u00a0]+")
 # The same with the role written with a capital, as a title or an acronym is ("The Home
 # Secretary, ", "The local MP, ", "Scotland's First Minister, "), after a determiner or a
 # possessive that makes it a common noun phrase rather than a name or a place ("In
@@ -357,6 +359,10 @@ class _Extraction:
         ]
         self.organisation_starts = [segment.start for segment in self.organisation_segments]
         self.person_of_segment: dict[int, Person] = {}
+        # Where a comma and its spaces end, found once per text: a role set off before a name
+        # ends with them ("The coach, Jones"), so a run that starts anywhere else needs none
+        # of the regex searches back from it for such a role, as most runs do not.
+        self.after_comma = {match.end() for match in _COMMA_AND_SPACES.finditer(text)}
         # Whether the text writes a word in lower case, by word, as asked.
         self._written_in_lower_case: dict[str, bool] = {}
 
@@ -659,6 +665,8 @@ class _Extraction:
             return False
         if len(segment.tokens) == 1 and not self.text.startswith(",", segment.end):
             return False
+        if segment.run_start not in self.after_comma:
+            return False
         found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 80), segment.run_start)
         if found is not None and found.group(1).lower() in lexicon.ROLE_NOUNS:
             return True
@@ -691,6 +699,8 @@ class _Extraction:
         gas company, Santos, said"), or after a comma at the end of a sentence ("parents set
         up a campaign group, Fair Funding Northfield."), if any."""
         if segment.prefix or not self.text.startswith((",", "."), segment.end):
+            return None
+        if segment.run_start not in self.after_comma:
             return None
         found = _ROLE_AND_COMMA.search(self.text, max(0, segment.run_start - 40), segment.run_start)
         if found is None or found.group(1) not in lexicon.ORGANISATION_TYPES:
@@ -1162,13 +1172,14 @@ class _Extraction:
         comma closes ("For the Crown,", "After Brexit,"): the name is the preposition's object
         and the sentence's subject comes after the comma. A name after an earlier comma is in
         apposition instead ("On Monday, Trump's wife, Melania, is ...")."""
+        if not self.text.startswith(",", segment.end):
+            return False  # tested first, as it fails for most names and costs no split
         before = self.text[sentence_start : segment.run_start]
         opening = before.split()
         return (
             bool(opening)
             and opening[0].strip('"“‘(').lower() in _OPENING_PREPOSITIONS
             and "," not in before
-            and self.text.startswith(",", segment.end)
         )
 
     def _speaker_closing(
