@@ -35,6 +35,7 @@ from trafilatura.utils import load_html
 from .bylines import byline_people
 from .page_blocks import (
     HEADINGS,
+    BlockTexts,
     is_standfirst_heading,
     same_words,
     text_byline,
@@ -48,7 +49,7 @@ from .page_blocks import (
     words,
 )
 from .page_layout import as_browsers_read, prepared_tree
-from .records import NotAnArticle, ParsedArticle, ParseError
+from .records import NotAnArticle, ParsedArticle, ParsedPerson, ParseError
 from .sites import (
     page_title,
     site_name_alone,
@@ -137,6 +138,7 @@ _KICKER_BLOCKS, _KICKER_WORDS = 2, 6  # what may sit above a page's <h1>: "Lokal
 _HEADLINE_WORDS = 3  # a shorter link is a menu entry or a tag, not another story's headline
 _CARD_EXTRA_WORDS = 15  # what a listing's card holds besides headline and teaser: date, byline
 _CARD_DEPTH = 4  # how far above a teaser its card's headline link may sit
+_FIRST_WORD = re.compile(r"\s*(\S+)")  # as str.split() reads it: both skip the same spaces
 
 _EARLIEST_DAY = datetime.datetime(1995, 1, 1)  # htmldate's: before it, a number is no date
 
@@ -170,6 +172,18 @@ def _organisation_authors(data: bytes) -> list[str]:
             continue
         names.extend(_organisations_in(found))
     return names
+
+
+def _metadata_authors(
+    author: str | None, sitename: str, hostname: str, data: bytes
+) -> tuple[ParsedPerson, ...]:
+    """The people the page's metadata names as its authors (trafilatura's author field). The
+    page's JSON-LD is read for organisations among them only when it names any author: on a
+    page that names none there is nothing to tell apart, and reading it costs twice what
+    reading the byline does."""
+    if not author:
+        return ()
+    return byline_people([author], sitename, hostname, organisations=_organisation_authors(data))
 
 
 def _organisations_in(value) -> list[str]:
@@ -328,23 +342,31 @@ def _in_card(element) -> bool:
     return False
 
 
-def _is_listing(data: bytes, blocks: list) -> bool:
+def _is_listing(page: str | bytes, blocks: list) -> bool:
     """Whether the extracted text is a list of other stories' headlines and teasers rather
     than prose: three or more of its blocks, and at least half, are found in the page as
     headline links or as text in a card beside one. The page is parsed again for this, which
     only pages declaring a listing type pay for."""
-    tree = load_html(data)
+    tree = load_html(page)
     if tree is None:
         return False
+    items = [item for block in blocks for item in (block if block.tag in ("ul", "ol") else [block])]
+    item_texts = [words(item) for item in items]
+    # An element's text is spaced out as `words` does only when its first word opens one of
+    # the items: the page's containers each hold much of its text, and spacing out all of
+    # them would cost more than the rest of this test.
+    first_words = {text.partition(" ")[0] for text in item_texts}
     by_text = {}
     for element in tree.iter(etree.Element):  # a descendant comes later, so the deepest wins
-        by_text[" ".join(element.text_content().split())] = element
-    items = [item for block in blocks for item in (block if block.tag in ("ul", "ol") else [block])]
-    in_cards = sum(_in_card(by_text[text]) for text in map(words, items) if text in by_text)
+        content = element.text_content()
+        first_word = _FIRST_WORD.match(content)
+        if (first_word.group(1) if first_word else "") in first_words:
+            by_text[" ".join(content.split())] = element
+    in_cards = sum(_in_card(by_text[text]) for text in item_texts if text in by_text)
     return in_cards >= 3 and 2 * in_cards >= len(items)
 
 
-def _page_headline(blocks: list, title: str) -> str:
+def _page_headline(blocks: list, texts: BlockTexts, title: str) -> str:
     """The headline the page shows its readers: an <h1> opening the text, or following a
     kicker of a few words ("Lokales", "Immunology"), which goes with it. The metadata's title
     is often another, written for search engines and social media ("You won't believe what
@@ -352,23 +374,23 @@ def _page_headline(blocks: list, title: str) -> str:
     and the <h1> are taken off `blocks`."""
     opening = blocks[: _KICKER_BLOCKS + 1]
     lead = next((i for i, block in enumerate(opening) if block.tag == "h1"), None)
-    if lead is None or any(len(words(b).split()) > _KICKER_WORDS for b in blocks[:lead]):
+    if lead is None or any(len(texts[b].split()) > _KICKER_WORDS for b in blocks[:lead]):
         return title
-    heading = words(blocks[lead])
+    heading = texts[blocks[lead]]
     if len(heading.split()) < _HEADLINE_WORDS and not same_words(heading, title):
         return title  # a site's or section's name set as the page's <h1>
     del blocks[: lead + 1]
     return heading
 
 
-def _title_part_heading(blocks: list, title: str, data: bytes) -> str:
+def _title_part_heading(blocks: list, texts: BlockTexts, title: str, data: bytes) -> str:
     """The part of the page's <title> that the text opens with as a line of its own (an old
     CMS's headline in bold), which leaves the text: the rest of the <title> names the site
     ("Valley Herald - Farmers protest new water charges"), and trafilatura, splitting it,
     may take the site's name for the title. Otherwise `title`."""
     if len(blocks) < 2:
         return title
-    part = title_part(page_title(data), words(blocks[0]))
+    part = title_part(page_title(data), texts[blocks[0]])
     if len(part.split()) < _HEADLINE_WORDS:
         return title
     del blocks[0]
@@ -414,9 +436,9 @@ def parse_html(
     what the page says about itself; the capture date is used when the page gives no date."""
     if not data.strip():
         raise ParseError("empty file")
-    data = as_browsers_read(data)
+    data, page = as_browsers_read(data)
     document = trafilatura.bare_extraction(
-        prepared_tree(data),
+        prepared_tree(data, page),
         url=url or None,
         fast=True,
         with_metadata=True,
@@ -444,13 +466,14 @@ def parse_html(
     # the headline and standfirst fields hold those already.
     blocks = list(convert_to_html(document.body).find("body"))
     page_type = (document.pagetype or "").casefold()
-    if (not page_type or page_type in _LISTING_PAGE_TYPES) and _is_listing(data, blocks):
+    if (not page_type or page_type in _LISTING_PAGE_TYPES) and _is_listing(page, blocks):
         raise NotAnArticle(f"a page listing other articles (page type {page_type or 'unstated'})")
-    title = _title_part_heading(blocks, _page_headline(blocks, title), data)
-    text_byline_people, byline_date = text_byline(blocks, sitename, hostname)
+    texts = BlockTexts()
+    title = _title_part_heading(blocks, texts, _page_headline(blocks, texts, title), data)
+    text_byline_people, byline_date = text_byline(blocks, texts, sitename, hostname)
     shown_standfirst = ""
     while blocks and blocks[0].tag in HEADINGS:
-        heading = words(blocks[0])
+        heading = texts[blocks[0]]
         if not title:
             title = heading
         elif not shown_standfirst and is_standfirst_heading(data, heading):
@@ -458,14 +481,14 @@ def parse_html(
         elif not (same_words(heading, title) or same_words(heading, standfirst)):
             break
         blocks.pop(0)
-    without_summary_box(blocks)
-    standfirst = shown_standfirst or text_standfirst(blocks) or standfirst
-    without_date_lines(blocks, standfirst)
-    blocks = without_furniture(blocks)
-    without_repeated_quotes(blocks)
-    without_release_tail(blocks)
-    without_calls_to_action(blocks)
-    if blocks and same_words(words(blocks[0]), standfirst):
+    without_summary_box(blocks, texts)
+    standfirst = shown_standfirst or text_standfirst(blocks, texts) or standfirst
+    without_date_lines(blocks, texts, standfirst)
+    blocks = without_furniture(blocks, texts)
+    without_repeated_quotes(blocks, texts)
+    without_release_tail(blocks, texts)
+    without_calls_to_action(blocks, texts)
+    if blocks and same_words(texts[blocks[0]], standfirst):
         standfirst = ""  # a meta description copied from the first paragraph
     body = "\n".join(tostring(block, encoding="unicode") for block in blocks)
     if not title:
@@ -487,10 +510,7 @@ def parse_html(
         source_url=http_url(url) or http_url(address),
         section=categories[0] if categories else "",
         language=_page_language(data),
-        authors=byline_people(
-            [document.author or ""], sitename, hostname, organisations=_organisation_authors(data)
-        )
-        or text_byline_people,
+        authors=_metadata_authors(document.author, sitename, hostname, data) or text_byline_people,
     )
 
 

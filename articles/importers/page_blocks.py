@@ -209,7 +209,20 @@ def words(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def text_byline(blocks: list, sitename: str, hostname: str) -> tuple[tuple[ParsedPerson, ...], str]:
+class BlockTexts(dict):
+    """The text of each block of the story (`words`), read once, when first asked for: the
+    passes over the blocks below read the same ones (the first and last most), and reading
+    a block's text walks all of it. The blocks' elements are not changed by these passes,
+    only taken off their list, so a text read once stays true."""
+
+    def __missing__(self, block) -> str:
+        text = self[block] = words(block)
+        return text
+
+
+def text_byline(
+    blocks: list, texts: BlockTexts, sitename: str, hostname: str
+) -> tuple[tuple[ParsedPerson, ...], str]:
     """The people of a byline line opening the text ("By Jane Roe and John Doe"), and the
     words closing it that state when the story was posted ("Posted: Tuesday, March 5, 2024",
     after a bar), or opening it ("Posted on March 5, 2024 by Jane Roe"), or "": the day for a
@@ -217,7 +230,7 @@ def text_byline(blocks: list, sitename: str, hostname: str) -> tuple[tuple[Parse
     The line is taken off `blocks` with the short line under it that says where or for whom
     they wrote ("BBC News, Vienna"): the byline field holds them, and the body is the story."""
     for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
-        line = _byline_line(words(block)) if block.tag == "p" else None
+        line = _byline_line(texts[block]) if block.tag == "p" else None
         if line is None:
             continue
         names, dated = line
@@ -225,7 +238,7 @@ def text_byline(blocks: list, sitename: str, hostname: str) -> tuple[tuple[Parse
         if not people:
             continue
         end = position + 1
-        if end < len(blocks) and _is_byline_detail(blocks[end]):
+        if end < len(blocks) and _is_byline_detail(blocks[end], texts[blocks[end]]):
             end += 1
         del blocks[position:end]
         return people, dated
@@ -250,10 +263,9 @@ def _byline_line(text: str) -> tuple[str, str] | None:
     return names, dated
 
 
-def _is_byline_detail(block) -> bool:
+def _is_byline_detail(block, text: str) -> bool:
     """Whether a block is the short line under a byline that says where or for whom they
     wrote ("BBC News, Vienna"): a paragraph, as the byline is; a heading is the story's."""
-    text = words(block)
     return (
         block.tag == "p"
         and 0 < len(text.split()) <= _BYLINE_DETAIL_WORDS
@@ -261,7 +273,7 @@ def _is_byline_detail(block) -> bool:
     )
 
 
-def text_standfirst(blocks: list) -> str:
+def text_standfirst(blocks: list, texts: BlockTexts) -> str:
     """The standfirst the page sets under its headline, when the text opens with it: a short
     block whose class says it is one ("standfirst", "dek", "excerpt"). It is taken off
     `blocks`. A meta description that copies it says no more than the page shows its readers,
@@ -272,7 +284,7 @@ def text_standfirst(blocks: list) -> str:
         or not _STANDFIRST_CLASS.search(blocks[0].get("class") or "")
     ):
         return ""
-    text = words(blocks[0])
+    text = texts[blocks[0]]
     if not text or len(text.split()) > _STANDFIRST_WORDS:
         return ""
     del blocks[0]
@@ -287,11 +299,11 @@ def is_standfirst_heading(data: bytes, heading: str) -> bool:
     )
 
 
-def _is_date_line(block) -> bool:
+def _is_date_line(block, text: str) -> bool:
     """Whether a block of the text says no more than when it was published or updated (its
     words and the text after it, as a live blog's meta line writes it), of one year: "March
     3, 1941 – February 12, 2024" on an obituary is the life it tells of."""
-    text = " ".join(f"{words(block)} {block.tail or ''}".split()).casefold()
+    text = " ".join(f"{text} {block.tail or ''}".split()).casefold()
     tokens = _DATE_LINE_TOKEN.findall(text)
     return (
         0 < len(tokens) <= _DATE_LINE_WORD_COUNT
@@ -301,73 +313,73 @@ def _is_date_line(block) -> bool:
     )
 
 
-def without_date_lines(blocks: list, standfirst: str) -> None:
+def without_date_lines(blocks: list, texts: BlockTexts, standfirst: str) -> None:
     """Take off `blocks` the line opening the text that states when it was published
     (`_is_date_line`). A paragraph above it that copies the meta description goes with it: it
     is the standfirst, set under the headline before the date as live blogs set it, where a
     story's first paragraph would follow the date."""
     for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
-        if _is_date_line(block):
-            copied = position == 1 and same_words(words(blocks[0]), standfirst)
+        if _is_date_line(block, texts[block]):
+            copied = position == 1 and same_words(texts[blocks[0]], standfirst)
             del blocks[0 if copied else position : position + 1]
             return
 
 
-def _is_call_to_action(block) -> bool:
+def _is_call_to_action(block, text: str) -> bool:
     """Whether a block of the text is a short plea to the reader, every sentence of it: a
     paragraph of the story may mention subscribers or newsletters, but it says more."""
-    text = words(block)
     if block.tag not in _CALL_TO_ACTION_TAGS or len(text.split()) > _CALL_TO_ACTION_WORDS:
         return False
     return all(map(_CALL_TO_ACTION.match, _SENTENCE_END.split(text))) if text else True
 
 
-def _is_closing_notice(block) -> bool:
-    text = words(block)
+def _is_closing_notice(text: str) -> bool:
     return len(text.split()) <= _CLOSING_NOTICE_WORDS and bool(_CLOSING_NOTICE.match(text))
 
 
-def without_calls_to_action(blocks: list) -> None:
+def without_calls_to_action(blocks: list, texts: BlockTexts) -> None:
     """Take off `blocks` the pleas to subscribe, sign in, comment or support the site that
     open or close the text (`_is_call_to_action`), the notices closing it
     (`_is_closing_notice`) and empty paragraphs there. A paywall's or comments' heading
     (`_CLOSING_PLEA`) closes the story when nothing after it is as long as a paragraph of
     prose: what follows is the offer's terms or readers' comments."""
     for position, block in enumerate(blocks):
-        if block.tag in HEADINGS and _CLOSING_PLEA.match(words(block)):
+        if block.tag in HEADINGS and _CLOSING_PLEA.match(texts[block]):
             rest = blocks[position + 1 :]
-            if all(len(words(b).split()) <= _CALL_TO_ACTION_WORDS for b in rest):
+            if all(len(texts[b].split()) <= _CALL_TO_ACTION_WORDS for b in rest):
                 del blocks[position:]
                 break
-    while blocks and (_is_call_to_action(blocks[-1]) or _is_closing_notice(blocks[-1])):
+    while blocks and (
+        _is_call_to_action(blocks[-1], texts[blocks[-1]]) or _is_closing_notice(texts[blocks[-1]])
+    ):
         blocks.pop()
-    while blocks and _is_call_to_action(blocks[0]):
+    while blocks and _is_call_to_action(blocks[0], texts[blocks[0]]):
         blocks.pop(0)
 
 
-def without_release_tail(blocks: list) -> None:
+def without_release_tail(blocks: list, texts: BlockTexts) -> None:
     """Take off `blocks` a press release's tail (`_RELEASE_TAIL`) in the second half of the
     text: a short line standing alone, as a heading or in bold, and all after it."""
     start = max(len(blocks) // 2, len(blocks) - _RELEASE_TAIL_BLOCKS)
     for position in range(start, len(blocks)):
         block = blocks[position]
-        text = words(block)
+        text = texts[block]
         if (
             len(text.split()) <= _RELEASE_TAIL_WORDS
-            and _is_set_apart(block)
+            and _is_set_apart(block, text)
             and _RELEASE_TAIL.fullmatch(text)
         ):
             del blocks[position:]
             return
 
 
-def _is_set_apart(block) -> bool:
+def _is_set_apart(block, text: str) -> bool:
     """Whether a block is a heading, or a paragraph opening in bold (all of a label, or the
     label before what it labels: "<b>Media contact:</b> Lee Hanna"), or a mark alone."""
     if block.tag in HEADINGS:
         return True
     opens_bold = len(block) and block[0].tag in ("b", "strong") and not (block.text or "").strip()
-    return bool(opens_bold) or not any(ch.isalnum() for ch in words(block))
+    return bool(opens_bold) or not any(ch.isalnum() for ch in text)
 
 
 def _is_furniture(text: str) -> bool:
@@ -391,17 +403,17 @@ def _is_widget_line(text: str) -> bool:
     return rest != text and _WIDGET_FILLER.fullmatch(rest) is not None
 
 
-def without_furniture(blocks: list) -> list:
+def without_furniture(blocks: list, texts: BlockTexts) -> list:
     """`blocks` without labels for links to other stories (`_is_furniture`) and lines of
     widget labels (`_is_widget_line`)."""
     return [
         block
-        for block, text in zip(blocks, map(words, blocks), strict=True)
-        if not (_is_furniture(text) or _is_widget_line(text))
+        for block in blocks
+        if not (_is_furniture(texts[block]) or _is_widget_line(texts[block]))
     ]
 
 
-def without_summary_box(blocks: list) -> None:
+def without_summary_box(blocks: list, texts: BlockTexts) -> None:
     """Take off `blocks` a box summing up the story (`_SUMMARY_LABEL`) among the first blocks
     of the text: its label and the list under it."""
     for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
@@ -410,27 +422,27 @@ def without_summary_box(blocks: list) -> None:
             following is not None
             and following.tag in _LISTS
             and block.tag in HEADINGS | {"p"}
-            and _SUMMARY_LABEL.fullmatch(words(block))
+            and _SUMMARY_LABEL.fullmatch(texts[block])
         ):
             del blocks[position : position + 2]
             return
 
 
-def _letters(element) -> str:
-    return " ".join(_LETTERS.findall(words(element).casefold()))
+def _letters(text: str) -> str:
+    return " ".join(_LETTERS.findall(text.casefold()))
 
 
-def without_repeated_quotes(blocks: list) -> None:
+def without_repeated_quotes(blocks: list, texts: BlockTexts) -> None:
     """Take off `blocks` a quotation set apart that repeats words of another block of the
     text (`_REPEATED_QUOTE_WORDS`): a pull quote. A quoted document or letter stays; the
     story quotes it once."""
     quotes = [block for block in blocks if block.tag == "blockquote"]
     if not quotes:
         return
-    texts = {id(block): f" {_letters(block)} " for block in blocks}
+    letters = {id(block): f" {_letters(texts[block])} " for block in blocks}
     for quote in quotes:
-        text = texts[id(quote)]
+        text = letters[id(quote)]
         if len(text.split()) >= _REPEATED_QUOTE_WORDS and any(
-            text in texts[id(block)] for block in blocks if block is not quote
+            text in letters[id(block)] for block in blocks if block is not quote
         ):
             blocks.remove(quote)
