@@ -10,7 +10,9 @@ the notices closing a story, date lines, pages laid out in tables, stories split
 photo galleries, pages in Spanish, French and German, paywalls and comments; then pull
 quotes, audio players, sharing and pagination lines, summary boxes, old CMSs' text written as
 lines between line breaks with the headline in the <title>, bylines stating their date first,
-and AMP stories. Every page is a small invention."""
+and AMP stories; then pictures' credits and captions set as lines, the lines adverts leave,
+comment counts, pleas to follow the site, newsletters' own lines, newsroom standards' notices
+and standfirsts whose class trafilatura drops. Every page is a small invention."""
 
 import datetime
 
@@ -361,6 +363,11 @@ def test_a_time_element_written_by_react_gives_its_time_of_day():
         '<p><strong>Lee también:</strong> <a href="/2">El aparcamiento abrirá en mayo</a></p>',
         '<p><strong>À lire aussi :</strong> <a href="/3">Le parking passe au paiement</a></p>',
         '<p>Lesen Sie auch: <a href="/4">Der Hafen bekommt ein neues Terminal</a></p>',
+        '<div class="trending"><h3>Trending now</h3><ol><li><a href="/1">Pier reopens</a></li>'
+        "</ol></div>",
+        '<div class="ad"><p>Story continues below advertisement</p></div>',
+        "<p>Article continues after this advertisement</p>",
+        "<h4>Story continues below gallery</h4>",
     ],
 )
 def test_labels_for_links_to_other_stories_leave_the_text(furniture):
@@ -375,6 +382,7 @@ def test_labels_for_links_to_other_stories_leave_the_text(furniture):
         "<p>Related: the council says the two votes are unconnected.</p>",
         "<p>Read more about the terminal plan in the council minutes, published on Friday, "
         "where the officers set out why the quayside route was chosen over the bypass.</p>",
+        "<p>Trending: fares, which the mayor called a worry, have risen for three years.</p>",
     ],
 )
 def test_prose_opening_with_such_a_label_stays_in_the_text(prose):
@@ -469,6 +477,7 @@ def test_a_heading_starting_with_about_early_in_the_story_stays():
         "The views and opinions expressed in the article do not necessarily reflect ours.",
         "© 2024 The Northern Lamp. All rights reserved.",
         "Copyright Lanternport Courier 2024",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
 def test_a_disclaimer_or_copyright_notice_closing_the_story_leaves_the_text(notice):
@@ -485,6 +494,8 @@ def test_a_disclaimer_or_copyright_notice_closing_the_story_leaves_the_text(noti
         "SOURCE: News agencies",
         "Originally published on The Northern Lamp.",
         "Provided by The Northern Lamp",
+        "Reporting by Jane Roe; Additional reporting by Tomasz Wren; Editing by Ann Pryor",
+        "Courier’s Tomasz Wren contributed to this report.",
     ],
 )
 def test_a_correction_credit_or_origin_closing_the_story_stays(record):
@@ -673,6 +684,7 @@ def test_a_quoted_document_set_apart_stays_in_the_text():
         "<p>Listen 5:42</p>",
         "<p>Share on Facebook Share on Twitter Share via Email</p>",
         "<p>Page 1 of 3</p><p>1 2 3 Next »</p>",
+        '<p><a href="#comments">Comments (12)</a></p><p>4 Comments</p>',
     ],
 )
 def test_a_widgets_labels_leave_the_text(widget):
@@ -686,6 +698,7 @@ def test_a_widgets_labels_leave_the_text(widget):
         "<p>\u201cNext!\u201d</p>",
         "<p>Listen to the council's debate on our podcast, out on Friday.</p>",
         "<p>Next: the appeal, which the board will hear on 12 March.</p>",
+        "<p>Comments closed on 12 March, and 400 had been received.</p>",
     ],
 )
 def test_prose_naming_a_widgets_labels_stays_in_the_text(prose):
@@ -768,3 +781,73 @@ def test_an_amp_storys_pages_keep_their_headings():
     assert parsed.authors == (ParsedPerson(name="Jane Roe"),)
     assert parsed.body_html.startswith(f"<h2>1. {TEASERS[0][0]}</h2>\n<p>{TEASERS[0][1]}</p>")
     assert parsed.body_html.count("<h2>") == 3
+
+
+# Pictures' credits and captions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Photo: Jane Roe/Lanternport Courier</p>",
+        "<p>Pictures: Tomasz Wren / RNLI</p>",
+        "<p>Foto: Stadtverwaltung/dpa</p>",
+        "<p>Photo by Jane Roe on Unsplash</p>",
+        '<p><span class="visually-hidden">Image source, </span>Getty Images</p>',
+        "<p>Media caption, Drone footage shows the terminal site from the air</p>",
+    ],
+)
+def test_a_pictures_credit_or_caption_set_as_a_line_leaves_the_text(line):
+    parsed = parse(page(after=f"{line}<p>{PROSE[0]}</p>"))
+    assert parsed.body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in [*PROSE, PROSE[0]])
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Picture: a town without its ferry. That is what islanders fear, said Ann Pryor.</p>",
+        "<p>Photos by the dozen were handed to the inquiry on Monday.</p>",
+    ],
+)
+def test_prose_opening_with_a_pictures_label_stays_in_the_text(prose):
+    assert prose in parse(page(after=prose + f"<p>{PROSE[0]}</p>")).body_html
+
+
+# Pleas to follow the site and newsletters' own lines --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>Follow us on X and Facebook for the latest news from the harbour.</p>",
+        "<p><i>Follow Courier Sport on Instagram, Facebook and YouTube. Send your story ideas "
+        "to sport@courier.example.org.</i></p><p><i>Listen to Courier Radio live at 12:45 "
+        "weekdays - or listen back here.</i></p>",
+        "<p>___</p><p>Follow the Courier's full coverage of the terminal at "
+        "https://courier.example.org/terminal</p>",
+        "<p>You are receiving this because you signed up at courier.example.org. Unsubscribe · "
+        "Update your preferences</p>",
+    ],
+)
+def test_pleas_to_follow_the_site_and_a_newsletters_own_lines_close_no_story(tail):
+    opening = '<p><a href="/issue/112">View this email in your browser</a></p>'
+    parsed = parse(page(article=opening, after=tail))
+    assert parsed.body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+
+
+def test_a_sentence_of_the_story_beside_such_a_plea_and_a_rule_within_it_stay():
+    said = "<p>Follow us on Facebook, the mayor told the meeting. Nobody laughed at all.</p>"
+    assert parse(page(after=said)).body_html.endswith(said)
+    rule = f"<p>* * *</p><p>{PROSE[0]}</p>"
+    assert "<p>* * *</p>" in parse(page(after=rule)).body_html
+
+
+# Standfirsts trafilatura takes for paragraphs ---------------------------------------------
+
+
+def test_a_standfirst_whose_class_trafilatura_drops_leaves_the_body_for_its_field():
+    standfirst = "The vote ends six years of argument over lorries on the quayside."
+    head = f'<meta name="description" content="{standfirst}">'
+    parsed = parse(page(head, f'<p class="article__subhead"><em>{standfirst}</em></p>'))
+    assert parsed.standfirst == standfirst
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")

@@ -36,7 +36,7 @@ from .bylines import byline_people
 from .page_blocks import (
     HEADINGS,
     BlockTexts,
-    is_standfirst_heading,
+    is_set_as_standfirst,
     same_words,
     text_byline,
     text_standfirst,
@@ -476,7 +476,7 @@ def parse_html(
         heading = texts[blocks[0]]
         if not title:
             title = heading
-        elif not shown_standfirst and is_standfirst_heading(data, heading):
+        elif not shown_standfirst and is_set_as_standfirst(data, heading, heading=True):
             shown_standfirst = heading
         elif not (same_words(heading, title) or same_words(heading, standfirst)):
             break
@@ -489,7 +489,16 @@ def parse_html(
     without_release_tail(blocks, texts)
     without_calls_to_action(blocks, texts)
     if blocks and same_words(texts[blocks[0]], standfirst):
-        standfirst = ""  # a meta description copied from the first paragraph
+        # The standfirst the page sets under its headline, in a paragraph whose class
+        # trafilatura dropped, or else a meta description copied from the first paragraph.
+        if (
+            len(blocks) > 1
+            and blocks[0].tag == "p"
+            and is_set_as_standfirst(data, standfirst, heading=False)
+        ):
+            del blocks[0]
+        else:
+            standfirst = ""
     body = "\n".join(tostring(block, encoding="unicode") for block in blocks)
     if not title:
         raise ParseError("no headline: the page has no title")

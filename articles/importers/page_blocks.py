@@ -41,21 +41,23 @@ _DATED_BYLINE = re.compile(
 # What CMSs call the standfirst in its class: "standfirst", "article-dek", "deck", "excerpt",
 # "subtitle", "subheadline", "strapline", "summary", "teaser", and in Spanish, French and
 # German pages "entradilla", "sumario", "bajada", "copete", "chapo", "chapeau", "vorspann"
-# (`text_standfirst`, `is_standfirst_heading`).
+# (`text_standfirst`, `is_set_as_standfirst`).
 _STANDFIRST_NAMES = (
     r"standfirst|(?<![a-z])dek(?![a-z])|deck|excerpt|subtitle|sub-?head|strapline|summary|teaser"
     r"|entradilla|sumario|bajada|copete|chapo|chapeau|vorspann"
 )
 _STANDFIRST_CLASS = re.compile(_STANDFIRST_NAMES, re.IGNORECASE)
 
-# A heading whose class says it is the standfirst ("<h2 class="subtitle">", as press release
-# sites set it), as the page writes it: trafilatura keeps no heading's class.
-_STANDFIRST_HEADING = re.compile(
-    rb"""<h[2-6]\b[^>]*?\bclass\s*=\s*["'][^"']*?(?i:"""
+# A heading or paragraph whose class says it is the standfirst ("<h2 class="subtitle">", as
+# press release sites set it, "<p class="article__subhead"><em>...</em></p>"), as the page
+# writes it: trafilatura keeps no heading's class, nor a paragraph's that holds one element.
+_STANDFIRST_ELEMENT = (
+    rb"""<(%s)\b[^>]*?\bclass\s*=\s*["'][^"']*?(?i:"""
     + _STANDFIRST_NAMES.encode()
-    + rb""")[^>]*>(.{1,1000}?)</h[2-6]""",
-    re.DOTALL,
+    + rb""")[^>]*>(.{1,1000}?)</\1\b"""
 )
+_STANDFIRST_HEADING = re.compile(_STANDFIRST_ELEMENT % rb"h[2-6]", re.DOTALL)
+_STANDFIRST_PARAGRAPH = re.compile(_STANDFIRST_ELEMENT % rb"p", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _STANDFIRST_WORDS = 60
 
@@ -98,7 +100,11 @@ _DATE_LINE_WORD_COUNT = 16  # the live blog's line above, and no longer
 
 # What a page asks of its reader around the story, sentence by sentence: to subscribe, sign in
 # or up, register, support its journalism, read on, or get its newsletter ("Subscribe to keep
-# reading", "Already a subscriber?", "Get the day's top headlines delivered to your inbox").
+# reading", "Already a subscriber?", "Get the day's top headlines delivered to your inbox"), to
+# follow it on social media or its coverage elsewhere ("Follow us on X and Facebook", "Follow
+# AP's full coverage of ..."), send it stories, or listen to its programme; and what a
+# newsletter published on the web says around its issue ("View this email in your browser",
+# "You are receiving this because ...", "Unsubscribe").
 _CALL_TO_ACTION = re.compile(
     r"(?:subscribe\b|sign\s*(?:in|up)\b|log\s*in\b|register\s+(?:now|here|for|to)\b"
     r"|already\s+(?:a|an)\s+(?:subscriber|member)\b|already\s+(?:registered|have\s+an\s+account)"
@@ -112,6 +118,13 @@ _CALL_TO_ACTION = re.compile(
     r"|share\s+(?:a|your)\s+(?:memory|memories|condolences|thoughts)\b"
     r"|leave\s+a\s+(?:comment|reply|condolence)\b|join\s+the\s+(?:conversation|discussion)\b"
     r"|sign\s+the\s+guest\s*book\b"
+    r"|follow\s+[^.!?]{1,40}?\s+on\s+(?:x|twitter|facebook|instagram|youtube|tiktok|threads"
+    r"|bluesky|linkedin|whatsapp|telegram|mastodon)\b|follow\s+[^.!?]{0,30}?\bcoverage\b"
+    r"|send\s+(?:us\s+)?your\s+(?:story\s+ideas|stories|news|tips?|photos|pictures|videos)\b"
+    r"|listen\s+(?:back|live)\b|listen\s+to\s+[^.!?]{1,40}?\blive\b"
+    r"|view\s+(?:this\s+(?:e-?mail|newsletter|issue|message)\s+)?(?:in\s+(?:your|a|the)\s+"
+    r"(?:web\s+)?browser|online)\b|you(?:'re|’re|\s+are)\s+receiving\s+this\b|unsubscribe\b"
+    r"|(?:update|manage)\s+(?:your\s+)?(?:e-?mail\s+)?(?:preferences|subscriptions?)\b"
     r"|suscr[íi]bete\b|abonnez-vous\b|inscrivez-vous\b|abonnieren\s+sie\b|iscriviti\b)",
     re.IGNORECASE,
 )
@@ -129,13 +142,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 _CALL_TO_ACTION_WORDS = 25  # "Get the latest updates right in your inbox. Subscribe to ..."
 _CALL_TO_ACTION_TAGS = HEADINGS | {"p", "div"}
 
-# What a page sets after a story: a disclaimer that the views are the author's own, or a
-# copyright notice ("© 2024 The Northern Lamp. All rights reserved."). A correction ("This
+# What a page sets after a story: a disclaimer that the views are the author's own, a
+# copyright notice ("© 2024 The Northern Lamp. All rights reserved.") or a link to the
+# newsroom's standards ("Our Standards: The Thomson Reuters Trust Principles."). A correction ("This
 # article was amended on ..."), a credit ("Additional reporting by ...") or the story's origin
 # ("SOURCE: News agencies", "Originally published on ...") is part of the record, and stays.
 _CLOSING_NOTICE = re.compile(
     r"(?:the\s+)?(?:views?|opinions?)(?:\s+and\s+opinions?)?\s+expressed\b"
-    r"|(?:©|\(c\)|copyright\b)(?=.*(?:\b(?:19|20)\d\d\b|all\s+rights\s+reserved))",
+    r"|(?:©|\(c\)|copyright\b)(?=.*(?:\b(?:19|20)\d\d\b|all\s+rights\s+reserved))"
+    r"|our\s+(?:editorial\s+)?standards\s*:",
     re.IGNORECASE,
 )
 _CLOSING_NOTICE_WORDS = 40
@@ -153,13 +168,17 @@ _RELEASE_TAIL_WORDS = 8
 _RELEASE_TAIL_BLOCKS = 5  # "About ...", two paragraphs of it, "Media contact: ...", "SOURCE ..."
 
 # Page furniture among the story's blocks: a label over links to other stories standing alone
-# ("Related topics", "More on this story", "Share this"), or before another story's headline,
-# whose link trafilatura drops ("Read more: Parking charges to rise in July", "RELATED: ...").
+# ("Related topics", "More on this story", "Share this", "Trending now"), or before another
+# story's headline, whose link trafilatura drops ("Read more: Parking charges to rise in July",
+# "RELATED: ..."), and the line an advert or a gallery leaves in the story ("Story continues
+# below advertisement").
 _FURNITURE_LABEL = (
     r"(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
     r"|related(?:\s+(?:stories|articles|content|topics|links|coverage|reading))?"
     r"|recommended(?:\s+(?:stories|reading))?|most\s+(?:read|popular)|more\s+stories"
     r"|you\s+(?:may|might)\s+also\s+like|share\s+this(?:\s+(?:article|story))?|advertisement"
+    r"|trending(?:\s+(?:now|stories|today|news))?|(?:story|article)\s+continues\s+(?:below|after)"
+    r"(?:\s+(?:this|the))?(?:\s+(?:advertisement|advert|ad|gallery|video))?"
     r"|lee\s+tambi[ée]n|leer\s+m[áa]s|te\s+puede\s+interesar|(?:[àa]\s+)?lire\s+aussi|voir\s+aussi"
     r"|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leggi\s+anche|leia\s+tamb[ée]m)"
 )
@@ -170,19 +189,34 @@ _FURNITURE_LINK_WORDS = 25  # the label and a headline, not a paragraph of the s
 # The labels of a page's widgets, which a line of them holds with nothing but numbers and marks
 # between them: an audio player's ("Listen to this article · 5 min"), a reading time ("4 min
 # read"), sharing buttons ("Share on Facebook Share on Twitter"), a paginated story's links
-# ("Page 1 of 3", "1 2 3 Next »").
+# ("Page 1 of 3", "1 2 3 Next »"), the count of readers' comments ("Comments (12)").
 _WIDGET_LABEL = re.compile(
     r"listen(?:\s+now|\s+to\s+(?:this|the)\s+(?:article|story|episode)|(?=\W*\d))"
     r"|\d+\s*(?:min(?:ute)?s?|m)\s+(?:read|listen)|(?:estimated\s+)?reading\s+time"
     r"|share\s+(?:(?:this\s+(?:article|story)\s+)?(?:on|via|to|by)\s+)?(?:facebook|twitter|x"
     r"|linkedin|whatsapp|e-?mail|reddit|pinterest|telegram|bluesky|threads|messenger|flipboard)"
-    r"|page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+page)?|continue\s+to\s+page\s+\d+",
+    r"|page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+page)?|continue\s+to\s+page\s+\d+"
+    r"|\d+\s+comments?\b|comments?(?=\W*\d)",
     re.IGNORECASE,
 )
 _WIDGET_LINE_WORDS = 20  # "Share on Facebook Share on Twitter Share on LinkedIn ...", and no longer
 # What a line of them may hold besides: numbers, a duration, marks between them, but no quotation
 # marks ("Next!" in quotation marks is someone's word).
 _WIDGET_FILLER = re.compile(r"[\s\d|•·:/»«›‹>()\[\],.-]*(?:min(?:ute)?s?\b[\s\d|•·:/»«›‹>().,-]*)?")
+
+# A picture's credit or caption set as a line of the text where the picture was: a label and
+# the names of who took it or whose it is ("Photo: Jane Roe/Agency", "Pictures: Nate Beswick /
+# RNLI", "Foto: dpa", "Photo by Jane Roe on Unsplash"), no sentence, or the labels a broadcaster
+# writes for screen readers before a picture's source or caption ("Image source, Getty Images",
+# "Media caption, Drone footage shows ..."), which a sentence of the story never opens with.
+_PICTURE_CREDIT = re.compile(
+    r"(?:photo(?:graph)?s?|pictures?|pics?|images?|fotos?|bild(?:er)?|photo\s+credit)"
+    r"(?:\s*:|\s+(?:by|courtesy(?:\s+of)?)\b)\s*(?=\w)",
+    re.IGNORECASE,
+)
+_PICTURE_CREDIT_WORDS = 8  # "Photo: Jane Roe and John Doe / Lanternport Courier", and no longer
+_PICTURE_CAPTION = re.compile(r"(?:image|media|video)\s+(?:source|caption),\s*", re.IGNORECASE)
+_PICTURE_CAPTION_WORDS = 40
 
 # A box summing up the story at its opening, under a label ("Key points", "At a glance",
 # "Story highlights"), with the story's points as a list: the story tells them.
@@ -291,11 +325,13 @@ def text_standfirst(blocks: list, texts: BlockTexts) -> str:
     return text
 
 
-def is_standfirst_heading(data: bytes, heading: str) -> bool:
-    """Whether the page sets `heading` with a class saying it is the standfirst."""
+def is_set_as_standfirst(data: bytes, text: str, *, heading: bool) -> bool:
+    """Whether the page sets `text`, a heading or else a paragraph, with a class saying it is
+    the standfirst (`_STANDFIRST_HEADING`, `_STANDFIRST_PARAGRAPH`)."""
+    pattern = _STANDFIRST_HEADING if heading else _STANDFIRST_PARAGRAPH
     return any(
-        same_words(_TAG.sub(" ", unescape(match.group(1).decode("utf-8", "replace"))), heading)
-        for match in _STANDFIRST_HEADING.finditer(data)
+        same_words(_TAG.sub(" ", unescape(match.group(2).decode("utf-8", "replace"))), text)
+        for match in pattern.finditer(data)
     )
 
 
@@ -327,10 +363,13 @@ def without_date_lines(blocks: list, texts: BlockTexts, standfirst: str) -> None
 
 def _is_call_to_action(block, text: str) -> bool:
     """Whether a block of the text is a short plea to the reader, every sentence of it: a
-    paragraph of the story may mention subscribers or newsletters, but it says more."""
+    paragraph of the story may mention subscribers or newsletters, but it says more. An empty
+    block or a rule ("___", "* * *") around the text, where pleas stand, separates nothing."""
     if block.tag not in _CALL_TO_ACTION_TAGS or len(text.split()) > _CALL_TO_ACTION_WORDS:
         return False
-    return all(map(_CALL_TO_ACTION.match, _SENTENCE_END.split(text))) if text else True
+    if not any(character.isalnum() for character in text):
+        return True
+    return all(map(_CALL_TO_ACTION.match, _SENTENCE_END.split(text)))
 
 
 def _is_closing_notice(text: str) -> bool:
@@ -340,7 +379,7 @@ def _is_closing_notice(text: str) -> bool:
 def without_calls_to_action(blocks: list, texts: BlockTexts) -> None:
     """Take off `blocks` the pleas to subscribe, sign in, comment or support the site that
     open or close the text (`_is_call_to_action`), the notices closing it
-    (`_is_closing_notice`) and empty paragraphs there. A paywall's or comments' heading
+    (`_is_closing_notice`) and empty paragraphs and rules there. A paywall's or comments' heading
     (`_CLOSING_PLEA`) closes the story when nothing after it is as long as a paragraph of
     prose: what follows is the offer's terms or readers' comments."""
     for position, block in enumerate(blocks):
@@ -403,13 +442,29 @@ def _is_widget_line(text: str) -> bool:
     return rest != text and _WIDGET_FILLER.fullmatch(rest) is not None
 
 
+def _is_picture_line(text: str) -> bool:
+    """Whether a block's text is a picture's credit or caption (`_PICTURE_CREDIT`,
+    `_PICTURE_CAPTION`): a credit is a few words that end no sentence."""
+    if _PICTURE_CAPTION.match(text):
+        return len(text.split()) <= _PICTURE_CAPTION_WORDS
+    return (
+        _PICTURE_CREDIT.match(text) is not None
+        and len(text.split()) <= _PICTURE_CREDIT_WORDS
+        and text[-1] not in ".!?"
+    )
+
+
 def without_furniture(blocks: list, texts: BlockTexts) -> list:
-    """`blocks` without labels for links to other stories (`_is_furniture`) and lines of
-    widget labels (`_is_widget_line`)."""
+    """`blocks` without labels for links to other stories (`_is_furniture`), lines of widget
+    labels (`_is_widget_line`) and pictures' credits and captions (`_is_picture_line`)."""
     return [
         block
         for block in blocks
-        if not (_is_furniture(texts[block]) or _is_widget_line(texts[block]))
+        if not (
+            _is_furniture(texts[block])
+            or _is_widget_line(texts[block])
+            or _is_picture_line(texts[block])
+        )
     ]
 
 
