@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .lexicon import word_set
-from .names import DATELINE, is_person_noun
+from .names import is_person_noun
+from .runs import DATELINE
 
 _WORDS = re.compile(r"[^\W\d_][\w’'.\-]*")
 _LEADING_JUNK = re.compile(r"^[\s,;:—–\-…]+")

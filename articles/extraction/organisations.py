@@ -12,7 +12,9 @@ no such short form ("Police said") is no organisation.
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .names import NAME, OrganisationSegment, initials, is_given_name, token_class
+from .acronyms import initials
+from .names import is_given_name
+from .tokens import NAME, OrganisationSegment, token_class
 
 
 @dataclass

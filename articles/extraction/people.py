@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .lexicon import word_set
-from .names import PLACE, NameSegment, token_class
+from .tokens import PLACE, NameSegment, token_class
 
 # "Daalder, now President of the Chicago Council on Global Affairs," / "X, a spokesman for Y."
 _APPOSITION = re.compile(

@@ -27,19 +27,12 @@ from .attribution import (
 )
 from .lexicon import word_set
 from .names import (
-    ACRONYM,
-    DEPARTMENT,
     NAME_PREFIXES,
-    ORG,
-    PLACE,
-    NameSegment,
-    analyse_runs,
     describes_name,
     is_brand,
     is_given_name,
     is_person_noun,
     may_open_with_common_word,
-    token_class,
 )
 from .organisations import OrganisationRegistry
 from .people import (
@@ -58,6 +51,8 @@ from .quotes import (
     word_count,
 )
 from .results import ExtractionResult, OrganisationFound, PersonFound, QuoteFound
+from .runs import analyse_runs
+from .tokens import ACRONYM, DEPARTMENT, ORG, PLACE, NameSegment, token_class
 
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[{lexicon.UPPER_LETTERS}])|\n+")
 _ABBREVIATION_BEFORE = re.compile(
