@@ -5,15 +5,16 @@ test writes a small feed into tmp_path and imports it into the test database."""
 import pytest
 
 from articles.models import Article
-from tests.importing import run_import
+from tests.importing import run_import, summary
 
 pytestmark = pytest.mark.django_db
 
 
 def import_feed(path, text):
-    """Write `text` as a feed at `path` and import it, failing the test on a non-zero exit."""
+    """Write `text` as a feed at `path` and import it, failing the test on a non-zero exit;
+    returns the output, which names every entry and the reason for each one skipped."""
     path.write_text(text, encoding="utf-8")
-    stdout, stderr, error = run_import(path, "--no-extract")
+    stdout, stderr, error = run_import(path, "--no-extract", "--verbosity", "2")
     assert error is None, stderr
     return stdout
 
@@ -124,3 +125,84 @@ def test_the_feeds_title_without_its_section_is_the_source(tmp_path):
         tmp_path / "rss.xml", feed.replace("Lakeside Gazette", "Lakeside Gazette - Business")
     )
     assert Article.objects.get().source == "Lakeside Gazette"
+
+
+def test_an_aggregators_entry_names_its_own_source_and_not_in_the_headline(tmp_path):
+    import_feed(
+        tmp_path / "aggregator.xml",
+        """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>"harbour dredging" - Google News</title>
+<link>https://news.google.com/search?q=harbour+dredging</link>
+<item><title>Dredging of the harbour to start in June - Portwell Post</title>
+<link>https://news.google.com/rss/articles/CBMiQWh0dHBz?oc=5</link>
+<description>Dredgers arrive at Portwell in June, the port said on Monday.</description>
+<source url="https://portwell.example">Portwell Post</source></item></channel></rss>""",
+    )
+    article = Article.objects.get()
+    assert article.headline == "Dredging of the harbour to start in June"
+    assert article.source == "Portwell Post"
+
+
+def test_entries_without_text_of_their_own_are_skipped_and_the_rest_imported(tmp_path):
+    """A podcast episode (an enclosure), a title alone and an aggregator's list of links to
+    other stories are no articles: skipped with the reason, and the import succeeds."""
+    links = (
+        '&lt;ol&gt;&lt;li&gt;&lt;a href="https://news.google.com/rss/articles/A"&gt;Dredging '
+        "to start in June&lt;/a&gt;&amp;nbsp;&lt;font&gt;Portwell Post&lt;/font&gt;&lt;/li&gt;"
+        '&lt;li&gt;&lt;a href="https://news.google.com/rss/articles/B"&gt;Silt plan worries '
+        "anglers&lt;/a&gt;&amp;nbsp;&lt;font&gt;Bay Chronicle&lt;/font&gt;&lt;/li&gt;&lt;/ol&gt;"
+    )
+    teaser = (
+        "&lt;p&gt;The quay reopened on Monday. "
+        '&lt;a href="https://gazette.example.org/quay"&gt;Read more&lt;/a&gt;&lt;/p&gt;'
+    )
+    stdout = import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            f"""
+<item><title>Episode 12: Tides</title><guid isPermaLink="false">ep-12</guid>
+<enclosure url="https://cdn.example.org/ep12.mp3" length="3145728" type="audio/mpeg"/></item>
+<item><title>Title alone</title><link>https://gazette.example.org/alone</link></item>
+<item><title>Dredging to start in June</title><link>https://news.google.com/rss/articles/A</link>
+<description>{links}</description></item>
+<item><title>Quay reopens</title><link>https://gazette.example.org/quay</link>
+<description>{teaser}</description></item>"""
+        ),
+    )
+    assert (summary(stdout)["imported"], summary(stdout)["skipped"]) == (1, 3)
+    assert stdout.count("no text of its own") == 3
+    assert Article.objects.get().body_text == "The quay reopened on Monday. Read more"
+
+
+def test_a_relative_entry_link_is_read_against_the_feeds_own_address(tmp_path):
+    import_feed(
+        tmp_path / "rss.xml",
+        """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
+<title>Lakeside Gazette</title><link>https://gazette.example.org/</link>
+<atom:link href="https://gazette.example.org/feeds/news.rss" rel="self"/>
+<item><title>Bins move to Tuesdays</title><link>/2024/05/bins</link>
+<description>Bins will be emptied on Tuesdays.</description></item>
+<item><title>Lido opens</title><link>lido</link>
+<description>The lido opens in May.</description></item>
+<item><title>Radio hour</title><description>Our weekly programme.</description></item>
+</channel></rss>""",
+    )
+    assert dict(Article.objects.values_list("headline", "source_url")) == {
+        "Bins move to Tuesdays": "https://gazette.example.org/2024/05/bins",
+        "Lido opens": "https://gazette.example.org/feeds/lido",
+        "Radio hour": "",  # no link: not the feed's address
+    }
+
+
+def test_an_atom_category_gives_its_label_as_the_section(tmp_path):
+    import_feed(
+        tmp_path / "atom.xml",
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Eastmoor Herald</title>
+<entry><title>Pay deal agreed</title><link href="https://eastmoor.example/pay"/>
+<id>tag:eastmoor.example,2024:78</id><updated>2024-05-06T08:00:00Z</updated>
+<category term="local-government" label="Local government"/>
+<summary>Council workers get four per cent more.</summary></entry></feed>""",
+    )
+    assert Article.objects.get().section == "Local government"

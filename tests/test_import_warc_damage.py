@@ -1,7 +1,9 @@
-"""`import_articles` on damaged web archives: WARC files cut short at any byte, and pages whose
-only charset declaration is the HTTP header. Every WARC is written into tmp_path by warcio."""
+"""`import_articles` on damaged or oddly shaped archives: WARC files cut short at any byte,
+pages whose only charset declaration is the HTTP header, data served as a page, and JSON Lines
+exports that an editor or a cut copy changed. Every WARC is written into tmp_path by warcio."""
 
 import io
+import json
 import zlib
 
 import pytest
@@ -192,3 +194,83 @@ def test_no_cut_point_of_a_warc_crashes_or_silently_loses_a_complete_record(tmp_
         if not intact:
             assert error is not None and summary(stdout)["failed"] == 1, (cut, stdout)
             assert str(path) in stderr and ("truncated" in stderr or "damaged" in stderr)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b'{"temp": 14, "summary": "Cloudy"}', b' [{"id": 1}, {"id": 2}]'],
+    ids=["object", "array"],
+)
+def test_json_served_as_html_is_skipped_and_the_crawl_imports_cleanly(tmp_path, data):
+    archive = small_archive(compress=True)
+    archive.add_response("https://canal.example.org/api/weather", data)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(archive.data)
+
+    stdout, stderr, error = run_import(path, "--no-extract", "--verbosity", "2")
+
+    assert error is None, stderr
+    assert "api/weather: JSON data served as text/html" in stdout
+    assert summary(stdout)["skipped"] == 2  # the JSON and the 301
+    assert imported_urls() == {
+        "https://canal.example.org/strike",
+        "https://canal.example.org/grain",
+    }
+
+
+def export_line(number, **changes):
+    record = {
+        "format": "newsroom-article",
+        "version": 2,
+        "headline": f"Canal news {number}",
+        "body": f"<p>{PARAGRAPHS[0]}</p><p>Item {number}.</p>",
+        "source_url": f"https://canal.example.org/{number}",
+        "quotes": [],
+    }
+    return json.dumps(record | changes) + "\n"
+
+
+def test_export_saved_with_a_byte_order_mark_imports_every_line(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(export_line(1) + export_line(2), encoding="utf-8-sig")
+
+    stdout, stderr, error = run_import(path, "--no-extract")
+
+    assert error is None, stderr
+    assert imported_urls() == {"https://canal.example.org/1", "https://canal.example.org/2"}
+
+
+def test_export_cut_short_reports_its_last_line_as_cut_and_keeps_the_rest(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(export_line(1) + export_line(2)[:60], encoding="utf-8")
+
+    stdout, stderr, error = run_import(path, "--no-extract")
+
+    assert error is not None
+    assert f"{path}:2: invalid JSON: the line ends inside its record" in stderr
+    assert imported_urls() == {"https://canal.example.org/1"}
+
+
+def test_export_whose_first_line_is_longer_than_the_format_sniff_is_read_as_json_lines(
+    tmp_path,
+):
+    long_body = "".join(f"<p>{PARAGRAPHS[n % 2]}</p>" for n in range(200))
+    path = tmp_path / "export.jsonl"
+    path.write_text(export_line(1, body=long_body) + export_line(2), encoding="utf-8")
+
+    stdout, stderr, error = run_import(path, "--no-extract")
+
+    assert error is None, stderr
+    assert summary(stdout)["imported"] == 2
+    assert Article.objects.get(source_url="https://canal.example.org/1").headline == "Canal news 1"
+
+
+@pytest.mark.parametrize("content", ["", "\n  \n"], ids=["empty", "blank-lines"])
+def test_an_empty_file_is_reported_as_empty(tmp_path, content):
+    path = tmp_path / "export.jsonl"
+    path.write_text(content, encoding="utf-8")
+
+    stdout, stderr, error = run_import(path, "--no-extract")
+
+    assert error is not None
+    assert f"{path}: empty file: nothing to import" in stderr

@@ -4,6 +4,8 @@ Each entry becomes an article. Its text is the entry's own content (or summary);
 entry links to a page saved next to the feed (a relative link or a file: URL inside the feed's
 folder), that page is read instead, since a feed usually carries only a teaser. Links outside
 the feed's folder are never followed: a feed must not be able to import arbitrary local files.
+An entry with no text of its own and no local page (a podcast episode, a title alone, an
+aggregator's list of links) is no article and is skipped.
 """
 
 import calendar
@@ -12,7 +14,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import feedparser
 
@@ -20,9 +22,9 @@ from articles.text import CleanHTML, html_to_text, text_blocks_html
 
 from .bylines import byline_people
 from .html import http_url, parse_html_file
-from .records import ParsedArticle, ParseError
+from .records import NotAnArticle, ParsedArticle, ParseError
 from .runner import Job
-from .sites import site_name_alone
+from .sites import site_name_alone, without_site_name
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 # A start, end or comment tag: what makes an HTML value more than text.
@@ -34,6 +36,12 @@ _FEED_FOOTER = re.compile(
     r"<p>\s*The post\b(?:(?!</?p\b).)*\bappeared first on\b(?:(?!</?p\b).)*</p>\s*\Z",
     re.DOTALL | re.IGNORECASE,
 )
+# A link with its text, and the end of a sentence: what tells an aggregator's list of links
+# (Google News describes each story by its headline's link and the publisher's name beside it)
+# from a teaser that links to more.
+_LINK = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.DOTALL | re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?:\s|$)")
+_WORDS_BESIDE_A_LINK = 5
 # Wider than feedparser's pattern, which allows top-level domains of at most four letters.
 _EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -60,7 +68,21 @@ def _paragraphs_html(text: str) -> CleanHTML:
     )
 
 
+def _only_links(html: str) -> bool:
+    """Whether an HTML value holds links and no text of its own: outside its links, no
+    sentence and no more than a few words per link (a publisher's name, "Read more")."""
+    links = _LINK.findall(html)
+    rest = html_to_text(_LINK.sub(" ", html))
+    return (
+        bool(links)
+        and not _SENTENCE_END.search(rest)
+        and len(rest.split()) <= _WORDS_BESIDE_A_LINK * len(links)
+    )
+
+
 def _content_html(entry) -> str:
+    """The entry's text as HTML: its first content, else its summary; "" when neither holds
+    text of its own (a list of links to other stories is none)."""
     for item in [*entry.get("content", []), entry.get("summary_detail")]:
         if not item or not item.get("value", "").strip():
             continue
@@ -68,6 +90,8 @@ def _content_html(entry) -> str:
         if item.get("type") not in _HTML_TYPES:
             return _paragraphs_html(value)
         if _HTML_TAG.search(value):
+            if _only_links(value):
+                continue
             return _FEED_FOOTER.sub("", value)
         # feedparser labels every RSS description HTML, whatever it holds. Without a single
         # tag it is plain text whose blank lines are its only paragraph marks, which HTML
@@ -76,14 +100,35 @@ def _content_html(entry) -> str:
     return ""
 
 
-def _plain_title(entry) -> str:
-    """The entry's title as a headline: plain text on one line. A title of type html (Atom's
-    type="html", or an RSS title feedparser saw markup in) has its tags dropped and its
-    entities decoded; a text title is already decoded and must not be decoded again."""
+def _plain_title(entry, source: str, link: str) -> str:
+    """The entry's title as a headline: plain text on one line, without the name of the site
+    it came from ("Headline - Portwell Post", as aggregators write titles). A title of type
+    html (Atom's type="html", or an RSS title feedparser saw markup in) has its tags dropped
+    and its entities decoded; a text title is already decoded and must not be decoded again."""
     title = entry.get("title", "")
     if entry.get("title_detail", {}).get("type") in _HTML_TYPES:
         title = html_to_text(title)
-    return " ".join(title.split())
+    return without_site_name(" ".join(title.split()), source, urlsplit(link).hostname)
+
+
+def _source(entry, channel) -> str:
+    """The site the entry comes from: the one its own <source> names (an aggregator's feed
+    gathers many), else the feed's title without a tagline or section ("Site - Business")."""
+    return site_name_alone(entry.get("source", {}).get("title") or channel.get("title", ""))
+
+
+def _feed_address(channel) -> str:
+    """The address an entry's relative link is read against: the feed's own (its rel="self"
+    link), as a feed reader resolves it, else the site's."""
+    links = channel.get("links", [])
+    own = next((link.get("href") for link in links if link.get("rel") == "self"), None)
+    return own or channel.get("link", "")
+
+
+def _section(entry) -> str:
+    """The entry's first category, by its label (Atom's readable name) or else its term."""
+    tags = entry.get("tags", [])
+    return (tags[0].get("label") or tags[0].get("term") or "") if tags else ""
 
 
 def _author_names(entry) -> tuple[str, ...]:
@@ -137,7 +182,10 @@ def parse_feed_entry(entry: FeedEntry) -> ParsedArticle:
     if not entry.title:
         raise ParseError("feed entry has no title")
     if not entry.content_html.strip():
-        raise ParseError("feed entry has no content and links to no local page")
+        raise NotAnArticle(
+            "feed entry has no text of its own (only a title, links or media) and links to no "
+            "local page"
+        )
     return ParsedArticle(
         headline=entry.title,
         body_html=entry.content_html,
@@ -179,19 +227,22 @@ def iter_feed_jobs(path: Path):
         raise ParseError(f"not a readable RSS or Atom feed: {reason}")
     channel = feed.feed
     for number, entry in enumerate(feed.entries, start=1):
-        tags = [tag.get("term", "") for tag in entry.get("tags", [])]
+        link = entry.get("link", "")
+        page = _local_page(link, path.parent)
+        if link and page is None:  # a relative link names a page on the feed's site
+            link = urljoin(_feed_address(channel), link)
+        source = _source(entry, channel)
         item = FeedEntry(
             origin_path=f"{path}#entry-{number}",
-            title=_plain_title(entry),
+            title=_plain_title(entry, source, link),
             content_html=_content_html(entry),
-            link=entry.get("link", ""),
+            link=link,
             published_at=_moment(entry),
             authors=_author_names(entry),
-            section=(tags[0] if tags else "")[:100],
-            source=site_name_alone(channel.get("title", ""))[:200],  # not "Site - Business"
+            section=_section(entry)[:100],
+            source=source[:200],
             language=(channel.get("language") or "")[:16],
         )
-        page = _local_page(item.link, path.parent)
         if page is not None:
             yield Job(parse_feed_page, (item, str(page)), item.origin_path), len(data)
         else:

@@ -108,9 +108,19 @@ def _quote(data: dict) -> ParsedQuote:
     )
 
 
+def _invalid_json(error: json.JSONDecodeError) -> ParseError:
+    """The reason a line is not JSON; a line that ends before its record does (the last line
+    of a file cut short, or one an editor split) says so, not only where the parser stopped.
+    The parser stops at the end of such a line, or reports the string the end fell in."""
+    if error.pos >= len(error.doc.rstrip()) or error.msg.startswith("Unterminated string"):
+        return ParseError("invalid JSON: the line ends inside its record (is the file cut short?)")
+    return ParseError(f"invalid JSON: {error}")
+
+
 def parse_jsonl_line(line: bytes, origin_path: str) -> ParsedArticle:
     try:
-        data = json.loads(line.decode("utf-8"))
+        # utf-8-sig: Windows editors start a file they save with a byte order mark.
+        data = json.loads(line.decode("utf-8-sig"))
         if not isinstance(data, dict):
             raise ParseError("a line must hold one JSON object")
         if data.get("format", FORMAT_NAME) != FORMAT_NAME:
@@ -135,7 +145,7 @@ def parse_jsonl_line(line: bytes, origin_path: str) -> ParsedArticle:
             quotes=tuple(_quote(q) for q in _objects(data, "quotes")),
         )
     except json.JSONDecodeError as error:
-        raise ParseError(f"invalid JSON: {error}") from error
+        raise _invalid_json(error) from error
     except KeyError as error:
         raise ParseError(f"missing field {error}") from error
     except UnicodeDecodeError as error:

@@ -1,7 +1,8 @@
 """Web archives (WARC, gzip-compressed or plain), read by warcio as a stream.
 
 Every HTML response record with status 200 becomes an article with its original URL and
-capture date. Records are read one at a time from the open file, so a multi-gigabyte crawl
+capture date; one whose payload is JSON (an API answering as text/html, common in crawls) is
+skipped. Records are read one at a time from the open file, so a multi-gigabyte crawl
 never sits in memory; only the current page's bytes do, and pages above MAX_PAGE_BYTES are
 skipped.
 
@@ -15,6 +16,7 @@ read before the damage, so those are imported and the file is reported as failed
 
 import codecs
 import datetime
+import json
 import re
 import zlib
 from pathlib import Path
@@ -80,6 +82,18 @@ def _in_header_charset(payload: bytes, content_type: str) -> bytes:
         return payload
 
 
+def _is_json(payload: bytes) -> bool:
+    """Whether a payload served as HTML is a JSON object or array: no page starts with "{" or
+    "[", and the whole payload must parse, so a page is never taken for data."""
+    if not payload.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+        return False
+    try:
+        json.loads(payload)
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError alike
+        return False
+    return True
+
+
 def _page_result(record, path: Path) -> Job | ParseSkip | None:
     """A job for an HTML response (its payload read), a skip for one that is no article, or
     None for any other record."""
@@ -96,6 +110,8 @@ def _page_result(record, path: Path) -> Job | ParseSkip | None:
     payload = record.content_stream().read(MAX_PAGE_BYTES + 1)
     if len(payload) > MAX_PAGE_BYTES:
         return ParseSkip(origin, "page larger than 20 MB")
+    if _is_json(payload):
+        return ParseSkip(origin, "JSON data served as text/html, not a page")
     payload = _in_header_charset(payload, content_type)
     captured = _captured_at(record.rec_headers.get_header("WARC-Date"))
     return Job(parse_warc_page, (payload, origin, url, captured), origin)
