@@ -1,7 +1,7 @@
 """Writes that span several models. Admin actions, commands and tests call these; views never
 write. Each is one transaction, so a failure leaves nothing half-done."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
@@ -805,8 +805,10 @@ def article_import(
             parsed = replace(parsed, authors=())
     if existing is None:
         action = "imported"
-    elif existing.content_hash == content_hash and all(
-        getattr(existing, field) == value for field, value in values.items()
+    elif (
+        existing.content_hash == content_hash
+        and all(getattr(existing, field) == value for field, value in values.items())
+        and not _carries_other_quotes(existing, parsed)
     ):
         action = "skipped"
     else:
@@ -843,6 +845,26 @@ def article_import(
         raise
     batch.remember(outcome.article, previous_hash)
     return outcome
+
+
+def _carries_other_quotes(article, parsed):
+    """Whether a record that carries its own quotes (our export) carries other ones than the
+    article has, speakers by slug as the export writes them: an editor may have confirmed or
+    corrected a quote in the file, and an unchanged story must not make that edit a skip."""
+    if parsed.quotes is None:
+        return False
+    carried = Counter(
+        (q.text, q.in_standfirst, q.start, q.end, q.person, q.organisation,
+         q.speaker_description[:255], q.partial, q.verb[:50], q.confirmed)
+        for q in parsed.quotes
+    )  # fmt: skip
+    stored = Counter(
+        (q.text, q.in_standfirst, q.start, q.end, q.person.slug if q.person else "",
+         q.organisation.slug if q.organisation else "", q.speaker_description, q.is_partial,
+         q.verb, q.is_confirmed)
+        for q in article.quotes.select_related("person", "organisation")
+    )  # fmt: skip
+    return carried != stored
 
 
 def _another_copy(existing, source_url):

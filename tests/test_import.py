@@ -651,6 +651,25 @@ def test_export_then_import_gives_the_same_archive(tmp_path):
     assert snapshot() == before
 
 
+def test_a_quote_an_editor_confirmed_in_the_export_is_confirmed_on_import(tmp_path):
+    """The story is unchanged, so the line would be skipped; its quote is not, and an editor's
+    edit in the file must not be lost."""
+    article = ArticleFactory()
+    QuoteFactory(article=article, person=PersonFactory(name="Maria Lindqvist"))
+    export = tmp_path / "archive.jsonl"
+    call_command("export_articles", str(export), stderr=io.StringIO())
+    record = json.loads(export.read_text())
+    record["quotes"][0]["confirmed"] = True
+    export.write_text(json.dumps(record) + "\n")
+
+    stdout, stderr, error = run_import(export)
+
+    assert error is None, stderr
+    assert summary(stdout)["updated"] == 1
+    quote = Quote.objects.get()
+    assert quote.is_confirmed and quote.person.name == "Maria Lindqvist"
+
+
 def test_gzip_that_is_not_a_warc_is_reported(tmp_path):
     path = tmp_path / "notes.gz"
     path.write_bytes(gzip.compress(b"just some notes"))
