@@ -52,7 +52,7 @@ from .quotes import (
 )
 from .results import ExtractionResult, OrganisationFound, PersonFound, QuoteFound
 from .runs import analyse_runs
-from .tokens import ACRONYM, DEPARTMENT, ORG, PLACE, NameSegment, token_class
+from .tokens import ACRONYM, ARTICLE_END, DEPARTMENT, ORG, PLACE, NameSegment, token_class
 
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[{lexicon.UPPER_LETTERS}])|\n+")
 _ABBREVIATION_BEFORE = re.compile(
@@ -108,7 +108,6 @@ _STATES_AFTER = re.compile(
 _REPORTED_BEFORE = re.compile(r"\breport(?:ed|s)[ \u00a0]+$")
 # "of" and any "the" after a name, before the organisation the person is from.
 _OF_AFTER = re.compile(r",?[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
-_ARTICLE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]+$")
 # A word counting a group right before a name, which is then the group's ("Most Gibraltarians
 # said", "several Britons"). Not "both", which counts the names after it ("Both Blair and
 # Brown").
@@ -771,9 +770,7 @@ class _Extraction:
             or prefix.endswith(" the")
             or (
                 not segment.prefix
-                and _ARTICLE_BEFORE.search(
-                    self.text, max(0, segment.run_start - 4), segment.run_start
-                )
+                and ARTICLE_END.search(self.text, max(0, segment.run_start - 4), segment.run_start)
             )
         ):
             return True
@@ -809,9 +806,7 @@ class _Extraction:
             return (
                 segment.prefix.endswith(("’s", "'s"))
                 and " " not in segment.prefix
-                and _ARTICLE_BEFORE.search(
-                    self.text, max(0, segment.run_start - 4), segment.run_start
-                )
+                and ARTICLE_END.search(self.text, max(0, segment.run_start - 4), segment.run_start)
                 is not None
             )
         if (
@@ -855,7 +850,7 @@ class _Extraction:
         after_the = (
             before_title[-1].lower() == "the"
             if before_title
-            else _ARTICLE_BEFORE.search(self.text, max(0, segment.run_start - 4), segment.run_start)
+            else ARTICLE_END.search(self.text, max(0, segment.run_start - 4), segment.run_start)
         )
         if after_the and title not in lexicon.TITLES_AFTER_THE:
             return True
