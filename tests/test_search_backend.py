@@ -427,3 +427,54 @@ def test_short_posting_lists_are_inlined_and_read_back_as_whoosh_writes_them(
     assert [result.pk for result in phrase] == [str(rare.pk)]
     milley = SearchQuerySet().models(Article).narrow('people_exact:"Mark Milley"')
     assert milley.count() == 3
+
+
+def _stock_index(backend, path, documents):
+    """`documents` written by Whoosh's own writer and pool, with our codec."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from articles.search_backends import NewsroomCodec
+
+    stock = FileStorage(str(path)).create_index(backend.schema)
+    with stock.writer(codec=NewsroomCodec()) as writer:
+        for document in documents:
+            writer.add_document(**document)
+    return stock
+
+
+def _all_documents(backend):
+    return [
+        backend.prepare_document(index, obj)
+        for index in _indexes()
+        for obj in index.index_queryset()
+    ]
+
+
+@pytest.mark.parametrize("limit_mb", [256, 0.002])
+def test_postings_pooled_by_term_read_back_as_whoosh_pools_them(
+    backend, archive, tmp_path, monkeypatch, limit_mb
+):
+    """Our writers pool each term's postings in a list of its own: the segment holds the
+    postings Whoosh's own pool gives, also past the pool's memory limit (0.002 MB sorts
+    the pool out to temporary files every few postings)."""
+    from articles import search_backends
+
+    documents = _all_documents(backend)
+    stock = _stock_index(backend, tmp_path, documents)
+    monkeypatch.setattr(search_backends, "WRITER_LIMIT_MB", limit_mb)
+    backend.clear()
+    backend.write(documents=documents)
+    assert _postings_by_document(backend.index.refresh()) == _postings_by_document(stock)
+
+
+def test_a_spelling_word_is_written_once_per_segment(backend, archive, tmp_path):
+    """Whoosh's pool writes a spelling word once per document that has it, all under
+    document 0; ours once. Suggestions read only the words."""
+    documents = _all_documents(backend)
+    stock = _stock_index(backend, tmp_path, documents)
+    backend.clear()
+    backend.write(documents=documents)
+    for index, copies in [(stock, len(archive)), (backend.index.refresh(), 1)]:
+        with index.searcher() as searcher:
+            assert searcher.doc_frequency("spell_title", "pentagon") == copies
+    assert backend.create_spelling_suggestion("pentagin") == "pentagon"
