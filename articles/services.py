@@ -808,7 +808,7 @@ def article_import(
     elif (
         existing.content_hash == content_hash
         and all(getattr(existing, field) == value for field, value in values.items())
-        and not _carries_other_quotes(existing, parsed)
+        and not _carries_other_links(existing, parsed)
     ):
         action = "skipped"
     else:
@@ -847,24 +847,51 @@ def article_import(
     return outcome
 
 
-def _carries_other_quotes(article, parsed):
-    """Whether a record that carries its own quotes (our export) carries other ones than the
-    article has, speakers by slug as the export writes them: an editor may have confirmed or
-    corrected a quote in the file, and an unchanged story must not make that edit a skip."""
+def _carries_other_links(article, parsed):
+    """Whether a record that carries its own quotes (our export) carries other quotes,
+    mentions or authors than the article has: an editor may have confirmed a quote, added a
+    person or corrected a byline in the file, and an unchanged story must not make that edit a
+    skip. People and organisations are compared by slug, as the export writes them (a line
+    an editor added with a name only differs from every stored one, and is applied); records
+    carried with 0 mentions only travel with the line (speakers, employers)."""
     if parsed.quotes is None:
         return False
-    carried = Counter(
+    carried_quotes = Counter(
         (q.text, q.in_standfirst, q.start, q.end, q.person, q.organisation,
          q.speaker_description[:255], q.partial, q.verb[:50], q.confirmed)
         for q in parsed.quotes
     )  # fmt: skip
-    stored = Counter(
+    stored_quotes = Counter(
         (q.text, q.in_standfirst, q.start, q.end, q.person.slug if q.person else "",
          q.organisation.slug if q.organisation else "", q.speaker_description, q.is_partial,
          q.verb, q.is_confirmed)
         for q in article.quotes.select_related("person", "organisation")
     )  # fmt: skip
-    return carried != stored
+    return (
+        carried_quotes != stored_quotes
+        or _carried_mentions(parsed.people)
+        != _stored_mentions(article.person_mentions.select_related("person"), "person")
+        or _carried_mentions(parsed.organisations)
+        != _stored_mentions(
+            article.organisation_mentions.select_related("organisation"), "organisation"
+        )
+        or Counter(author.slug or author.name for author in parsed.authors)
+        != Counter(person.slug for person in article.byline.all())
+    )
+
+
+def _carried_mentions(found_records):
+    return Counter(
+        (found.slug or found.name, found.mentions, found.extracted)
+        for found in found_records
+        if found.mentions > 0
+    )
+
+
+def _stored_mentions(mentions, owner):
+    return Counter(
+        (getattr(mention, owner).slug, mention.count, mention.is_extracted) for mention in mentions
+    )
 
 
 def _another_copy(existing, source_url):

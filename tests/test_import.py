@@ -670,6 +670,52 @@ def test_a_quote_an_editor_confirmed_in_the_export_is_confirmed_on_import(tmp_pa
     assert quote.is_confirmed and quote.person.name == "Maria Lindqvist"
 
 
+def _export_one(tmp_path, article, edit):
+    """Export the archive (one article), let `edit` change its record, write it back."""
+    export = tmp_path / "archive.jsonl"
+    call_command("export_articles", str(export), stderr=io.StringIO())
+    record = json.loads(export.read_text())
+    edit(record)
+    export.write_text(json.dumps(record) + "\n")
+    return export
+
+
+def test_a_person_an_editor_added_to_the_export_is_mentioned_on_import(tmp_path):
+    """The story is unchanged, so the line would be skipped; the person added to it is an
+    edit that must not be lost, and the mention the file keeps is not doubled."""
+    article = ArticleFactory()
+    PersonMentionFactory(article=article, person=PersonFactory(name="Maria Lindqvist"))
+
+    def add_person(record):
+        record["people"].append({"name": "Tomas Berglund", "mentions": 2})
+
+    stdout, stderr, error = run_import(_export_one(tmp_path, article, add_person))
+
+    assert error is None, stderr
+    assert summary(stdout)["updated"] == 1
+    mentions = {m.person.name: m.count for m in article.person_mentions.all()}
+    assert mentions == {"Maria Lindqvist": 1, "Tomas Berglund": 2}
+
+
+def test_an_organisation_count_and_byline_corrected_in_the_export_are_kept(tmp_path):
+    article = ArticleFactory(byline=[PersonFactory(name="Ada Reporter")])
+    OrganisationMentionFactory(article=article, organisation=OrganisationFactory(name="NATO"))
+
+    def correct(record):
+        record["organisations"][0]["mentions"] = 3
+        record["byline"] = [{"name": "Ada Reporter"}, {"name": "Ben Stringer"}]
+
+    stdout, stderr, error = run_import(_export_one(tmp_path, article, correct))
+
+    assert error is None, stderr
+    assert summary(stdout)["updated"] == 1
+    assert article.organisation_mentions.get().count == 3
+    assert sorted(person.name for person in article.byline.all()) == [
+        "Ada Reporter",
+        "Ben Stringer",
+    ]
+
+
 def test_gzip_that_is_not_a_warc_is_reported(tmp_path):
     path = tmp_path / "notes.gz"
     path.write_bytes(gzip.compress(b"just some notes"))
