@@ -97,8 +97,10 @@ SMALL_SEGMENT_DOCS = 500
 MAX_SMALL_SEGMENTS = 4
 
 # Posting lists shorter than this are kept in the term table instead of in a block of their
-# own in the postings file (see `_InliningPostingsWriter`).
+# own in the postings file, and blocks of fewer than COMPRESS_POSTINGS are not compressed
+# (see `_InliningPostingsWriter`).
 INLINE_POSTINGS = 4
+COMPRESS_POSTINGS = 16
 
 # Searches kept per thread, for the same search asked again (count, page, facets).
 RECENT_SEARCHES = 4
@@ -403,13 +405,28 @@ class _LengthsInMemory(W3PerDocReader):
 
 
 class _InliningPostingsWriter(W3PostingsWriter):
-    """Whoosh's postings writer, keeping short posting lists in the term table ("inlined").
+    """Whoosh's postings writer, keeping short posting lists in the term table ("inlined"),
+    and short blocks uncompressed.
 
     W3 can read inlined postings, but Whoosh 2.7 never writes them: its writer calls a
     method its term info does not have (`set_inline`, not `set_inlined`), so the limit ships
     at 1, off. Most terms of a news archive (names, numbers, rare words) occur in a handful
     of documents, and each posting block costs two pickles, a zlib call and a header: with
-    rare terms inlined, commits take a fifth less time and the index is smaller."""
+    rare terms inlined, commits take a fifth less time and the index is smaller.
+
+    Whoosh also means to leave small blocks uncompressed, but overwrites its own choice and
+    compresses every block. Each block says whether it is compressed, so a block of fewer
+    than COMPRESS_POSTINGS postings is written as it is: setting zlib up cost more than it
+    saved on a few dozen bytes."""
+
+    def __init__(self, postfile, *, compression, **options):
+        super().__init__(postfile, compression=compression, **options)
+        self._block_compression = compression
+
+    def _write_block(self, last=False):
+        short = len(self._ids) < COMPRESS_POSTINGS
+        self._compression = 0 if short else self._block_compression
+        super()._write_block(last)
 
     def finish_postings(self):
         if self.written() or len(self) >= self._inlinelimit:

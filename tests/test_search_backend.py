@@ -478,3 +478,26 @@ def test_a_spelling_word_is_written_once_per_segment(backend, archive, tmp_path)
         with index.searcher() as searcher:
             assert searcher.doc_frequency("spell_title", "pentagon") == copies
     assert backend.create_spelling_suggestion("pentagin") == "pentagon"
+
+
+def test_short_posting_blocks_are_written_uncompressed_and_long_ones_compressed(backend):
+    """A block of fewer than COMPRESS_POSTINGS postings is written as it is (zlib costs more
+    than it saves on it), a longer one compressed; both read back and are found."""
+    from articles.search_backends import COMPRESS_POSTINGS
+
+    for n in range(COMPRESS_POSTINGS + 2):
+        ArticleFactory(body=f"<p>Harbour works, week {n}.</p>")
+    for n in range(5):
+        ArticleFactory(body=f"<p>Pier repairs, day {n}.</p>")
+    rebuild(backend)
+
+    blocks = {}
+    with backend.index.refresh().searcher() as searcher:
+        for reader, _offset in searcher.reader().leaf_readers():
+            for word in ("harbour", "pier"):
+                matcher = reader.postings("text", word)
+                blocks[word] = (matcher._blocklength, matcher._compression)
+    assert blocks == {"harbour": (COMPRESS_POSTINGS + 2, 3), "pier": (5, 0)}
+    found = SearchQuerySet().models(Article)
+    assert found.filter(content="harbour").count() == COMPRESS_POSTINGS + 2
+    assert found.filter(content="pier").count() == 5
