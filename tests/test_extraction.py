@@ -2299,3 +2299,193 @@ def test_a_title_word_after_a_middle_initial_is_a_surname():
     text = "“We will win the seat,” said Representative Dana K. Bishop of Ohio."
     quote = only_quote(text)
     assert quote.speaker == "Dana K. Bishop"
+
+
+def test_the_and_an_age_or_a_team_position_speaking_is_the_person_in_view():
+    text = (
+        "Harwood Athletic beat Castleford 2-1 on Saturday. Marcus Ilori, 20, came off the "
+        "bench to score the winner. “I just wanted to get on the ball,” the 20-year-old said.\n\n"
+        "Sean Rourke also scored. “It was a scrappy one,” the striker added."
+    )
+    assert [quote.speaker for quote in quotes_of(text)] == ["Marcus Ilori", "Sean Rourke"]
+
+
+def test_an_epithet_after_a_name_describes_someone_other_than_the_person_in_view():
+    text = (
+        "Edward Thorne launched the campaign. One advert stars a Lincoln impersonator.\n\n"
+        "“He will fix the roads and the schools,” the Lincoln actor says."
+    )
+    assert only_quote(text).speaker != "Edward Thorne"
+
+
+def test_a_name_qualifying_a_source_in_the_speaker_phrase_is_not_the_speaker():
+    text = (
+        "Edward Thorne leads the race. A source in the Thorne campaign said: “We are "
+        "comfortably ahead.”\n\n“Nobody should take anything for granted,” a Thorne aide "
+        "said.\n\n“He will not stop now,” said a source close to the Thorne family."
+    )
+    assert [quote.speaker for quote in quotes_of(text)] == [
+        "a source in the Thorne campaign",
+        "a Thorne aide",
+        "a source close to the Thorne family",
+    ]
+
+
+def test_a_name_before_its_verb_in_a_speaker_phrase_is_still_the_speaker():
+    text = (
+        "Senator Ada Kearns met Edward Thorne. Kearns delivered a snappy retort: “Nobody is "
+        "tearing this up.”"
+    )
+    assert only_quote(text).speaker == "Ada Kearns"
+    # A negated verb reads whole; a word in "-s" after a name is a plural noun it qualifies.
+    quote = only_quote("“That is a matter for the board,” Kearns wouldn’t say more.")
+    assert quote.speaker == "Kearns"
+    text = "“Prices will rise,” Halden fans said."
+    assert only_quote(text).speaker is None
+    assert names_found(text)[0] == []
+
+
+def test_a_possessive_view_before_a_colon_gives_the_quote_to_its_owner():
+    text = (
+        "Union leader Colin Hart told the rally that nurses were exhausted. “We will not back "
+        "down,” he said.\n\nThe hospital trust's view: “Patient safety is our absolute priority "
+        "during the strike.”"
+    )
+    quote = quotes_of(text)[1]
+    assert (quote.speaker, quote.speaker_type) == ("the hospital trust", "unnamed")
+
+
+def test_an_age_and_a_relative_clause_after_a_name_leave_it_the_subject():
+    text = (
+        "Union leader Colin Hart told the rally that nurses were exhausted. “We will not back "
+        "down,” he said.\n\nRetired teacher Graham Oduya, 70, whose wife is on the cardiology "
+        "ward, brought tea for the pickets.\n\n“They looked after her like family,” he said."
+    )
+    assert quotes_of(text)[1].speaker == "Graham Oduya"
+
+
+def test_a_kin_role_gives_a_person_the_gender_he_or_she_needs():
+    text = (
+        "Skipper Angus Rennie has run the ferry for forty years. “It is all I have known,” he "
+        "says.\n\nHe plans to read the books his late wife, Ishbel, left by the bed.\n\n"
+        "“People ask me if I will miss it,” he says."
+    )
+    assert quotes_of(text)[1].speaker == "Angus Rennie"
+
+
+def test_a_pair_before_who_and_a_verb_in_the_singular_is_a_person():
+    text = (
+        "Morag Sinclair, who runs the island's only shop, remembers the storm of 1995. "
+        "“Nobody else would go out,” she says.\n\nKingsbridge Rovers, who are fourth, travel "
+        "to Ashford Town, who have won twice."
+    )
+    assert only_quote(text).speaker == "Morag Sinclair"
+    assert [person.name for person in extract(text).people] == ["Morag Sinclair"]
+
+
+def test_common_british_and_irish_given_names_and_roles_make_people():
+    text = (
+        "Callum Reeve fell from the scaffold in March. Kieran Booth equalised late on. Former "
+        "patient June Atwell, 78, was there. Soap star Chloe Darnell has split from her "
+        "husband.\n\nChloe's Harbour Lane co-star Danny Fletcher rushed to her side. “She is "
+        "one of the strongest people I know,” he said."
+    )
+    people = [person.name for person in extract(text).people]
+    assert {"Callum Reeve", "Kieran Booth", "June Atwell"} <= set(people)
+    assert only_quote(text).speaker == "Danny Fletcher"
+
+
+def test_a_title_and_a_plural_after_of_stay_inside_an_organisation_name():
+    text = (
+        "Professor Hannah Okonjo, chair of the Royal College of General Practitioners, paid "
+        "tribute."
+    )
+    people, organisations = names_found(text)
+    assert people == ["Hannah Okonjo"]
+    assert organisations == ["Royal College of General Practitioners"]
+
+
+def test_the_possessive_of_the_people_served_stays_inside_an_organisation_name():
+    text = "In 1971 she founded the Hartcliffe Women's Health Centre in Bristol."
+    assert names_found(text)[1] == ["Hartcliffe Women's Health Centre"]
+
+
+def test_an_acronym_before_a_word_for_a_format_or_a_plug_is_no_organisation():
+    text = "The reader supports the open EPUB format and charges over a USB port."
+    assert names_found(text)[1] == []
+
+
+def test_a_broadcaster_and_sport_name_one_body_and_a_name_is_found_once():
+    text = (
+        "“We deserved at least a point,” Neil Carrow told BBC Sport. He won an award from the "
+        "European Sports Journalists Association last year."
+    )
+    assert names_found(text)[1] == ["BBC Sport", "European Sports Journalists Association"]
+
+
+def test_a_nationality_after_a_courtesy_title_or_a_given_name_is_a_surname():
+    text = (
+        "Bryan English, the campaign's Iowa director, spoke first. “He's one of us,” Mr. "
+        "English said. Comedian Dawn French was in the audience."
+    )
+    assert only_quote(text).speaker == "Bryan English"
+    assert "Dawn French" in names_found(text)[0]
+
+
+def test_a_title_word_ending_a_name_after_a_given_name_is_a_surname():
+    text = (
+        "Author Stephen King said he was pleased. “It was fine,” King said. Former prime "
+        "minister John Major spoke later."
+    )
+    assert only_quote(text).speaker == "Stephen King"
+    assert names_found(text)[0] == ["Stephen King", "John Major"]
+
+
+def test_a_participle_phrase_opening_a_sentence_leaves_the_subject_after_its_comma():
+    text = (
+        "Hillary Clinton toured South Carolina on Tuesday. Mattie Thomas, a retired nurse, said "
+        "she would vote for her.\n\nSpeaking in Harlem, Clinton, without naming him, also "
+        "accused Sanders of arriving late to the issue.\n\n“You can't just show up at "
+        "election time,” she said."
+    )
+    assert only_quote(text).speaker == "Hillary Clinton"
+
+
+def test_an_unattributed_quote_paragraph_is_the_words_of_the_paragraph_before_s_subject():
+    text = (
+        "“The plan was always going to be tough,” Ruth Calder, the project manager, said.\n\n"
+        "Richard Vine is upbeat about the bid's chances, in part because he sees the council "
+        "as an ally.\n\n“Not only can we win this, we are the favourites.”"
+    )
+    assert quotes_of(text)[1].speaker == "Richard Vine"
+
+
+def test_a_quote_with_words_after_it_is_not_given_to_the_paragraph_before():
+    text = (
+        "Richard Vine has been taking heat for staying silent.\n\n“There are stones with "
+        "more backbone than Richard Vine,” reads an editorial in the Valley Gazette."
+    )
+    assert only_quote(text).speaker != "Richard Vine"
+
+
+def test_a_noun_spelt_like_a_speech_verb_after_the_heads_a_speaker_phrase():
+    text = (
+        "Richard Vine met the inspectors on Monday.\n\n“The building was never safe to live "
+        "in,” the report said."
+    )
+    quote = only_quote(text)
+    assert (quote.verb, quote.speaker) == ("said", None)
+
+
+def test_the_letters_of_a_kind_of_club_and_a_town_name_one_club():
+    text = "AC Milan beat Inter 2-1 on Sunday. FC Porto lost at home. PSV Eindhoven's coach left."
+    assert names_found(text)[1] == ["AC Milan", "FC Porto", "PSV Eindhoven"]
+
+
+def test_the_fed_is_the_federal_reserve_the_text_named_before():
+    text = (
+        "The Federal Reserve held rates on Wednesday. “Inflation is easing but remains too "
+        "high,” the Fed said."
+    )
+    assert only_quote(text).speaker == "Federal Reserve"
+    assert organisations_of(text) == {"Federal Reserve": ("Fed",)}

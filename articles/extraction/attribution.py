@@ -91,6 +91,8 @@ _INVERTED_CLOSING = re.compile(
 )
 _SUBORDINATORS = word_set("when while because although though whereas unless until")
 _MODALS = word_set("would will could can should may might must to")
+# Relative pronouns for a person, opening a clause set off after a name.
+_PERSON_RELATIVES = word_set("who whose")
 # Relative pronouns opening a clause set off by a comma, whose verb is not the speaker's.
 _RELATIVES = word_set("who whom which")
 # Lower-case words, for a cheap test before a sentence is split into words.
@@ -112,6 +114,13 @@ _MAX_DASH_LINE_WORDS = 12
 _COLON_AFTER = re.compile(rf"[ \t\u00a0]*:[ \t\u00a0]*(?=[{_UPPER}])")
 # The dash closing an apposition a dash opened; a hyphen only with spaces round it.
 _CLOSING_DASH = re.compile(r"[—–]|\s--?\s")
+# A possessive and a noun for what someone says, with any remit, closing a label before a
+# colon: "'s view:", "'s verdict on the plan:".
+_POSSESSED_STATEMENT = re.compile(
+    r"[’']s?[ \t\u00a0]+(?:view|verdict|response|reply|answer|message|advice|take|assessment"
+    r"|reaction|explanation|defen[cs]e|position|prediction|warning|conclusion)"
+    r"(?:[ \t\u00a0]+(?:of|on|about|for)[ \t\u00a0][^:\n]{1,60})?:$"
+)
 # Words that make the next word a noun: "a lament", "their answer".
 _DETERMINERS = word_set("a an the his her their its our my your this these those")
 
@@ -290,10 +299,12 @@ def _is_noun_phrase(words: list[tuple[int, int, str]]) -> bool:
         return False  # "Rattling off promises", "Speaking on Monday": a participle clause
     if any(word[2] in _SUBORDINATORS for word in words[1:]):
         return False  # "It started when Snowden": the speaker is in the subordinate clause
+    # A word right after a determiner is a noun, though a verb may be spelt so: "the report".
+    texts = [word[2] for word in words]
     return not any(
         word in _FINITE_VERBS or word in lexicon.SPEECH_VERBS
-        for word in (w[2] for w in words)
-        if word.islower()
+        for previous, word in zip(["", *texts[:-1]], texts, strict=True)
+        if word.islower() and previous.lower() not in _DETERMINERS
     )
 
 
@@ -353,7 +364,8 @@ def _verb_follows(text: str, words: list[tuple[int, int, str]], last: int) -> bo
 def verb_follows(text: str, name_end: int, limit: int) -> bool:
     """Whether a finite verb follows a name ending at `name_end`, directly or after an
     apposition between commas or dashes: "Trump launched", "Cruz, in Texas, pledged",
-    "Halloran, 52, arrived", "Christie – a Cowboys fan – gave"."""
+    "Halloran, 52, arrived", "Halloran, 52, who lives nearby, arrived", "Christie – a Cowboys
+    fan – gave"."""
     if text.endswith(("’s", "'s"), 0, name_end):
         return False  # "Trump's campaign": the name is a possessive
     limit = min(limit, name_end + 200)
@@ -374,6 +386,12 @@ def verb_follows(text: str, name_end: int, limit: int) -> bool:
         position = comma + 1  # skip the apposition up to its closing comma
     elif gap.startswith(",") and gap.endswith(",") and len(gap) > 1:
         position = first.start()  # the apposition had no words: an age
+        if first.group() in _PERSON_RELATIVES:
+            # "Oduya, 70, whose wife was ill, brought": a relative clause after the age.
+            comma = text.find(",", first.end(), limit)
+            if comma == -1:
+                return False
+            position = comma + 1
     elif gap in ("—", "–", "-", "--"):
         closing = _CLOSING_DASH.search(text, first.end(), limit)
         if closing is None:
@@ -726,6 +744,16 @@ def label_before(text: str, start: int, colon: int) -> tuple[int, int] | None:
         if not any(mark in before for mark in "—–-\n"):
             return None  # "the report found: ..." or a name inside a longer clause
     return words[first][0], words[-1][1]
+
+
+def possessor_label(text: str, start: int, colon: int) -> tuple[int, int] | None:
+    """The owner of a view or a verdict that a colon opens a quote with: `The trust's view:
+    "..."`, `Ms Mercer's verdict on her chances: "..."`. The owner is the speaker, as the
+    subject of "said" would be."""
+    found = _POSSESSED_STATEMENT.search(text, start, colon + 1)
+    if found is None:
+        return None
+    return _subject_before(text, start, found.start())
 
 
 def _role_opening_label(words: list[tuple[int, int, str]]) -> bool:

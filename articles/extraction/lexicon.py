@@ -120,7 +120,36 @@ ROLE_NOUNS = TITLE_WORDS | word_set(
     blogger pundit counselor counsellor therapist dentist pharmacist clerk cashier retiree
     homeowner landlord tenant shopkeeper grandmother grandfather uncle aunt nephew niece cousin
     neighbour neighbor parishioner congregant constituent protester demonstrator forecaster
-    meteorologist selector mp mep msp mla
+    meteorologist selector mp mep msp mla midfielder winger substitute teammate team-mate
+    co-star mum mom dad
+    """
+)
+
+# Nouns a report uses after "the", as it would a pronoun, for a person it has named: a
+# position on a team, a sport's competitor, a kind of performer, a stage of life ("the
+# striker said", "the actress added", "the youngster said"). Not offices and jobs ("the mayor",
+# "the officer"), which may be someone the report has not named.
+EPITHETS = word_set(
+    """
+    striker midfielder defender winger goalkeeper keeper forward full-back centre-back
+    center-back playmaker batsman batter bowler all-rounder quarterback pitcher jockey boxer
+    golfer sprinter swimmer cyclist skier gymnast champion actress actor singer rapper
+    comedian star youngster teenager veteran pensioner
+    """
+)
+# Nouns for a woman or a man, kin first, which give a person they describe a gender for
+# resolving "he" and "she": "his wife, Ishbel", "the actress".
+FEMALE_ROLE_NOUNS = word_set(
+    """
+    wife mother daughter sister widow grandmother granddaughter aunt niece mum mom girlfriend
+    fiancee actress waitress businesswoman spokeswoman chairwoman congresswoman sportswoman
+    queen princess duchess
+    """
+)
+MALE_ROLE_NOUNS = word_set(
+    """
+    husband father son brother widower grandfather grandson uncle nephew dad boyfriend fiance
+    businessman congressman sportsman king prince duke
     """
 )
 
@@ -156,7 +185,7 @@ ORGANISATION_HEADS = word_set(
     regulator institute university school hospital club team league federation association
     coalition alliance network newspaper paper magazine channel broadcaster station foundation
     charity corporation cabinet parliament congress senate house kremlin pentagon treasury
-    white palace operator regulator watchdog
+    white palace operator regulator watchdog trust
     """
 )
 
@@ -202,7 +231,7 @@ ORGANISATION_KINDS = word_set(
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
-    convention constabulary theatre theater infirmary courts
+    convention constabulary theatre theater infirmary courts sport sports
     sabha majlis shura jirga
     """
 )
@@ -245,6 +274,14 @@ WELL_KNOWN_ORGANISATIONS = word_set(
     Fáil Oireachtas Dáil WHO U2 O2 MI5 MI6
     """
 )
+
+# Words news clips from the first word of a body's name, and the word in full: "the Fed"
+# for the Federal Reserve, "the Met" for the Metropolitan Police or Opera.
+CLIPPED_WORDS = {"fed": "federal", "met": "metropolitan"}
+
+# Letters for a kind of sports club that open a club's name before its town or its name
+# ("AC Milan", "FC Porto", "PSV Eindhoven"). Upper case.
+CLUB_PREFIXES = word_set("AC AS FC SC SS CF CD SD UD RC SV FK SK NK RB AFC AZ PSV CSKA")
 
 # Broadcasters known by an acronym that numbers its channels: "BBC2", "ITV1". Upper case.
 BROADCASTERS = word_set("BBC ITV RTE MTV NBC CBS ABC NHK ZDF ARD SBS")
@@ -357,6 +394,15 @@ _MALE_NAMES = """
     ted terry thomas tim timothy todd tom tommy tony travis trevor tyler valeri valery
     victor vincent vladimir vladmir volodymyr walter warren wayne wesley william willie
     yuri zach zachary sebastian damian fabian florian maximilian tyrese
+    aidan aiden alastair alasdair alistair callum calum cameron ciaran conor connor declan
+    dylan eamon eamonn ewan euan fraser gareth hamish iain kieran kian liam logan niall rhys
+    rory seamus shaun stewart tristan ahmad andre andres alejandro antoine arjun bilal
+    darius desmond dominik dustin elliot elliott ethan felix fernando francesco giovanni
+    giuseppe gerard hassan hussein ibrahim jaime jesse jonas karim lorenzo lucas luca manuel
+    marcel mateo mehmet mustafa rajesh ravi rahul sanjay sunil vikram yusuf amir anil
+    brendan byron clive cyril dermot donovan edmund fergus garry graeme humphrey jonah
+    kelvin kenny lachlan lionel marvin melvin mervyn neville ollie quentin reggie robbie
+    rodney ronnie theo tobias toby vernon wilfred
 """
 _FEMALE_NAMES = """
     abigail alice alicia alison amanda amber amy andrea angela angelina ann anna anne annie
@@ -374,6 +420,15 @@ _FEMALE_NAMES = """
     roberta rose ruth sally samantha sandra sara sarah sharon sheila shirley sophie stacey
     stephanie sue susan suzanne sylvia tamara tanya teresa theresa tina tracy ursula valerie
     vanessa victoria virginia wendy yvonne zoe vivian lillian marian therese
+    abby adele agnes aisha aileen alexandra amelia anita anya aoife bethany bridget caitlin
+    camilla carolyn cecilia charlene chloe ciara claudia colette courtney danielle deirdre
+    delia eileen elena eliza ella ellie eloise erica esther felicity francesca freya gemma
+    georgina geraldine gwen gwyneth hayley helena imogen ingrid irene isabel isabella isobel
+    jacqueline janine jasmine jemima jo joanne jocelyn josie june kirsty kristina lara leah
+    leanne leila lena lesley lorna lorraine lucinda lydia lynne mairead maureen maxine
+    melanie miriam moira morag muriel nadia naomi natasha niamh nora norah orla philippa
+    phoebe priya rachael rhiannon rosemary rosie roisin sadie saoirse serena siobhan sonia
+    tamsin tessa veronica yasmin fatima ayesha sunita
 """
 GIVEN_NAME_GENDER = dict.fromkeys(_MALE_NAMES.split(), "m") | dict.fromkeys(
     _FEMALE_NAMES.split(), "f"

@@ -41,6 +41,10 @@ _COMMON_NOUN_ENDINGS = ("ies", "tion", "sion", "ment", "ship", "ness", "ity", "i
 # "AA battery". Not "bill" or "notes", which follow a body as its bill ("Senate bill") or as
 # a verb ("the Journal notes").
 _THING_AFTER = re.compile(r"[ \u00a0]+(?:yields?|bonds?|gilts?|securities|batter(?:y|ies))\b")
+# Words for a format, a plug and a scan, which an acronym before them names the standard
+# of: "EPUB format", "USB port", "HDMI cable", "MRI scan". Not "files" or "chips", which a
+# body or a firm has ("FBI files", "ARM chips").
+_FORMAT_AFTER = re.compile(r"[ \u00a0]+(?:formats?|ports?|cables?|connectors?|scans?|codecs?)\b")
 # A single digit numbering a channel or a station: "Radio 4", "Channel 5" (not "League 10
 # points", "the Cabinet 2-1").
 _DIGIT_AFTER = re.compile(r"[ \u00a0][1-9](?![\w\-]|[.,]\d)")
@@ -59,6 +63,11 @@ _SAINTS = frozenset({"St", "St.", "Saint"})
 # Royal titles whose possessive opens the name of a body founded under them ("King's College",
 # "Queen's University", "Prince's Trust"), as a saint's does.
 _ROYAL_FOUNDERS = frozenset({"King", "Queen", "Prince", "Princess"})
+# Groups of people whose possessive stands inside the name of a body serving them, as a
+# saint's does: "Hartcliffe Women's Health Centre", "Royal Children's Hospital".
+_SERVED_GROUPS = word_set("women men children people workers veterans girls boys")
+# Endings of plural nouns for people by their work: "Practitioners", "Surgeons".
+_PLURAL_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "eons")
 # Kinds of academic body whose name may end with the city they stand in ("University College
 # London", "Queen's University Belfast").
 _ACADEMIC_KINDS = word_set("college university")
@@ -78,6 +87,12 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
             segments.append(OrganisationSegment(token.start, following.end, name, False))
             index += 2
             continue
+        if last := _club_named_after_prefix(tokens, index):
+            # "AC Milan", "PSV Eindhoven": a club by the letters of its kind and its town.
+            end = tokens[last].end
+            segments.append(OrganisationSegment(token.start, end, text[token.start : end], False))
+            index = last + 1
+            continue
         if token.kind == ACRONYM:
             segments.append(OrganisationSegment(token.start, token.end, token.text, True))
             index += 1
@@ -94,8 +109,9 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
         # ("Calder Valley Hospitals NHS Trust", where "NHS Trust" alone is what is left of it).
         # A title word right before the organisation word is part of the name after a
         # qualifier ("Ashworth General Hospital"), and so are a saint's name with its
-        # possessive ("St Anselm's Primary School", "St Bartholomew's Hospital") and a royal
-        # founder's possessive ("King's College").
+        # possessive ("St Anselm's Primary School", "St Bartholomew's Hospital"), a royal
+        # founder's possessive ("King's College") and the possessive of the people it serves
+        # ("Hartcliffe Women's Health Centre").
         first = index
         while first > 0 and (
             tokens[first - 1].kind in QUALIFIERS
@@ -117,6 +133,7 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
                 tokens[first - 1].possessive
                 and not (first >= 2 and tokens[first - 2].text in _SAINTS)
                 and not _opens_with_royal_founder(tokens, first)
+                and tokens[first - 1].text.lower() not in _SERVED_GROUPS
             ):
                 break
             first -= 1
@@ -171,8 +188,10 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
             # "BBC Radio Leeds": the broadcaster's acronym opens its station's name.
             first -= tokens[first - 1].kind == ACRONYM
         start, end = tokens[first].start, tokens[last].end
-        while segments and segments[-1].is_acronym and segments[-1].start >= start:
-            segments.pop()  # "NHS" is part of "Calder Valley Hospitals NHS Trust"
+        while segments and segments[-1].start >= start:
+            # "NHS" is part of "Calder Valley Hospitals NHS Trust", "European Sports" of
+            # "European Sports Journalists Association".
+            segments.pop()
         generic = lone_kind and last == index
         if generic:
             start, end = _kind_with_its_words(text, tokens, index)
@@ -214,11 +233,15 @@ def _ends_with_its_city(tokens: list[Token], index: int) -> bool:
 def names_a_thing(text: str, segment: OrganisationSegment, run_start: int) -> bool:
     """Whether a one-word organisation name only describes the lower-case noun after it, a
     security or a size of a thing: "Treasury yields", "US Treasury bonds", "an AA battery".
-    After "the" the word is the body itself, so "the Treasury bonds" would not be read so."""
-    return (
-        " " not in segment.text
-        and _THING_AFTER.match(text, segment.end) is not None
-        and not ARTICLE_END.search(text, max(0, run_start - 5), run_start)
+    After "the" the word is the body itself, so "the Treasury bonds" would not be read so. An
+    acronym before a word for a format or a plug is a standard, "the" or not: "the EPUB
+    format", "a USB port"."""
+    if " " in segment.text:
+        return False
+    if segment.is_acronym and _FORMAT_AFTER.match(text, segment.end):
+        return True
+    return _THING_AFTER.match(text, segment.end) is not None and not ARTICLE_END.search(
+        text, max(0, run_start - 5), run_start
     )
 
 
@@ -244,6 +267,24 @@ def _acronym_and_country(tokens: list[Token], index: int) -> bool:
     )
 
 
+def _club_named_after_prefix(tokens: list[Token], index: int) -> int:
+    """Where a club's name ends when the letters of a kind of club ("AC", "FC", "PSV") open
+    it and one or two words of its town or its name follow ("AC Milan", "FC Bayern Munich");
+    0 if they do not."""
+    token = tokens[index]
+    if token.kind not in (ACRONYM, ORG) or token.text not in lexicon.CLUB_PREFIXES:
+        return 0
+    last = index
+    while (
+        last + 1 < len(tokens)
+        and last - index < 2
+        and tokens[last + 1].kind in (NAME, PLACE)
+        and not tokens[last].possessive
+    ):
+        last += 1
+    return last if last > index else 0
+
+
 def _acronym_opens_name(tokens: list[Token], acronym: int, head: int) -> bool:
     """Whether an acronym is the first word of the organisation name headed at `head`: before
     a company's legal form ("MMG Ltd"), or opening the run before a plain name word that
@@ -257,11 +298,21 @@ def _acronym_opens_name(tokens: list[Token], acronym: int, head: int) -> bool:
 
 def _title_ends_name(tokens: list[Token], index: int) -> bool:
     """Whether a title after "of" ends an organisation's name as its remit ("International
-    Court of Justice", "High Court of Justiciary"), rather than opening a person's title
-    after the name ("Department of Justice Inspector General Michael Horowitz")."""
-    return tokens[index].kind == TITLE and (
-        index + 1 == len(tokens) or tokens[index + 1].kind in (CONNECTOR, ORG)
-    )
+    Court of Justice", "High Court of Justiciary"), or qualifies the plural that does ("Royal
+    College of General Practitioners"), rather than opening a person's title after the name
+    ("Department of Justice Inspector General Michael Horowitz")."""
+    if tokens[index].kind != TITLE:
+        return False
+    following = index + 1
+    if following < len(tokens) and _is_plural_name_word(tokens[following]):
+        following += 1
+    return following == len(tokens) or tokens[following].kind in (CONNECTOR, ORG)
+
+
+def _is_plural_name_word(token: Token) -> bool:
+    """Whether a plain word of a name reads as a plural common noun: "Practitioners",
+    "Surgeons", where a surname seldom ends so."""
+    return token.kind == NAME and token.text.endswith(_PLURAL_ENDINGS)
 
 
 def _joined_before(text: str, tokens: list[Token], first: int) -> int:

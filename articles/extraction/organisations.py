@@ -133,11 +133,16 @@ class OrganisationRegistry:
         return self._by_key.get(_key(name))
 
     def find_by_word(self, word: str, before: int) -> Organisation | None:
-        """The latest organisation before `before` whose name contains `word` ("ministry")."""
+        """The latest organisation before `before` whose name contains `word` ("ministry"),
+        or opens with the word it is the clipped form of ("Fed" for "Federal Reserve")."""
         word = word.lower()
+        clipped_from = lexicon.CLIPPED_WORDS.get(word)
         found = None
         for organisation in self.organisations:
-            if organisation.position < before and word in organisation.name.lower().split():
+            words = organisation.name.lower().split()
+            if organisation.position < before and (
+                word in words or (clipped_from is not None and words[0] == clipped_from)
+            ):
                 found = organisation
         return found
 

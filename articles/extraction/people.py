@@ -45,6 +45,8 @@ _TITLE_COMPLEMENTS = word_set("of for the")
 # Xiaming". ("director general of British Music Rights" names a body after "of".)
 _REMIT_WORDS = word_set("to")
 _WORD_BEFORE = re.compile(r"([\w.’'\-]+)\s*$")
+# Words that open the complement after a role's head noun: "a spokesman for the actress".
+_ROLE_COMPLEMENTS = word_set("of for at to with in from on who")
 # Role nouns that in lower case before a capitalised word are adjectives: "former", "major",
 # "acting". Compared as written.
 _ADJECTIVES_BEFORE_NAME = frozenset({"former", "major", "acting"})
@@ -82,6 +84,22 @@ def apposition_role(text: str, end: int) -> str | None:
     if not any(_is_role_word(word) for word in words[:6]):
         return None
     return role
+
+
+def role_gender(role: str) -> str | None:
+    """The gender ("m" or "f") a role's head noun gives the person holding it: "his late
+    wife", "her son", "the actress"; the head stands before any complement ("a spokesman for
+    the actress" is no woman's role)."""
+    head = ""
+    for word in role.lower().split():
+        if word in _ROLE_COMPLEMENTS:
+            break
+        head = word.strip(",.’'")
+    if head in lexicon.FEMALE_ROLE_NOUNS:
+        return "f"
+    if head in lexicon.MALE_ROLE_NOUNS:
+        return "m"
+    return None
 
 
 def _is_role_word(word: str) -> bool:
@@ -251,6 +269,12 @@ class PersonRegistry:
             return None
         earlier = [person for person in candidates if person.position <= segment.start]
         return (earlier or candidates)[0]
+
+    def with_surname(self, last: str) -> list[Person]:
+        """The one person whose surname is `last`, as a list of the people a speaker phrase
+        names; empty if no one's surname is `last` or several people's are."""
+        candidates = self._by_last.get(last, [])
+        return candidates if len(candidates) == 1 else []
 
     def record(self, person: Person, segment: NameSegment) -> None:
         person.mentions += 1

@@ -21,7 +21,9 @@ from .attribution import (
     attribution_by_colon,
     attribution_by_dash,
     clause_subject,
+    is_verb_like,
     label_before,
+    possessor_label,
     speech_event,
     verb_follows,
 )
@@ -41,6 +43,7 @@ from .people import (
     apposition_role,
     names_places,
     premodifier_role,
+    role_gender,
 )
 from .quotes import (
     QuotedSpan,
@@ -62,6 +65,8 @@ _ABBREVIATION_BEFORE = re.compile(
 _WINDOW = 320
 _SHORT_WINDOW = 40
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+# The same with any apostrophe in it, so that a negated verb reads whole: "wouldn’t".
+_WORD_AFTER = re.compile(r"[ \u00a0]+([\w’'\-]+)")
 # A comma between digits, which separates thousands rather than phrases: "10,000m".
 _THOUSANDS_COMMA = re.compile(r"\d,\d")
 # A number, or a measure, after a name and before the noun it qualifies: "10,000m", "2005".
@@ -150,10 +155,20 @@ _KIN_AFTER = re.compile(
     r"[’']s?[ \u00a0]+(?:family|families|relatives|parents|children|widow|widower|son|daughter"
     r"|sons|daughters|brother|sister|mother|father|wife|husband)\b"
 )
+# An age written as a noun for the person of that age: "20-year-old", "seven-year-old".
+_AGE_EPITHET = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
+# A parent by the number of children, as a noun for the person: "mother-of-two".
+_PARENT_OF = re.compile(r"(?:grand)?(?:mother|father|mum|dad)-of-[a-z0-9]+")
 # Marks that end a line of running text, which a headline lacks.
 _HEADLINE_NOT_ENDING = '.!?:;,"”’…)'
 # An age set off after a name, which only people have: "Jones, 45, arrived".
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
+# A relative clause for one person set off after a name, its verb in the singular: ", who
+# runs the island's shop", ", who was born". A team or a band takes the plural: ", who are".
+_WHO_AFTER = re.compile(
+    r",[ \u00a0]+who[ \u00a0]+(?:(?:also|now|still|once|later|then|[a-z]+ly)[ \u00a0]+)?"
+    r"(?:is|was|has|does|[a-z]+[^s\W]s)\b"
+)
 # A member's letters after a name, which only people have: "Delia Ormsby MP".
 _MEMBER_AFTER = re.compile(r"[ \u00a0]+M(?:P|EP|SP|LA)\b")
 _OBJECT_MARKERS = word_set(
@@ -167,6 +182,11 @@ _OBJECT_MARKERS = word_set(
 _OPENING_PREPOSITIONS = word_set(
     "in at on for with from by about against after before during under over like since"
 )
+# Verbs the lexicon knows, among them those in "-s" that are no plural nouns: "says", "has".
+_VERBS_IN_S = lexicon.COMMON_VERBS | lexicon.SPEECH_VERBS
+# Words that follow a participle opening a sentence ("Speaking in Harlem,", "Asked whether
+# ...,", "Addressing the crowd,"), where an adjective has a noun after it ("Retired teacher").
+_PARTICIPLE_OBJECTS = _OPENING_PREPOSITIONS | word_set("to the a an his her their whether if")
 # A speech verb closing a sentence of reported speech, before or after its speaker:
 # "..., said Hale." and "..., Hale said."
 _SPEECH_VERB_BEFORE = re.compile(r",[ \u00a0]+([a-z]+)[ \u00a0]+$")
@@ -499,6 +519,7 @@ class _Extraction:
                 or self._after_role_and_comma(segment)
                 or (text.startswith(",", segment.end) and _AGE_AFTER.match(text, segment.end))
                 or _MEMBER_AFTER.match(text, segment.end)
+                or self._person_relative_after(segment)
             ):
                 evident.add(id(segment))
         self.things = self._named_as_organisations(evident)
@@ -536,6 +557,8 @@ class _Extraction:
             self.person_of_segment[id(segment)] = person
             self.people.record(person, segment)
             role = roles[id(segment)]
+            if role and person.gender is None:
+                person.gender = role_gender(role)  # "his late wife, Ishbel,"
             if role and person.role is None:
                 person.role = role
                 for organisation in self._organisations_in_text(role):
@@ -548,6 +571,19 @@ class _Extraction:
                 for organisation in self._organisations_in(of.end(), of.end() + 1):
                     found = self.organisations.find(organisation.text)
                     person.organisation_text = found.name if found else None
+
+    def _person_relative_after(self, segment: NameSegment) -> bool:
+        """Whether a capitalised pair is set off before "who" and a verb in the singular
+        ("Morag Sinclair, who runs the shop,"), as one person is and a thing is not ("which"),
+        nor a team or a band ("Ashford Town, who are fourth"). Not a pair opening with a place
+        or ending with a place noun."""
+        tokens = segment.tokens
+        return (
+            len(tokens) == 2
+            and _WHO_AFTER.match(self.text, segment.end) is not None
+            and token_class(tokens[0]) != PLACE
+            and tokens[-1].lower() not in lexicon.PLACE_NOUNS
+        )
 
     def _named_as_organisations(self, speakers: set[int]) -> dict[str, str]:
         """Names that are organisations by their look or by what the text says of them, by
@@ -636,9 +672,10 @@ class _Extraction:
     def _premodifies_noun(self, segment: NameSegment, end: int) -> bool:
         """Whether a name in a speaker phrase qualifies the lower-case noun after it, which
         heads the phrase: "Internet providers", "Opec members", "Tasmania captain", with a
-        number between ("Olympic 10,000m champion", "British Quangos 2005 author")."""
+        number between ("Olympic 10,000m champion", "British Quangos 2005 author"). A verb
+        after the name makes it the subject instead ("Sanders delivered a retort")."""
         number = _NUMBER_AFTER.match(self.text, segment.end, end)
-        following = _NEXT_WORD.match(self.text, number.end() if number else segment.end, end)
+        following = _WORD_AFTER.match(self.text, number.end() if number else segment.end, end)
         if following is None or segment.possessive:
             return False
         word = following.group(1)
@@ -646,9 +683,20 @@ class _Extraction:
             word.islower()
             and word not in _OBJECT_MARKERS
             and word not in lexicon.NOT_NAME_WORDS
-            and word not in lexicon.SPEECH_VERBS
-            and not word.endswith("ly")
+            and not (word.endswith("ly") and not is_person_noun(word))  # "family" is no adverb
+            and not _reads_as_verb(word)  # "Sanders delivered a retort"
         )
+
+    def _qualifies_source(self, segment: NameSegment, end: int) -> bool:
+        """Whether a name in a speaker phrase qualifies a noun for people or for a body, who
+        speak rather than the one named: "a Thorne aide", "the Clinton campaign", "a source
+        close to the Thorne family". A thing so qualified speaks for the name: "the printed
+        Cruz slate card said"."""
+        if not self._premodifies_noun(segment, end):
+            return False
+        following = _WORD_AFTER.match(self.text, segment.end, end)
+        word = following.group(1).lower() if following else ""
+        return is_person_noun(word) or word in lexicon.ORGANISATION_HEADS
 
     def _after_role_and_comma(self, segment: NameSegment) -> bool:
         """A name set off after a role: "The opposition leader, Declan O'Neill, said", "The
@@ -924,11 +972,16 @@ class _Extraction:
         named = [
             segment
             for segment in self._segments_in(core_start, core_end)
-            if id(segment) in self.person_of_segment and not segment.possessive
+            if id(segment) in self.person_of_segment
+            and not segment.possessive
+            and not self._qualifies_source(segment, core_end)
         ]
         people = [self.person_of_segment[id(segment)] for segment in self._heads(named)]
         if not people:
             people = self._people_after_head(attribution)
+        if not people and len(words) == 1 and words[0][:1].isupper():
+            # "King said" after "Stephen King": a surname that is also a title alone.
+            people = self.people.with_surname(lowered[0])
         if not people:
             # "G.K. Butterfield of North Carolina said": a phrase read from after the initials.
             index = bisect.bisect_right(self.name_starts, core_start) - 1
@@ -974,6 +1027,12 @@ class _Extraction:
             ]
             if earlier:
                 return max(earlier, key=lambda speaker: speaker.position)
+            pronouns = _epithet_pronouns(last)
+            if pronouns and all(word.islower() for word in words[1:]):
+                # "the 20-year-old said", "the striker added": a word a report uses, as a
+                # pronoun, for the person it has in view, who no role or source had. Not after
+                # a name, which makes another person: "the Lincoln actor".
+                return self._person_in_view(attribution, before, history, pronouns)
         if lowered[0] in _UNNAMED_OPENERS and len(words) <= 8:
             return _Speaker(description, "unnamed")
         if is_person_noun(last) and last not in ("leaders", "members"):
@@ -995,21 +1054,20 @@ class _Extraction:
         if len(words) == 2 and lowered[0] == "the" and token_class(words[1].strip(".,")) == PLACE:
             # "the American said", "the Russian added": a player or a person named before by
             # nationality, as a pronoun stands for one; a place or a nationality names no body.
-            position = attribution.subject_start if before is None else before
-            return max(
-                (self._resolve_pronoun(position, pronoun, history) for pronoun in ("he", "she")),
-                key=lambda speaker: -1 if speaker.name is None else speaker.position,
-            )
+            return self._person_in_view(attribution, before, history, ("he", "she"))
         if (
             lowered[0] == "the"
             and 1 < len(words) <= 5
             and all(w[0].isupper() for w in words[1:])
             and not all(w.strip(".,").lower() in lexicon.PLACE_WORDS for w in words[1:])
         ):
-            # "The Hill reported", "the Post said": a title, known in full if the text has it.
+            # "The Hill reported", "the Post said": a title, known in full if the text has it,
+            # as "the Fed" is as "Federal Reserve".
             organisation = None
             if len(words) == 2:
                 organisation = self.organisations.find_by_word(last, attribution.subject_start)
+            if organisation is not None and words[1] not in organisation.name.split():
+                organisation.forms.setdefault(words[1], None)
             name = organisation.name if organisation else "The " + " ".join(words[1:])
             return _Speaker(self.organisations.note(name, core_start), "organisation")
         if len(words) > 1 and core.isupper():
@@ -1017,6 +1075,21 @@ class _Extraction:
             # capitals are no acronyms, but the heading is what the quote is given under.
             return _Speaker(description, "unnamed")
         return _Speaker(None, None)
+
+    def _person_in_view(
+        self,
+        attribution: Attribution,
+        before: int | None,
+        history: list[_Speaker],
+        pronouns: tuple[str, ...],
+    ) -> _Speaker:
+        """The person a description standing for a pronoun means ("the American", "the
+        20-year-old"): whichever of the pronouns it may stand for resolves to the latest."""
+        position = attribution.subject_start if before is None else before
+        return max(
+            (self._resolve_pronoun(position, pronoun, history) for pronoun in pronouns),
+            key=lambda speaker: -1 if speaker.name is None else speaker.position,
+        )
 
     def _names_a_body(self, start: int, end: int) -> bool:
         """Whether a single word stating as an organisation is a name, not a common noun
@@ -1051,7 +1124,8 @@ class _Extraction:
         the head when a name follows ("Castamar's foreign minister, Elena Varga") or when the
         head is kin, who speak for themselves ("Mrs Carrow's family"), where an office or a
         spokesman speaks for the owner ("Ryan's office"), nor one in a relative clause after
-        the head ("The First Minister, who met Tom Hale on Monday,")."""
+        the head ("The First Minister, who met Tom Hale on Monday,"), nor one qualifying a noun
+        ("a source in the Thorne campaign")."""
         found = []
         start, end = attribution.subject_start, attribution.subject_end
         clause = _RELATIVE_CLAUSE.search(self.text, start, end)
@@ -1059,8 +1133,12 @@ class _Extraction:
             end = clause.start()
         for segment in self._segments_in(start, end):
             person = self.person_of_segment.get(id(segment))
-            if person is None or self._governed(segment, start):
-                continue
+            if (
+                person is None
+                or self._governed(segment, start)
+                or self._qualifies_source(segment, end)
+            ):
+                continue  # "for John Smith", "a source in the Thorne campaign"
             if segment.possessive and _KIN_AFTER.match(self.text, segment.end):
                 continue
             found.append((segment.possessive, person))
@@ -1158,18 +1236,23 @@ class _Extraction:
         self.subject_positions = [position for position, _ in self.subject_mentions]
 
     def _ends_opening_phrase(self, sentence_start: int, segment: NameSegment) -> bool:
-        """Whether a name ends a prepositional phrase that opens its sentence and its first
-        comma closes ("For the Crown,", "After Brexit,"): the name is the preposition's object
-        and the sentence's subject comes after the comma. A name after an earlier comma is in
-        apposition instead ("On Monday, Trump's wife, Melania, is ...")."""
+        """Whether a name ends a prepositional or a participle phrase that opens its sentence
+        and its first comma closes ("For the Crown,", "After Brexit,", "Speaking in Harlem,",
+        "Asked about Sanders,"): the name is the phrase's object and the sentence's subject
+        comes after the comma. A name after an earlier comma is in apposition instead ("On
+        Monday, Trump's wife, Melania, is ...")."""
         if not self.text.startswith(",", segment.end):
             return False  # tested first, as it fails for most names and costs no split
         before = self.text[sentence_start : segment.run_start]
         opening = before.split()
-        return (
-            bool(opening)
-            and opening[0].strip('"“‘(').lower() in _OPENING_PREPOSITIONS
-            and "," not in before
+        if not opening or "," in before:
+            return False
+        first = opening[0].strip('"“‘(')
+        return first.lower() in _OPENING_PREPOSITIONS or (
+            len(opening) > 1
+            and first[:1].isupper()
+            and first.endswith(("ing", "ed"))
+            and opening[1] in _PARTICIPLE_OBJECTS  # not "Retired teacher Graham Oduya,"
         )
 
     def _speaker_closing(
@@ -1400,7 +1483,12 @@ def extract(
                 )
             if speaker is None or speaker.name is None:
                 speaker = _fallback_speaker(
-                    extraction, span, last_quote_speaker, history, last_event_position
+                    extraction,
+                    span,
+                    event.attribution is not None,
+                    last_quote_speaker,
+                    history,
+                    last_event_position,
                 )
             quote_speakers[event.quote_index] = speaker
             last_quote_speaker = speaker
@@ -1456,7 +1544,8 @@ def _attribution_before(extraction: _Extraction, start: int, open_mark: int) -> 
         return attribution
     before = text[start:open_mark].rstrip()
     if before.endswith(":"):
-        label = label_before(text, start, len(before) + start - 1)
+        colon = len(before) + start - 1
+        label = label_before(text, start, colon) or possessor_label(text, start, colon)
         if label is not None:
             return Attribution(*label, verb=None)
     if not before.strip():
@@ -1491,6 +1580,31 @@ def _is_headline(text: str, position: int) -> bool:
     line_end = text.find("\n", position)
     line = text[line_start : len(text) if line_end == -1 else line_end].rstrip()
     return bool(line) and line[-1] not in _HEADLINE_NOT_ENDING and len(line.split()) <= 16
+
+
+def _reads_as_verb(word: str) -> bool:
+    """Whether a lower-case word after a name reads as the name's verb: "delivered",
+    "wouldn’t", "says". A word in "-s" only if the lexicon knows it as a verb, as most are
+    plural nouns there ("Venezuelan authorities", "Arsenal fans")."""
+    if word.endswith("s") and word not in _VERBS_IN_S:
+        return False
+    return is_verb_like(word)
+
+
+def _epithet_pronouns(noun: str) -> tuple[str, ...]:
+    """The pronouns a noun after "the" stands for when it is a report's word for a person it
+    has named rather than an office someone else may hold: an age ("the 20-year-old"), a
+    parent by the children ("the mother-of-two"), a position on a team or a kind of performer
+    ("the striker", "the actress"). None for any other noun: "the mayor" or "the officer" may
+    be someone the report has not named."""
+    if not (_AGE_EPITHET.fullmatch(noun) or _PARENT_OF.fullmatch(noun) or noun in lexicon.EPITHETS):
+        return ()
+    head = noun.split("-")[0]  # "mother" in "mother-of-two"
+    if head in lexicon.FEMALE_ROLE_NOUNS:
+        return ("she",)
+    if head in lexicon.MALE_ROLE_NOUNS:
+        return ("he",)
+    return ("he", "she")
 
 
 def _fits_pronoun(speaker: _Speaker, gender: str) -> bool:
@@ -1531,24 +1645,41 @@ def _unnamed_source(noun: str, history: list[_Speaker]) -> _Speaker | None:
     return None
 
 
+def _stands_alone(text: str, paragraph: int, span: QuotedSpan) -> bool:
+    """Whether a quote is the whole of its paragraph, with no words of the reporter's before
+    or after it (`"..." reads an editorial` has some)."""
+    if span.close_mark is None or text[paragraph : span.open_mark].strip():
+        return False
+    line_end = text.find("\n", span.close_mark)
+    return not text[span.close_mark + 1 : len(text) if line_end == -1 else line_end].strip()
+
+
 def _fallback_speaker(
     extraction: _Extraction,
     span: QuotedSpan,
+    attributed: bool,
     last_quote_speaker: _Speaker | None,
     history: list[_Speaker],
     last_event_position: int,
 ) -> _Speaker:
     """An unattributed quote continues the speaker in view: the previous quote's, or the
-    subject of the latest speech event in this paragraph or the one before."""
+    subject of the latest speech event in this paragraph or the one before. A quote that is a
+    paragraph of its own, with no attribution and after no speech event, is the words of the
+    person the paragraph before is about, its latest subject: "Viguerie is upbeat about
+    Cruz's chances." then "“Not only can Ted Cruz win ...”"."""
     if span.continues_previous and last_quote_speaker is not None:
         return last_quote_speaker
-    if history and last_event_position >= 0:
-        text = extraction.text
-        paragraph = extraction._paragraph_start(span.open_mark)
-        position = paragraph - 1
-        while position > 0 and text[position - 1].isspace():
-            position -= 1
-        previous_paragraph = extraction._paragraph_start(max(position, 0))
-        if last_event_position >= previous_paragraph:
-            return history[-1]
+    text = extraction.text
+    paragraph = extraction._paragraph_start(span.open_mark)
+    position = paragraph - 1
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    previous_paragraph = extraction._paragraph_start(max(position, 0))
+    if history and last_event_position >= previous_paragraph:
+        return history[-1]
+    if not attributed and paragraph > 0 and _stands_alone(text, paragraph, span):
+        index = bisect.bisect_left(extraction.subject_positions, paragraph) - 1
+        if index >= 0 and extraction.subject_positions[index] >= previous_paragraph:
+            mention_position, person = extraction.subject_mentions[index]
+            return _Speaker(person.name, "person", person, mention_position)
     return _Speaker(None, None)

@@ -320,6 +320,8 @@ def run_tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         if kind == PLACE and tokens and tokens[-1].text == "New" and not word.isupper():
             tokens[-1].kind = PLACE  # "New York", "New Jersey": not "new" before a place
         tokens.append(Token(start, start + len(word), word, kind, possessive))
+    if len(tokens) >= 2 and tokens[-1].kind == TITLE and _is_given(tokens[-2]):
+        tokens[-1].kind = NAME  # "Stephen King", "John Major": a surname ending the run
     if (
         len(tokens) == 2
         and tokens[0].kind == PLACE
@@ -422,6 +424,15 @@ def _names_a_field(tokens: list[Token], index: int) -> bool:
     )
 
 
+def _is_given(token: Token) -> bool:
+    """Whether a token is a known given name, which a surname follows."""
+    return (
+        token.kind == NAME
+        and not token.possessive
+        and token.text.lower() in lexicon.GIVEN_NAME_GENDER
+    )
+
+
 def _reclass_end(tokens: list[Token], kinds: tuple[int, ...], kind: int) -> None:
     """Re-class the tokens of `kinds` ending `tokens` as `kind`, up to a possessive: the plain
     names before a place noun that is no surname are part of the place ("Downing Street",
@@ -438,8 +449,9 @@ def _surname_after(tokens: list[Token], word: str) -> bool:
     """Whether a place word is a surname after the tokens before it: after a name when only its
     ending made it a place adjective ("Kim Kardashian", "Ed Meese"); when it is a place word,
     after a courtesy title ("Ms Park"), a known given name ("Evelyn Park", "Jim Jordan") or a
-    name that follows a title ("Dr. Cornel West"). Whether "Victoria Park" is then a person is
-    left to the evidence around it."""
+    name that follows a title ("Dr. Cornel West"); so is a word for a nationality or a
+    language ("Mr. English", "Dawn French"). Whether "Victoria Park" is then a person is left
+    to the evidence around it."""
     previous = tokens[-1]
     if previous.possessive:
         return False
@@ -448,7 +460,11 @@ def _surname_after(tokens: list[Token], word: str) -> bool:
         return True
     if previous.kind == NAME and lower in DEMONYMS and lower in lexicon.GIVEN_NAME_GENDER:
         return True  # "Hans Christian Andersen": a middle name, not a faith
-    if lower not in lexicon.PLACE_WORDS or lower in _NEVER_SURNAMES or word.isupper():
+    if (
+        (lower not in lexicon.PLACE_WORDS and lower not in DEMONYMS)
+        or lower in _NEVER_SURNAMES
+        or word.isupper()
+    ):
         return False
     return _takes_surname(tokens)
 
