@@ -116,9 +116,7 @@ def test_sitemap_index_leads_to_every_article_person_and_organisation(client, mo
 
     sitemaps = _sitemap_locations(client, "/sitemap.xml", "sitemap")
     locations = [
-        location
-        for sitemap in sitemaps
-        for location in _sitemap_locations(client, sitemap, "url")
+        location for sitemap in sitemaps for location in _sitemap_locations(client, sitemap, "url")
     ]
 
     assert sum(sitemap.startswith("/sitemap-articles.xml") for sitemap in sitemaps) == 3
