@@ -12,9 +12,14 @@ quotes, audio players, sharing and pagination lines, summary boxes, old CMSs' te
 lines between line breaks with the headline in the <title>, bylines stating their date first,
 and AMP stories; then pictures' credits and captions set as lines, the lines adverts leave,
 comment counts, pleas to follow the site, newsletters' own lines, newsroom standards' notices
-and standfirsts whose class trafilatura drops. Every page is a small invention."""
+and standfirsts whose class trafilatura drops; then notes about the author closing a story,
+bylines shown when the metadata names only the site, stories that news agencies wrote (their
+source), publishers in microdata, videos' upload dates, posts from social media embedded in
+a story, stories a script writes (Next.js), and other stories' teasers set as <article>s
+before the story. Every page is a small invention."""
 
 import datetime
+import json
 
 import pytest
 
@@ -368,6 +373,11 @@ def test_a_time_element_written_by_react_gives_its_time_of_day():
         '<div class="ad"><p>Story continues below advertisement</p></div>',
         "<p>Article continues after this advertisement</p>",
         "<h4>Story continues below gallery</h4>",
+        '<p><strong>WATCH:</strong> <a href="/video/7">Drone video shows the storm damage</a></p>',
+        '<p>MORE: <a href="/news/8">How to report a power cut on the islands</a></p>',
+        "<h4>More:</h4>",
+        "<p><strong>DON'T MISS</strong></p>",
+        '<p>Read next | <a href="/news/9">Lifeboat crew rescue two walkers</a></p>',
     ],
 )
 def test_labels_for_links_to_other_stories_leave_the_text(furniture):
@@ -383,6 +393,7 @@ def test_labels_for_links_to_other_stories_leave_the_text(furniture):
         "<p>Read more about the terminal plan in the council minutes, published on Friday, "
         "where the officers set out why the quayside route was chosen over the bypass.</p>",
         "<p>Trending: fares, which the mayor called a worry, have risen for three years.</p>",
+        "<p>More: the council will vote on the appeal in June.</p>",
     ],
 )
 def test_prose_opening_with_such_a_label_stays_in_the_text(prose):
@@ -851,3 +862,202 @@ def test_a_standfirst_whose_class_trafilatura_drops_leaves_the_body_for_its_fiel
     parsed = parse(page(head, f'<p class="article__subhead"><em>{standfirst}</em></p>'))
     assert parsed.standfirst == standfirst
     assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+# Notes about the author closing a story --------------------------------------------------
+
+AUTHOR = '<meta name="author" content="Nora Beck">'
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p><em>Nora Beck is the Courier's harbour reporter. Follow her on X @norabeck.</em></p>",
+        "<p>Contact Nora Beck at nbeck@courier.example.org or 555-0142.</p>",
+        "<p>\u2014 Nora Beck covers the harbour and can be reached at nbeck@courier.example.org</p>"
+        "<p>Email the reporter at news@courier.example.org</p>",
+        "<p><i>Dr Ruth Amadi is a professor of planning at Lanternport University.</i></p>",
+        "<p><em>Nora Beck is a lecturer in planning. She has no interests to declare.</em></p>"
+        "<p><em>This article is republished from Harbour Review under a Creative Commons "
+        "license.</em></p>",
+    ],
+)
+def test_a_note_about_the_author_closing_the_story_leaves_the_text(note):
+    body = parse(page(AUTHOR, after=note)).body_html
+    assert "Beck" not in body and "Amadi" not in body
+    assert PROSE[-1] in body
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Ann Pryor is a retired ferry captain who has lived on Quay Lane since 1981.</p>",
+        "<p><em>Ann Pryor has campaigned against the terminal for six years.</em></p>",
+        "<p>Contact the council at planning@lanternport.example.org to comment.</p>",
+    ],
+)
+def test_a_closing_sentence_about_someone_else_stays(prose):
+    closing = parse(page(AUTHOR, after=prose)).body_html.rsplit("\n", 1)[-1]
+    assert closing == prose.replace("em>", "i>")  # trafilatura writes emphasis as <i>
+
+
+# Bylines the page shows ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '<div class="story-meta"><a class="author-name" href="/staff/mei-lin-chen">Mei-Lin Chen'
+        "</a></div>",
+        '<span class="article-info__author"><a rel="author" href="/authors/1">Mei-Lin Chen</a>'
+        "</span>",
+    ],
+)
+def test_the_byline_the_page_shows_is_read_when_the_metadata_names_only_the_site(shown):
+    head = ADDRESS + '<meta name="author" content="Courier Staff">'
+    head += json_ld('{"@type": "Organization", "name": "The Lanternport Courier"}')
+    parsed = parse(page(head, heading=f"{shown}<h1>{TITLE}</h1>"))
+    assert parsed.authors == (ParsedPerson(name="Mei-Lin Chen"),)
+
+
+def test_a_comments_or_another_storys_author_is_not_the_bylines():
+    head = ADDRESS + '<meta name="author" content="Courier Staff">'
+    others = (
+        '<ul><li><span class="comment-author-link">Tomasz Wren</span> on <a href="/2">Pier</a>'
+        '</li></ul><div class="related-links-author">Jane Roe</div>'
+    )
+    assert parse(page(head, after=others)).authors == ()
+
+
+# Stories news agencies wrote -------------------------------------------------------------
+
+DATELINE = "ZAGREB, Croatia (AP) \u2014 Rescue crews evacuated hundreds of people on Thursday."
+
+
+def agency_page(head="", article="", after=""):
+    return page(ADDRESS + '<meta property="og:site_name" content="The Courier">' + head,
+                article, after=after)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("head", "article", "after", "source"),
+    [
+        ("", f"<p>{DATELINE}</p>", "", "Associated Press"),
+        ("", "<p>OSLO (Reuters) - Nordhav Energi will cut 600 jobs, it said on Wednesday.</p>",
+         "", "Reuters"),
+        ('<meta name="author" content="Sam Lee, PA">', "", "", "PA Media"),
+        ('<meta name="author" content="MARTA KOVAC Associated Press">', "", "",
+         "Associated Press"),
+        (json_ld('{"@type": "Organization", "name": "AFP"}'), "", "", "AFP"),
+        ("", "", "<p>\u2014 AFP</p>", "AFP"),
+        ("", "<p>By The Associated Press</p>", "", "Associated Press"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "provider": {"@type": '
+         '"Organization", "name": "Harbour Wire"}}</script>', "", "", "Harbour Wire"),
+    ],
+)  # fmt: skip
+def test_a_story_a_news_agency_wrote_has_the_agency_as_its_source(head, article, after, source):
+    parsed = parse(agency_page(head, article, after))
+    assert parsed.source == source
+    assert "By The" not in parsed.body_html
+
+
+@pytest.mark.parametrize(
+    ("head", "article"),
+    [
+        ('<meta property="og:url" content="https://apnews.com/article/floods-0f3a">'
+         '<meta property="og:site_name" content="AP News">', f"<p>{DATELINE}</p>"),
+        (ADDRESS + '<meta name="author" content="Jane Roe, Harrisburg, PA">', ""),
+        (ADDRESS + '<meta name="author" content="Jane Roe">',
+         "<p>The ferry (PA) \u2014 a name islanders gave it in 1962 \u2014 sails again.</p>"),
+    ],
+)  # fmt: skip
+def test_the_agencys_own_site_and_a_state_after_a_byline_keep_the_sites_name(head, article):
+    assert parse(page(head, article)).source in ("AP News", "courier.example.org")
+
+
+# Publishers in microdata, videos' upload dates -------------------------------------------
+
+
+def test_a_publisher_named_in_microdata_is_the_site():
+    publisher = (
+        '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+        '<meta itemprop="name" content="Valley Post"></div>'
+    )
+    head = canonical("https://valleypost.example.wales/news/choir-8812")
+    assert parse(page(head, publisher)).source == "Valley Post"
+
+
+def test_a_videos_upload_date_gives_its_time_of_day():
+    address = canonical("https://courier.example.org/news/2024-11-12/ferry-meeting")
+    video = '<script type="application/ld+json">{"@type": "VideoObject", '
+    video += '"uploadDate": "2024-11-12T08:15:00+00:00"}</script>'
+    parsed = parse(page(address + video))
+    assert parsed.published_at == datetime.datetime(2024, 11, 12, 8, 15, tzinfo=UTC)
+
+
+# Posts from social media embedded in a story ---------------------------------------------
+
+POST = (
+    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Standing room only on the 8:10 '
+    'ferry. Good problem to have! <a href="https://t.co/abc">pic.twitter.com/abc</a></p>'
+    '&mdash; Mayor Lise Andersen (@MayorLise) <a href="https://x.example/1">April 18, 2024</a>'
+    "</blockquote>"
+)
+
+
+@pytest.mark.parametrize(
+    "wrapper", ['<figure class="kg-card kg-embed-card">{}</figure>',
+                '<div class="social-media-embed">{}</div>']
+)  # fmt: skip
+def test_a_post_from_social_media_embedded_in_the_story_stays_in_the_text(wrapper):
+    embedded = "<p>The mayor posted a picture of a packed ferry:</p>" + wrapper.format(POST)
+    body = parse(page(article=embedded)).body_html
+    assert "Standing room only on the 8:10 ferry" in body
+    assert "(@MayorLise)" in body
+
+
+# Stories a script writes -----------------------------------------------------------------
+
+
+def scripted_page(data):
+    """A page whose story a script writes in the browser: its menu and footer, and its data."""
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title>{ADDRESS}</head><body>'
+        '<div id="__next"><header><a href="/">The Courier</a><nav><a href="/news">News</a>'
+        '</nav></header><main><div class="skeleton"></div></main></div>'
+        f"{data}</body></html>"
+    ).encode()
+
+
+def next_data(story):
+    """A Next.js page's data, the story's HTML among its properties."""
+    props = {"props": {"pageProps": {"article": {"headline": TITLE, "body": story}}}}
+    return f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(props)}</script>'
+
+
+def test_a_story_a_script_writes_is_read_from_the_pages_data():
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+    assert parse(scripted_page(next_data(story))).body_html == "\n".join(
+        f"<p>{paragraph}</p>" for paragraph in PROSE
+    )
+
+
+def test_a_page_showing_its_story_keeps_its_text_over_a_teaser_in_its_data():
+    data = page(after=next_data(f"<p>{PROSE[0]}</p>"))
+    assert parse(data).body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+
+
+# Other stories' teasers before the story -------------------------------------------------
+
+
+def test_other_stories_teasers_set_as_articles_before_the_story_are_not_its_text():
+    teaser = (
+        '<article class="top-story"><h2><a href="/news/4470">Parking charges to double</a></h2>'
+        "<p>Drivers will pay four pounds an hour to park in the town centre from April under "
+        "plans approved by the council on Tuesday night after a long and heated debate.</p>"
+        "<p>Traders said the rise would drive shoppers to retail parks, where parking is free, "
+        "and warned that more shops on the high street would close by the end of the year.</p>"
+        "</article>"
+    )
+    data = page().replace(b"<main>", f"{teaser}<main>".encode())
+    assert parse(data).body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)

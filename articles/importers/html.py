@@ -8,18 +8,23 @@ faster, which is what the import rate depends on.
 
 Where news pages defeat its general rules, this module reads the page itself: the time of day
 of a publication day (`_published_at`), a title that also names the site, the site's name
-closing a <title> when no other is given, an <h1> other than the social title, a canonical
-link written as a path, an author the page's JSON-LD gives as an organisation, and whether
-the page lists other stories instead of telling one. What is done to the page before
-trafilatura reads it is in `page_layout.py`; what of the text it gives is no part of the
-story (bylines, standfirsts, date lines, labels, pleas, notices) in `page_blocks.py`. Bylines
-are read in `bylines.py` and the site's own name in `sites.py`, which feeds share.
+closing a <title> or stated in microdata when no other is given, an <h1> other than the social
+title, a canonical link written as a path, an author the page's JSON-LD gives as an
+organisation, the byline the page shows when its metadata names only the site or an
+organisation (`_shown_byline`), the agency a syndicated story comes from
+(`_syndicated_source`), the story a Next.js page whose text a script writes carries in its
+data (`_scripted_blocks`), and whether the page lists other stories instead of telling one. What
+is done to the page before trafilatura reads it is in `page_layout.py`; what of the text it
+gives is no part of the story (bylines, standfirsts, date lines, labels, pleas, notices) in
+`page_blocks.py`. Bylines are read in `bylines.py` and the site's own name in `sites.py`,
+which feeds share.
 """
 
 import datetime
 import json
 import re
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 from html import unescape
 from itertools import islice
 from pathlib import Path
@@ -48,9 +53,13 @@ from .page_blocks import (
     without_summary_box,
     words,
 )
-from .page_layout import as_browsers_read, prepared_tree
+from .page_layout import as_browsers_read, prepared_tree, scripted_story
 from .records import NotAnArticle, ParsedArticle, ParsedPerson, ParseError
 from .sites import (
+    microdata_site_name,
+    name_key,
+    names_the_site,
+    news_agency,
     page_title,
     site_name_alone,
     title_part,
@@ -82,9 +91,10 @@ _MONTHS = {
 # "/2019/nov/18/" (htmldate reads only the digits, so such a day is read here alone).
 _ADDRESS_DAY = re.compile(r"\D((?:19|20)\d\d)[/_-]([01]?\d|[A-Za-z]{3,9})[/_-]([0-3]?\d)(?:\D|$)")
 # Where a page states its publication moment: the published-time <meta> tags and JSON-LD or
-# microdata "datePublished", then <time datetime> elements, in the order of the page. htmldate
-# reads the address's day before <time> elements and cannot read fractional seconds in a
-# <meta> ("2019-11-18T18:54:53.000Z"), so a day it gives is completed with these.
+# microdata "datePublished" (a video's "uploadDate"), then <time datetime> elements, in the
+# order of the page. htmldate reads the address's day before <time> elements and cannot read
+# fractional seconds in a <meta> ("2019-11-18T18:54:53.000Z"), so a day it gives is completed
+# with these.
 _PUBLISHED_PROPERTY = (
     r"(?:article:published_time|og:published_time|datepublished|published_time|pubdate"
     r"|publishdate|publish[_-]date|dc\.date(?:\.issued)?|dcterms\.(?:created|issued))"
@@ -97,7 +107,7 @@ _STATED_PUBLISHED = (
         + _PUBLISHED_PROPERTY.encode()
         + rb""")["'\s>])[^>]*?\bcontent\s*=\s*["']([^"'<>]{10,40})["']"""
     ),
-    re.compile(rb""""datePublished"\s*:\s*"([^"<>]{10,40})["]"""),
+    re.compile(rb""""(?:datePublished|uploadDate)"\s*:\s*"([^"<>]{10,40})["]"""),
     re.compile(
         rb"""itemprop\s*=\s*["']datePublished["'][^>]*?(?:\bdatetime\s*=\s*["']([^"'<>]{10,40})"""
         rb"""|>\s*(\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\s*<)"""
@@ -125,6 +135,35 @@ _JSON_LD = re.compile(
     rb"""<script\b[^>]*?\btype\s*=\s*["']?application/ld\+json[^>]*>(.*?)</script""", re.DOTALL
 )
 _ORGANISATION_TYPES = frozenset({"Corporation", "NGO", "Brand"})
+
+# What says a story is a news agency's, published as the agency wrote it (`_syndicated_source`):
+# the organisation the page's JSON-LD names as the article's provider or source, the dateline
+# opening the story ("ZAGREB, Croatia (AP) —", "(Reuters) -"), a byline's last part ("Sam Lee,
+# PA"), and the credit closing it ("— AFP").
+_PROVIDER_KEYS = ("provider", "sourceOrganization")
+_ARTICLE_TYPE_ENDINGS = ("Article", "Posting")  # "NewsArticle", "BlogPosting": not a video's
+_DATELINE = re.compile(r"([^\W\d_][^()]{0,60}?)?\s*\(([^()]{2,40})\)\s*[-–—]")
+_AGENCY_CREDIT = re.compile(r"[-–—]+\s*([^.]{2,40}?)\W*")
+_BYLINE_PARTS = re.compile(r"\s*[;,|]\s*")
+_INITIALS_LENGTH = 2  # "AP", "PA", "CP": in a byline, an agency only after a person's name
+
+# The elements that show a page's byline with its headline, as CMSs name them (`_shown_byline`):
+# a link to the author's page (rel="author"), microdata's author, or a class naming an author
+# or a byline ("author-name", "article-info__author", "byline__name"), but for a comment's or
+# another story's ("comment-author", "related-links-author"), with what they hold up to the
+# first closing tag: the name, or the label before it ("By"). They are looked for around the
+# page's first <h1>, and a few short ones only are read.
+_SHOWN_BYLINE = re.compile(
+    rb"""<(?:a|span|div|p|strong|address|li)\b[^>]*?\b(?:rel|itemprop|class)\s*=\s*["']?"""
+    rb"""(?:(?!comment|related|recent|card|teaser)[^"'>])*?(?:author|Author|byline|Byline)"""
+    rb"""[^>]*>(.{0,300}?)</""",
+    re.DOTALL,
+)
+_MARKUP = re.compile(rb"<[^>]*>")
+_HEADLINE_ELEMENT = re.compile(rb"<h1[\s>]", re.IGNORECASE)
+_BYLINE_BEFORE_HEADLINE, _BYLINE_AFTER_HEADLINE = 3000, 6000  # bytes of markup around the <h1>
+_SHOWN_BYLINES = 10
+_SHOWN_BYLINE_WORDS = 12
 
 
 # Page types (og:type, or the schema.org @type trafilatura reads) that section fronts, tag,
@@ -157,33 +196,165 @@ _TRACKING_PARAMETERS = frozenset(
 _TRACKING_PREFIXES = ("utm_",)
 
 
-def _organisation_authors(data: bytes) -> list[str]:
+class _JsonLd:
+    """The page's JSON-LD, parsed when a rule first asks for it, and once: the authors it gives
+    as organisations and the article's provider are read from it apart, and parsing it costs
+    twice what reading the byline does. Both are organisations, which a page without one
+    (`names_organisations`) spares the rules reading it."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.names_organisations = b"Organization" in data or b"Corporation" in data
+
+    @cached_property
+    def values(self) -> list:
+        values = []
+        for script in _JSON_LD.findall(self.data):
+            try:
+                values.append(json.loads(script.decode("utf-8", "replace"), strict=False))
+            except ValueError:
+                continue
+        return values
+
+
+def _organisation_authors(json_ld: _JsonLd) -> list[str]:
     """The names of the authors the page's JSON-LD gives as organisations ("@type":
     "Organization", "NewsMediaOrganization", "Corporation"). Trafilatura reads an author's name
     whatever its type, and a company issuing a press release is no person, though its name may
     look like one ("Brightwater Energy")."""
-    if b"Organization" not in data and b"Corporation" not in data:
-        return []
-    names = []
-    for script in _JSON_LD.findall(data):
-        try:
-            found = json.loads(script.decode("utf-8", "replace"), strict=False)
-        except ValueError:
-            continue
-        names.extend(_organisations_in(found))
-    return names
+    return _organisations_in(json_ld.values) if json_ld.names_organisations else []
 
 
 def _metadata_authors(
-    author: str | None, sitename: str, hostname: str, data: bytes
+    author: str, sitename: str, hostname: str, organisations: list[str]
 ) -> tuple[ParsedPerson, ...]:
-    """The people the page's metadata names as its authors (trafilatura's author field). The
-    page's JSON-LD is read for organisations among them only when it names any author: on a
-    page that names none there is nothing to tell apart, and reading it costs twice what
-    reading the byline does."""
+    """The people the page's metadata names as its authors (trafilatura's author field), but
+    for `organisations`, the authors its JSON-LD gives as organisations."""
     if not author:
         return ()
-    return byline_people([author], sitename, hostname, organisations=_organisation_authors(data))
+    return byline_people([author], sitename, hostname, organisations=organisations)
+
+
+def _shown_byline(
+    data: bytes, sitename: str, hostname: str, organisations: list[str]
+) -> tuple[ParsedPerson, ...]:
+    """The people of the first byline the page shows with its headline (`_SHOWN_BYLINE`) that
+    names any, for a page whose metadata names only the site or an organisation ("Courier
+    Staff"): trafilatura takes that for the author, and looks no further."""
+    headline = _HEADLINE_ELEMENT.search(data)
+    if headline is None:
+        return ()
+    start = max(headline.start() - _BYLINE_BEFORE_HEADLINE, 0)
+    end = headline.start() + _BYLINE_AFTER_HEADLINE
+    for shown in islice(_SHOWN_BYLINE.finditer(data, start, end), _SHOWN_BYLINES):
+        text = unescape(_MARKUP.sub(b" ", shown.group(1)).decode("utf-8", "replace"))
+        if 0 < len(text.split()) <= _SHOWN_BYLINE_WORDS and (
+            people := byline_people([text], sitename, hostname, organisations=organisations)
+        ):
+            return people
+    return ()
+
+
+def _json_ld_provider(json_ld: _JsonLd) -> str:
+    """The name of the organisation the page's JSON-LD gives as an article's provider or
+    source (`_PROVIDER_KEYS`): the agency or publisher whose story a portal publishes."""
+    return _provider_in(json_ld.values) if json_ld.names_organisations else ""
+
+
+def _provider_in(value) -> str:
+    if isinstance(value, list):
+        return next(filter(None, map(_provider_in, value)), "")
+    if not isinstance(value, dict):
+        return ""
+    types = value.get("@type")
+    types = types if isinstance(types, list) else [types]
+    if any(isinstance(kind, str) and kind.endswith(_ARTICLE_TYPE_ENDINGS) for kind in types):
+        for key in _PROVIDER_KEYS:
+            provider = value.get(key)
+            name = provider.get("name") if isinstance(provider, dict) else provider
+            if isinstance(name, str) and name.strip():
+                return " ".join(name.split())
+    return next(filter(None, map(_provider_in, value.values())), "")
+
+
+def _is_dateline_place(place: str | None) -> bool:
+    """Whether what stands before a dateline's agency is none or a place, written in capitals
+    as datelines write it ("ZAGREB, Croatia", "SANTA FE, N.M."): a sentence may name anything
+    in brackets ("The ferry (PA) — a name islanders gave it — ...")."""
+    return place is None or place.split()[0].isupper()
+
+
+def _byline_agency(byline: str, person_keys: set[str]) -> str:
+    """The news agency closing a byline: its last part ("Sam Lee, PA", "Lena Hart | Reuters")
+    or the words closing it after a name ("Marta Kovac Associated Press"). An agency's
+    initials close a byline only after a person's name: "Harrisburg, PA" names a state."""
+    parts = [part for part in _BYLINE_PARTS.split(byline.strip()) if part]
+    if not parts:
+        return ""
+    last = parts[-1]
+    if agency := news_agency(last):
+        initials = len(name_key(last)) <= _INITIALS_LENGTH
+        after_person = len(parts) > 1 and name_key(parts[-2]) in person_keys
+        return agency if not initials or len(parts) == 1 or after_person else ""
+    words = last.split()
+    for start in range(len(words) - 1, 0, -1):  # the shortest run of words closing the part
+        closing = " ".join(words[start:])
+        if len(name_key(closing)) > _INITIALS_LENGTH and (agency := news_agency(closing)):
+            return agency
+    return ""
+
+
+def _syndicated_source(
+    json_ld: _JsonLd,
+    byline_texts: tuple[str, str],
+    authors: tuple[ParsedPerson, ...],
+    organisations: list[str],
+    blocks: list,
+    texts: BlockTexts,
+) -> str:
+    """The news agency or publisher whose story the page publishes as it came, when the page
+    says so: its JSON-LD's provider (`_json_ld_provider`), a dateline naming the agency
+    opening the story ("ZAGREB, Croatia (AP) —"), a byline closing with it (`_byline_agency`,
+    of the metadata's author and the text's byline line), an author the JSON-LD gives as the
+    agency, or a credit closing the text ("— AFP"). Or "". A portal republishing the story
+    is no more its source than a newsstand is a paper's."""
+    if provider := _json_ld_provider(json_ld):
+        return news_agency(provider) or provider
+    dateline = _DATELINE.match(texts[blocks[0]]) if blocks else None
+    agency = news_agency(dateline.group(2)) if dateline else ""
+    if agency and _is_dateline_place(dateline.group(1)):
+        return agency
+    person_keys = {name_key(person.name) for person in authors}
+    for byline in byline_texts:
+        if agency := _byline_agency(byline, person_keys):
+            return agency
+    for name in organisations:
+        if agency := news_agency(name):
+            return agency
+    if blocks and (credit := _AGENCY_CREDIT.fullmatch(texts[blocks[-1]])):
+        return news_agency(credit.group(1))
+    return ""
+
+
+def _scripted_blocks(data: bytes, blocks: list, texts: BlockTexts) -> list | None:
+    """The blocks of the story a Next.js page carries in its data (`scripted_story`), when its
+    text as trafilatura reads it is much shorter: a page whose story a script writes in the
+    browser shows little else than its menu and footer. Trafilatura reads the story as it
+    reads a page's. None for other pages."""
+    if b"__NEXT_DATA__" not in data:
+        return None
+    story = scripted_story(data, sum(len(texts[block].split()) for block in blocks))
+    if not story:
+        return None
+    document = trafilatura.bare_extraction(
+        f"<html><body><article>{story}</article></body></html>",
+        fast=True,
+        include_formatting=True,
+        include_comments=False,
+    )
+    if document is None or document.body is None:
+        return None
+    return list(convert_to_html(document.body).find("body"))
 
 
 def _organisations_in(value) -> list[str]:
@@ -457,7 +628,7 @@ def parse_html(
         guessed = (urlsplit(document.url).hostname or "").removeprefix("www.")
         sitename = hostname if sitename.removeprefix("www.") == guessed else sitename
     if hostname and sitename.removeprefix("www.") in ("", hostname):  # no name but the address
-        sitename = title_site_name(data, hostname) or sitename
+        sitename = microdata_site_name(data) or title_site_name(data, hostname) or sitename
     title = without_site_name(" ".join((document.title or "").split()), sitename, hostname)
     sitename = site_name_alone(sitename) or hostname
     standfirst = " ".join((document.description or "").split())
@@ -469,8 +640,9 @@ def parse_html(
     if (not page_type or page_type in _LISTING_PAGE_TYPES) and _is_listing(page, blocks):
         raise NotAnArticle(f"a page listing other articles (page type {page_type or 'unstated'})")
     texts = BlockTexts()
+    blocks = _scripted_blocks(data, blocks, texts) or blocks
     title = _title_part_heading(blocks, texts, _page_headline(blocks, texts, title), data)
-    text_byline_people, byline_date = text_byline(blocks, texts, sitename, hostname)
+    byline = text_byline(blocks, texts, sitename, hostname)
     shown_standfirst = ""
     while blocks and blocks[0].tag in HEADINGS:
         heading = texts[blocks[0]]
@@ -487,7 +659,14 @@ def parse_html(
     blocks = without_furniture(blocks, texts)
     without_repeated_quotes(blocks, texts)
     without_release_tail(blocks, texts)
-    without_calls_to_action(blocks, texts)
+    json_ld = _JsonLd(data)
+    organisations = _organisation_authors(json_ld)
+    authors = (
+        _metadata_authors(document.author or "", sitename, hostname, organisations)
+        or byline.people
+        or (_shown_byline(data, sitename, hostname, organisations) if document.author else ())
+    )
+    without_calls_to_action(blocks, texts, tuple(person.name for person in authors))
     if blocks and same_words(texts[blocks[0]], standfirst):
         # The standfirst the page sets under its headline, in a paragraph whose class
         # trafilatura dropped, or else a meta description copied from the first paragraph.
@@ -505,6 +684,10 @@ def parse_html(
     if not body.strip():
         raise ParseError("no article text found in the HTML")
     categories = [c for c in (document.categories or []) if len(c) <= 100]
+    byline_texts = (document.author or "", byline.names)
+    syndicated = _syndicated_source(json_ld, byline_texts, authors, organisations, blocks, texts)
+    if syndicated and not names_the_site(syndicated, sitename, hostname):
+        sitename = syndicated
     return ParsedArticle(
         headline=title,
         standfirst=standfirst,
@@ -512,14 +695,14 @@ def parse_html(
         origin_path=origin_path,
         published_at=(
             _published_at(document.date, document.url, data)
-            or _stated_day(byline_date)
+            or _stated_day(byline.dated)
             or captured_at
         ),
         source=sitename[:200],
         source_url=http_url(url) or http_url(address),
         section=categories[0] if categories else "",
         language=_page_language(data),
-        authors=_metadata_authors(document.author, sitename, hostname, data) or text_byline_people,
+        authors=authors,
     )
 
 

@@ -3,19 +3,22 @@
 A page sets around its story a byline line ("By Jane Roe | Posted: March 5, 2024"), a
 standfirst it marks by class, a line stating the date, labels over links to other stories
 ("Read more: ...", "Related topics"), pleas to subscribe, sign in or comment (a paywall's
-among them), a closing views disclaimer or copyright notice, and on a press release its
-boilerplate and contacts. Trafilatura keeps many of them as paragraphs of the text: these
-functions read the byline and the standfirst off the blocks and take the rest away. A
-correction or a credit ("Additional reporting by ...") is part of the record, and stays.
+among them), a closing views disclaimer or copyright notice, a note about the author ("Nora
+Beck is our health reporter."), and on a press release its boilerplate and contacts.
+Trafilatura keeps many of them as paragraphs of the text: these functions read the byline and
+the standfirst off the blocks and take the rest away. A correction or a credit ("Additional
+reporting by ...") is part of the record, and stays.
 """
 
 import re
 from html import unescape
+from typing import NamedTuple
 
 from articles.extraction import lexicon
 
 from .bylines import byline_people
 from .records import ParsedPerson
+from .sites import news_agency
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -169,11 +172,12 @@ _RELEASE_TAIL_BLOCKS = 5  # "About ...", two paragraphs of it, "Media contact: .
 
 # Page furniture among the story's blocks: a label over links to other stories standing alone
 # ("Related topics", "More on this story", "Share this", "Trending now"), or before another
-# story's headline, whose link trafilatura drops ("Read more: Parking charges to rise in July",
-# "RELATED: ..."), and the line an advert or a gallery leaves in the story ("Story continues
-# below advertisement").
+# story's headline or video, whose link trafilatura drops ("Read more: Parking charges to rise
+# in July", "RELATED: ...", "WATCH: Drone video shows the damage", "MORE: ..."), and the line
+# an advert or a gallery leaves in the story ("Story continues below advertisement").
 _FURNITURE_LABEL = (
     r"(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this(?:\s+story)?"
+    r"|more|read\s+next|don[’']?t\s+miss|watch(?:\s+(?:now|live|more))?|video|listen"
     r"|related(?:\s+(?:stories|articles|content|topics|links|coverage|reading))?"
     r"|recommended(?:\s+(?:stories|reading))?|most\s+(?:read|popular)|more\s+stories"
     r"|you\s+(?:may|might)\s+also\s+like|share\s+this(?:\s+(?:article|story))?|advertisement"
@@ -218,6 +222,32 @@ _PICTURE_CREDIT_WORDS = 8  # "Photo: Jane Roe and John Doe / Lanternport Courier
 _PICTURE_CAPTION = re.compile(r"(?:image|media|video)\s+(?:source|caption),\s*", re.IGNORECASE)
 _PICTURE_CAPTION_WORDS = 40
 
+# A note about the story's author closing it, as pages set one after the story: a sentence
+# opening with an author's name that says what they do ("Nora Beck is the Courier's health
+# reporter.", "Jane Roe covers transport and can be reached at ..."), or one asking the reader to
+# reach them ("Contact Nora Beck at ...", "Email the reporter at ..."). A note set in italics
+# says so of a writer the byline does not name ("Dr Ruth Amadi is a professor of public health
+# at Lakeshore University."), as opinion pages close a guest's column. A sentence of the story
+# names its author so rarely that only the last few blocks are read, and only short ones: the
+# note may stand before a line that stays ("This article is republished from ...").
+_AUTHOR_NOTE_VERB = re.compile(
+    r"\s+(?:is|was|has|covers|writes|reports|joined|edits|teaches|lives"
+    r"|can\s+be\s+(?:reached|contacted))\b"
+)
+_AUTHOR_CONTACT = re.compile(
+    r"(?:contact|reach|e-?mail|write\s+to)\s+(?:the\s+(?:author|reporter|writer)\b"
+    r"|(?P<name>[^.!?]+?)\s+(?:at|on|via)\b)",
+    re.IGNORECASE,
+)
+_GUEST_NOTE = re.compile(
+    r"(?:(?:Dr|Prof|Professor|Sir|Dame|Rev)\.?\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al)){1,4}\s+(?:is|was)\s+(?:a|an|the)\s"
+)
+_AUTHOR_NOTE_MARKS = "-—–* "  # what a note may open with: "— Nora Beck is ...", "*Nora Beck ..."
+_AUTHOR_NOTE_WORDS = 60
+_AUTHOR_NOTE_BLOCKS = 3
+_ITALICS = frozenset({"em", "i"})
+
 # A box summing up the story at its opening, under a label ("Key points", "At a glance",
 # "Story highlights"), with the story's points as a list: the story tells them.
 _SUMMARY_LABEL = re.compile(
@@ -254,13 +284,21 @@ class BlockTexts(dict):
         return text
 
 
-def text_byline(
-    blocks: list, texts: BlockTexts, sitename: str, hostname: str
-) -> tuple[tuple[ParsedPerson, ...], str]:
-    """The people of a byline line opening the text ("By Jane Roe and John Doe"), and the
-    words closing it that state when the story was posted ("Posted: Tuesday, March 5, 2024",
-    after a bar), or opening it ("Posted on March 5, 2024 by Jane Roe"), or "": the day for a
-    page that states no other.
+class TextByline(NamedTuple):
+    """A byline line opening the text: its people, the words stating when the story was
+    posted, and its names as the line writes them ("Sam Lee, PA"), which may name the agency
+    the story comes from."""
+
+    people: tuple[ParsedPerson, ...] = ()
+    dated: str = ""
+    names: str = ""
+
+
+def text_byline(blocks: list, texts: BlockTexts, sitename: str, hostname: str) -> TextByline:
+    """The byline line opening the text ("By Jane Roe and John Doe"), with the words closing
+    it that state when the story was posted ("Posted: Tuesday, March 5, 2024", after a bar),
+    or opening it ("Posted on March 5, 2024 by Jane Roe"), or "": the day for a page that
+    states no other. A line naming a news agency alone ("By The Associated Press") is one too.
     The line is taken off `blocks` with the short line under it that says where or for whom
     they wrote ("BBC News, Vienna"): the byline field holds them, and the body is the story."""
     for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
@@ -269,14 +307,14 @@ def text_byline(
             continue
         names, dated = line
         people = byline_people([names], sitename, hostname)
-        if not people:
+        if not people and not news_agency(names):
             continue
         end = position + 1
         if end < len(blocks) and _is_byline_detail(blocks[end], texts[blocks[end]]):
             end += 1
         del blocks[position:end]
-        return people, dated
-    return (), ""
+        return TextByline(people, dated, names)
+    return TextByline()
 
 
 def _byline_line(text: str) -> tuple[str, str] | None:
@@ -376,12 +414,39 @@ def _is_closing_notice(text: str) -> bool:
     return len(text.split()) <= _CLOSING_NOTICE_WORDS and bool(_CLOSING_NOTICE.match(text))
 
 
-def without_calls_to_action(blocks: list, texts: BlockTexts) -> None:
+def _is_author_note(block, text: str, author_names: tuple[str, ...]) -> bool:
+    """Whether a block of the text is a note about its author (`_AUTHOR_NOTE_VERB`,
+    `_AUTHOR_CONTACT`), or about a writer the byline does not name when the note is set in
+    italics, all of it (`_GUEST_NOTE`)."""
+    if len(text.split()) > _AUTHOR_NOTE_WORDS:
+        return False
+    text = text.lstrip(_AUTHOR_NOTE_MARKS)
+    for name in author_names:
+        if text.startswith(name) and _AUTHOR_NOTE_VERB.match(text, len(name)):
+            return True
+    if contact := _AUTHOR_CONTACT.match(text):
+        return contact.group("name") is None or contact.group("name") in author_names
+    return _is_in_italics(block) and _GUEST_NOTE.match(text) is not None
+
+
+def _is_in_italics(block) -> bool:
+    """Whether all of a block's text is set in italics: one <em> or <i> holding it."""
+    return (
+        len(block) == 1
+        and block[0].tag in _ITALICS
+        and not (block.text or "").strip()
+        and not (block[0].tail or "").strip()
+    )
+
+
+def without_calls_to_action(blocks: list, texts: BlockTexts, author_names: tuple[str, ...]) -> None:
     """Take off `blocks` the pleas to subscribe, sign in, comment or support the site that
-    open or close the text (`_is_call_to_action`), the notices closing it
-    (`_is_closing_notice`) and empty paragraphs and rules there. A paywall's or comments' heading
-    (`_CLOSING_PLEA`) closes the story when nothing after it is as long as a paragraph of
-    prose: what follows is the offer's terms or readers' comments."""
+    open or close the text (`_is_call_to_action`), the notices (`_is_closing_notice`) and
+    notes about its author (`_is_author_note`, `author_names` those of the byline) closing it,
+    and empty paragraphs and rules there; a note about its author among the last few blocks
+    goes wherever it stands. A paywall's or comments' heading (`_CLOSING_PLEA`) closes the story
+    when nothing after it is as long as a paragraph of prose: what follows is the offer's
+    terms or readers' comments."""
     for position, block in enumerate(blocks):
         if block.tag in HEADINGS and _CLOSING_PLEA.match(texts[block]):
             rest = blocks[position + 1 :]
@@ -389,9 +454,14 @@ def without_calls_to_action(blocks: list, texts: BlockTexts) -> None:
                 del blocks[position:]
                 break
     while blocks and (
-        _is_call_to_action(blocks[-1], texts[blocks[-1]]) or _is_closing_notice(texts[blocks[-1]])
+        _is_call_to_action(blocks[-1], texts[blocks[-1]])
+        or _is_closing_notice(texts[blocks[-1]])
+        or _is_author_note(blocks[-1], texts[blocks[-1]], author_names)
     ):
         blocks.pop()
+    for block in blocks[max(len(blocks) - _AUTHOR_NOTE_BLOCKS, 1) :]:
+        if _is_author_note(block, texts[block], author_names):
+            blocks.remove(block)
     while blocks and _is_call_to_action(blocks[0], texts[blocks[0]]):
         blocks.pop(0)
 

@@ -5,9 +5,13 @@ them in a few common ways. A page declared in Latin-1 is decoded as browsers dec
 (`as_browsers_read`). A live blog's entries, a story split by an advert into containers side
 by side, a page laid out in a <table>, a photo gallery whose captions tell the story, an AMP
 story's pages and an old CMS's text written as lines between line breaks are made one text of
-plain blocks, and pull quotes and an audio player's labels are taken out (`prepared_tree`).
+plain blocks, pull quotes and an audio player's labels are taken out, posts from social media
+embedded in the story are let in, and other stories' teasers set as <article>s before the
+story's are made plain blocks (`prepared_tree`). A Next.js page whose story a script writes
+in the browser carries it in its data, where `scripted_story` reads it.
 """
 
+import json
 import re
 from collections import Counter
 
@@ -62,6 +66,12 @@ _AMP_STORY_TAGS = {
     "amp-story-grid-layer": "div",
 }
 
+# An <article> that closes before the page's <h1>: another story's teaser, set above the story
+# ("Top story", "Latest"), which trafilatura would take for the page's text, as it takes the
+# first <article> (`_without_teasers_before_the_story`).
+_ARTICLE_TAG, _ARTICLE_END, _HEADLINE_TAG = b"<article", b"</article", b"<h1"
+_FOLLOWING_ARTICLE = etree.XPath("following::article[1]")
+
 # Text an old CMS sets as lines in one container, without <p>: its paragraphs are separated
 # by blank lines ("<br><br>"), which trafilatura reads as one paragraph. Two blank lines make
 # a text of paragraphs; an address or a menu has line breaks but no blank line.
@@ -73,6 +83,27 @@ _LINE_CONTAINERS = frozenset({"div", "td", "section", "article"})
 # five times as much as this scan, and a page is searched before it is parsed
 # (`prepared_tree`).
 _LAYOUT_MARKUP = re.compile(rb"<(audio|table|TABLE|figcaption|[bB][rR](?=\s*/?>\s*<[bB][rR]\b))")
+
+# A post from social media embedded in the story, as the networks' embed code sets it: a
+# <blockquote> holding the post's text and who posted it ("— Mayor Lise Andersen (@MayorLise)
+# April 18, 2024"). Pages wrap it in containers named "embed" or "social" (and Ghost in a
+# <figure>), which trafilatura drops as sharing buttons, and the post with them: a statement
+# the story quotes. A page's bytes are searched for a <blockquote> first, which most lack.
+_SOCIAL_POST_NAMES = (b"twitter-tweet", b"bluesky-embed", b"mastodon-embed")
+_SOCIAL_POSTS = etree.XPath(
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'bluesky-embed')"
+    " or contains(@class, 'mastodon-embed')]"
+)
+
+# Where a Next.js page whose text a script writes in the browser carries its story
+# (`scripted_story`): its data (<script id="__NEXT_DATA__">), as HTML in one of its strings.
+# Trafilatura reads a story a page carries as its JSON-LD's "articleBody" itself.
+_NEXT_DATA = re.compile(
+    rb"""<script\b[^>]*\bid\s*=\s*["']?__NEXT_DATA__\b[^>]*>(.*?)</script""", re.DOTALL
+)
+_HTML_PARAGRAPH = re.compile(r"<p[\s>]")
+_TAG = re.compile(r"<[^>]+>")
+_SCRIPTED_SHOWN_SHARE = 0.5  # of the story's words, what a page showing it whole shows at least
 
 _INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "mark", "q", "s", "small",
@@ -121,16 +152,30 @@ def prepared_tree(data: bytes, page: str | bytes):
     itself it spares that copy, a fifth of what parsing costs."""
     markup = {name.lower() for name in _LAYOUT_MARKUP.findall(data)}
     pull_quotes = _PULL_QUOTE_NAME.search(data) is not None
+    social_posts = b"<blockquote" in data and any(name in data for name in _SOCIAL_POST_NAMES)
     amp_story = b"amp-story" in data[:_AMP_HEAD_BYTES]
     live_blog = b"LiveBlogPosting" in data
     body_classes = _repeated_body_classes(data)
-    if not (markup or pull_quotes or amp_story or live_blog or body_classes):
+    teasers_first = _has_article_before_headline(data)
+    if not (
+        markup
+        or pull_quotes
+        or social_posts
+        or amp_story
+        or live_blog
+        or body_classes
+        or teasers_first
+    ):
         return page
     tree = load_html(page)
     if tree is None:
         return page
     if pull_quotes:
         _without_pull_quotes(tree)
+    if social_posts:
+        _with_social_posts_unwrapped(tree)
+    if teasers_first:
+        _without_teasers_before_the_story(tree)
     if b"audio" in markup:
         _without_audio_players(tree)
     if amp_story:
@@ -244,6 +289,89 @@ def _without_audio_players(tree) -> None:
             player = ancestor
         if player.getparent() is not None:
             player.drop_tree()
+
+
+def _has_article_before_headline(data: bytes) -> bool:
+    """Whether an <article> opens and closes before the page's first <h1>, read from its
+    bytes (`_ARTICLE_TAG`)."""
+    article = data.find(_ARTICLE_TAG)
+    headline = data.find(_HEADLINE_TAG, article)
+    return 0 <= article < headline and data.find(_ARTICLE_END, article, headline) >= 0
+
+
+def _without_teasers_before_the_story(tree) -> None:
+    """The <article>s before the page's first <h1> that do not hold it made <div>s: other
+    stories' teasers, as a list of the latest set above the story. The story's own <article>
+    (holding the <h1>, or after it) is then the first, which trafilatura reads. A page with no
+    <article> holding or following its <h1> sets its story in one of those before it (its
+    <h1> a name in the footer), and is left as it is."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return
+    holding = set(headline.iterancestors("article"))
+    if not holding and not _FOLLOWING_ARTICLE(headline):
+        return
+    before = []
+    for element in tree.iter("article", "h1"):  # in the page's order
+        if element is headline:
+            break
+        if element.tag == "article" and element not in holding:
+            before.append(element)
+    for teaser in before:
+        teaser.tag = "div"
+
+
+def _with_social_posts_unwrapped(tree) -> None:
+    """The story's embedded posts from social media (`_SOCIAL_POSTS`) out of the containers
+    that hold nothing else, whose names ("social-media-embed", "kg-embed-card") and tags
+    (<figure>) trafilatura drops with what they hold. A container that holds more (a sidebar of
+    posts beside the story) is left as it is."""
+    for post in _SOCIAL_POSTS(tree):
+        post_words = words(post)
+        for element in [post, *post.iterancestors()]:
+            if element is not post and words(element) != post_words:
+                break
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
+            if element.tag == "figure":
+                element.tag = "div"
+
+
+def scripted_story(data: bytes, shown_words: int) -> str:
+    """The story, as HTML, that a Next.js page whose text a script writes in the browser
+    carries in its data (`_NEXT_DATA`): the longest of its strings holding HTML paragraphs.
+    Or "" for a page with none, or whose shown text, of `shown_words`, holds at least half as
+    many words (`_SCRIPTED_SHOWN_SHARE`): the page shows its story, and its data may hold
+    another's, or a teaser."""
+    next_data = _NEXT_DATA.search(data)
+    if next_data is None:
+        return ""
+    stories = [text for text in _strings(_json(next_data.group(1))) if _HTML_PARAGRAPH.search(text)]
+    counted = [(len(_TAG.sub(" ", story).split()), story) for story in stories]
+    story_words, story = max(counted, key=lambda item: item[0], default=(0, ""))
+    return story if shown_words < _SCRIPTED_SHOWN_SHARE * story_words else ""
+
+
+def _json(script: bytes):
+    """A script's JSON value, or None for one that is no JSON."""
+    try:
+        return json.loads(script.decode("utf-8", "replace"), strict=False)
+    except ValueError:
+        return None
+
+
+def _strings(value) -> list[str]:
+    """The strings anywhere in a JSON value."""
+    strings, pending = [], [value]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            pending += value.values()
+        elif isinstance(value, list):
+            pending += value
+    return strings
 
 
 def _with_amp_story_pages(tree) -> None:

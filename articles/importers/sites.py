@@ -1,10 +1,13 @@
-"""A news site's own name, told apart from a headline or a byline.
+"""A news site's own name, told apart from a headline or a byline, and the news agencies whose
+stories sites publish.
 
 Pages and feeds name their site in many places: a stated site name (often with a tagline:
 "LinkNaija | Nigeria's popular news platform"), the end or start of a title ("Headline |
-Site"), the page's address ("courier.example.org"). The headline is the title without the
-site's name, and a byline part naming the site is no person; both compare names by their
-letters alone (`name_key`), against every name the site goes by (`site_keys`).
+Site"), the page's address ("courier.example.org"), a publisher in the page's microdata. The
+headline is the title without the site's name, and a byline part naming the site is no
+person; both compare names by their letters alone (`name_key`), against every name the site
+goes by (`site_keys`). A story a site publishes as a news agency wrote it ("ZAGREB, Croatia
+(AP) —") is the agency's (`news_agency`).
 """
 
 import re
@@ -25,6 +28,38 @@ _SITE_NAME_WORDS = 5  # "Headline | The Lanternport Evening Courier", and no lon
 # What sets a tagline or a list of sections after a site's name: "LinkNaija | Nigeria's
 # popular news platform", "Autoracing | F1 | Indy |".
 _SITE_NAME_TAGLINE = re.compile(r"\s+(?:[|–—·•»]|-)(?:\s+|$)")
+
+
+# News agencies, whose stories other sites publish as the agency wrote them: the name the
+# archive files such a story under, and the names pages give the agency ("AP", "The Associated
+# Press", "Agence France-Presse"), as `name_key` writes them.
+_NEWS_AGENCIES = {
+    "Associated Press": ("ap", "associatedpress"),
+    "Reuters": ("reuters", "thomsonreuters"),
+    "AFP": ("afp", "agencefrancepresse"),
+    "PA Media": ("pa", "pamedia", "pressassociation"),
+    "Bloomberg": ("bloomberg", "bloombergnews"),
+    "dpa": ("dpa", "deutschepresseagentur"),
+    "EFE": ("efe", "agenciaefe"),
+    "ANSA": ("ansa",),
+    "Kyodo News": ("kyodo", "kyodonews"),
+    "Xinhua": ("xinhua", "xinhuanewsagency"),
+    "The Canadian Press": ("cp", "canadianpress"),
+    "Australian Associated Press": ("aap", "australianassociatedpress"),
+    "United Press International": ("upi", "unitedpressinternational"),
+    "Press Trust of India": ("pti", "presstrustofindia"),
+    "Yonhap": ("yonhap", "yonhapnewsagency"),
+    "Anadolu Agency": ("anadolu", "anadoluagency"),
+}
+_AGENCY_BY_KEY = {key: agency for agency, keys in _NEWS_AGENCIES.items() for key in keys}
+
+# The publisher a page names in its microdata (schema.org's itemprop="publisher", with its
+# "name" inside), as pages write it: trafilatura reads a publisher from JSON-LD alone.
+_MICRODATA_PUBLISHER = re.compile(
+    rb"""itemprop\s*=\s*["']publisher["'][^>]*>.{0,800}?itemprop\s*=\s*["']name["']"""
+    rb"""[^>]*?(?:\bcontent\s*=\s*["']([^"'<>]{1,100})["'][^>]*>|>([^<>]{1,100})<)""",
+    re.DOTALL,
+)
 
 
 def name_key(text: str) -> str:
@@ -123,3 +158,27 @@ def title_site_name(data: bytes, hostname: str) -> str:
 
 def _longer_than_a_word(headline: str, title: str) -> str:
     return headline.strip() if len(headline.split()) >= 2 else title
+
+
+def news_agency(text: str) -> str:
+    """The news agency `text` names ("The Associated Press", "AP", "Agence France-Presse"),
+    by the name the archive files its stories under (`_NEWS_AGENCIES`), or ""."""
+    return _AGENCY_BY_KEY.get(name_key(text), "")
+
+
+def names_the_site(name: str, sitename: str, hostname: str) -> bool:
+    """Whether `name`, an agency's (`news_agency`) or another publisher's, is the site's own
+    ("Reuters" on reuters.com, "Associated Press" on apnews.com): a story it publishes as it
+    wrote it is its own."""
+    keys = site_keys(sitename, hostname)
+    names = _NEWS_AGENCIES.get(name, [name_key(name)])
+    return any(key in keys or f"{key}news" in keys for key in names)
+
+
+def microdata_site_name(data: bytes) -> str:
+    """The publisher the page names in its microdata (`_MICRODATA_PUBLISHER`), or ""."""
+    match = _MICRODATA_PUBLISHER.search(data)
+    if match is None:
+        return ""
+    name = (match.group(1) or match.group(2)).decode("utf-8", "replace")
+    return " ".join(unescape(name).split())
