@@ -356,17 +356,30 @@ class StemmingTextAnalyzer(Analyzer):
         return found
 
 
+# Encoded lists of a single position, by position, under this one (`StemmedPositions`).
+_SINGLE_POSITIONS = {}
+_CACHED_POSITIONS = 10_000
+
+
 class StemmedPositions(Positions):
     """Whoosh's Positions format (what TEXT fields store, for phrase searches), written the
-    same way, with the terms of a `StemmingTextAnalyzer` field counted in one pass."""
+    same way, with the terms of a `StemmingTextAnalyzer` field counted in one pass. Most words
+    occur once in a document, and Whoosh pickles each list of positions anew: the encoding of
+    a single position is kept for the next word found there."""
 
     def word_values(self, value, analyzer, **kwargs):
         if not isinstance(analyzer, StemmingTextAnalyzer):
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        boost = self.field_boost
+        boost, encode, singles = self.field_boost, self.encode, _SINGLE_POSITIONS
         for term, positions in analyzer.term_positions(value).items():
-            yield (term, len(positions), len(positions) * boost, self.encode(positions))
+            if len(positions) > 1 or positions[0] >= _CACHED_POSITIONS:
+                yield (term, len(positions), len(positions) * boost, encode(positions))
+                continue
+            encoded = singles.get(positions[0])
+            if encoded is None:
+                encoded = singles[positions[0]] = encode(positions)
+            yield (term, 1, boost, encoded)
 
 
 def text_field(*, analyzer=None, **options):
