@@ -62,8 +62,16 @@ class OrganisationMentionInline(NamedRowsInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "published_at", "source", "section", "word_count", "quote_count"]
-    list_filter = ["section", "source", "language", "published_at"]
+    list_display = [
+        "headline",
+        "published_at",
+        "date_known",
+        "source",
+        "section",
+        "word_count",
+        "quote_count",
+    ]
+    list_filter = ["date_known", "section", "source", "language", "published_at"]
     search_fields = ["headline", "standfirst", "source_url"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
@@ -74,13 +82,22 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [QuoteInline, PersonMentionInline, OrganisationMentionInline]
     actions = ["extract_selected"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body", "published_at"]}),
+        (
+            None,
+            {"fields": ["headline", "slug", "standfirst", "body", "published_at", "date_known"]},
+        ),
         ("Source", {"fields": ["byline", "source", "source_url", "section", "language"]}),
         ("Record", {"fields": ["word_count", "created_at", "updated_at"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    def save_model(self, request, obj, form, change):
+        """An editor who sets an undated article's date has found it: it is known now."""
+        if "published_at" in form.changed_data:
+            obj.date_known = True
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="quotes", ordering="quote_count")
     def quote_count(self, article):

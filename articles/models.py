@@ -359,6 +359,11 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__lte=timezone.now())
 
+    def dated(self):
+        """Articles whose date their source stated (or an editor set): what pages by date,
+        and counts by date, are made of. An undated article carries its import time."""
+        return self.filter(date_known=True)
+
     def with_related(self):
         """What a list of articles shows, fetched in a fixed number of queries."""
         return self.prefetch_related("byline", "people", "organisations")
@@ -395,6 +400,14 @@ class Article(TimestampedModel):
         help_text="Article HTML. It is sanitised on save: scripts, styles and frames are removed."
     )
     published_at = models.DateTimeField(default=timezone.now, db_index=True)
+    date_known = models.BooleanField(
+        default=True,
+        help_text=(
+            "Unticked when the source stated no date: the date above is then when the article "
+            "was imported, and date pages, date facets and date searches leave it out. Setting "
+            "the date ticks it."
+        ),
+    )
     byline = models.ManyToManyField(
         Person, related_name="bylined_articles", blank=True, help_text="The authors."
     )

@@ -27,6 +27,10 @@ def _month(moment):
     return f"{moment:%Y-%m}" if moment else None
 
 
+def _known_date(article):
+    return article.published_at if article.date_known else None
+
+
 def _lines(*parts):
     return "\n".join(part for part in parts if part)
 
@@ -67,8 +71,14 @@ class ArchiveIndex(indexes.SearchIndex):
 
 
 class DatedIndexMixin:
-    """`year` and `month` facet values ("2022", "2022-11") for the sidebar and histogram, as
-    strings so facet counts come back keyed by a label a template can print."""
+    """The date of the article a document belongs to, and its `year` and `month` facet values
+    ("2022", "2022-11") for the sidebar and histogram, as strings so facet counts come back
+    keyed by a label a template can print. An article whose source stated no date has none
+    (its `published_at` is its import time): date facets, date ranges and results pages leave
+    it out."""
+
+    def prepare_published_at(self, obj):
+        return self.prepared_published_at(obj)
 
     def prepare_year(self, obj):
         return _year(self.prepared_published_at(obj))
@@ -77,14 +87,14 @@ class DatedIndexMixin:
         return _month(self.prepared_published_at(obj))
 
     def prepared_published_at(self, obj):
-        return obj.published_at
+        return _known_date(obj)
 
 
 class ArticleIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
     text = indexes.CharField(document=True)
     content_type = indexes.CharField(default="article", faceted=True)
     title = indexes.CharField(model_attr="headline")
-    published_at = indexes.DateTimeField(model_attr="published_at", null=True)
+    published_at = indexes.DateTimeField(null=True)
     year = _facet_only(null=True)
     month = _facet_only(null=True)
     people = _facet_only(indexes.MultiValueField)
@@ -136,7 +146,7 @@ class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
     text = indexes.CharField(document=True)
     content_type = indexes.CharField(default="quote", faceted=True)
     title = indexes.CharField(model_attr="text")
-    published_at = indexes.DateTimeField(model_attr="article__published_at", null=True)
+    published_at = indexes.DateTimeField(null=True)
     year = _facet_only(null=True)
     month = _facet_only(null=True)
     people = _facet_only(indexes.MultiValueField)
@@ -164,7 +174,7 @@ class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
         """The words, who said them, and the article's headline and date in words, so
         "Kirby negotiations November" finds what Kirby said about negotiations in
         November."""
-        published_at = obj.article.published_at
+        published_at = self.prepared_published_at(obj)
         return _lines(
             obj.text,
             obj.speaker_name,
@@ -173,7 +183,7 @@ class QuoteIndex(DatedIndexMixin, ArchiveIndex, indexes.Indexable):
         )
 
     def prepared_published_at(self, obj):
-        return obj.article.published_at
+        return _known_date(obj.article)
 
     def prepare_article_url(self, obj):
         return obj.article.get_absolute_url()

@@ -794,13 +794,19 @@ def article_import(
         values["language"] = parsed.language[:16]
     if parsed.published_at:
         values["published_at"] = parsed.published_at
+        values["date_known"] = True
+    elif existing is None:
+        values["date_known"] = False  # published_at defaults to now, the import time
     if parsed.source_url and not (existing and existing.source_url):
         values["source_url"] = parsed.source_url
     if _another_copy(existing, parsed.source_url):
         # The same text at another address (a wire story several outlets ran): the record
         # stays the first outlet's, with its source, section and byline; the copy only fills
-        # what the record lacks.
-        values = {field: value for field, value in values.items() if not getattr(existing, field)}
+        # what the record lacks: a date too, when the record's is its import time.
+        lacking = {field for field in values if not getattr(existing, field)}
+        if "date_known" in lacking:
+            lacking.add("published_at")
+        values = {field: value for field, value in values.items() if field in lacking}
         if parsed.authors and existing.byline.exists():
             parsed = replace(parsed, authors=())
     if existing is None:

@@ -53,7 +53,7 @@ class HomeView(ListView):
         return Article.objects.published().with_related()
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published()
+        published = Article.objects.published().dated()
         since = published.window_start(days=HOME_WINDOW_DAYS)
         return super().get_context_data(
             window_start=since,
@@ -66,7 +66,8 @@ class HomeView(ListView):
 
 class ArticleArchiveMixin:
     """What every date-archive page shares: the field, the page size, the published
-    articles in the site's time zone, and `?format=csv|json` downloads of the whole period.
+    articles in the site's time zone whose date is known (an undated article's is its import
+    time, no day it was published), and `?format=csv|json` downloads of the whole period.
 
     Empty periods 404 (`allow_empty = False`), which also makes Django's previous/next links
     skip straight to the nearest period that has articles.
@@ -81,7 +82,7 @@ class ArticleArchiveMixin:
 
     def get_queryset(self):
         # Plain: Django also runs this for the previous/next lookups, which need no prefetch.
-        return Article.objects.published()
+        return Article.objects.published().dated()
 
     def get_dated_items(self):
         dates, articles, extra = super().get_dated_items()

@@ -206,3 +206,29 @@ def test_article_admin_loads_the_names_its_inline_rows_print_with_the_rows(clien
     QuoteFactory.create_batch(5, article=article)
     added_rows = 10
     assert queries_for_the_change_page() - with_one_each <= added_rows
+
+
+def test_an_editor_who_sets_an_undated_articles_date_makes_it_known(editor_session):
+    """An imported article whose source stated no date carries its import time; the editor
+    who finds the date and sets it need not also tick "date known"."""
+    article = ArticleFactory(headline="Pier notes", slug="pier-notes", date_known=False)
+    data = {
+        "headline": article.headline,
+        "slug": article.slug,
+        "standfirst": "",
+        "body": article.body,
+        "published_at_0": "2019-06-04",
+        "published_at_1": "08:00:00",
+        "source": "",
+        "source_url": "",
+        "section": "",
+        "language": "en",
+        **inline_management("quotes", 0),
+        **inline_management("person_mentions", 0),
+        **inline_management("organisation_mentions", 0),
+    }
+    status, url, page = editor_session.post(f"/admin/articles/article/{article.pk}/change/", data)
+
+    assert status == 200 and url.endswith("/admin/articles/article/"), page[:2000]
+    article.refresh_from_db()
+    assert article.date_known and f"{article.published_at:%Y-%m-%d}" == "2019-06-04"

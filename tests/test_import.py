@@ -919,3 +919,47 @@ def test_plain_text_bodies_are_built_exactly_as_the_sanitiser_would_return_them(
             continue  # the one file that is not UTF-8
         assert isinstance(body, CleanHTML)
         assert sanitize_html(str(body)) == body, path
+
+
+def test_an_article_its_source_gave_no_date_stays_undated_through_an_export(tmp_path):
+    """A plain-text file states no date: the article carries its import time and says the
+    date is unknown, and so does its copy rebuilt from our export, with the time it was
+    rebuilt. An editor who dates the story in the file dates the record."""
+    text = tmp_path / "story.txt"
+    text.write_text("Harbour reopens\n\nThe harbour reopened on Tuesday after a year of repairs.\n")
+    stdout, stderr, error = run_import(text)
+    assert error is None, stderr
+    assert not Article.objects.get().date_known
+
+    export = tmp_path / "archive.jsonl"
+    call_command("export_articles", str(export), stderr=io.StringIO())
+    Article.objects.all().delete()
+    run_import(export)
+    assert not Article.objects.get().date_known
+
+    def dated(record):
+        record["published_at"], record["date_known"] = "2019-06-04T08:00:00+00:00", True
+
+    stdout, stderr, error = run_import(_export_one(tmp_path, Article.objects.get(), dated))
+    assert summary(stdout)["updated"] == 1
+    article = Article.objects.get()
+    assert article.date_known
+    assert article.published_at == datetime.datetime(2019, 6, 4, 8, tzinfo=datetime.UTC)
+
+
+def test_another_outlets_dated_copy_gives_an_undated_record_its_date(tmp_path):
+    first_url, copy_url = "https://harbour.example.org/pier", "https://ferries.example.net/pier"
+    (tmp_path / "first.html").write_text(page("Harbour pier to close", STORY, canonical=first_url))
+    (tmp_path / "copy.html").write_text(
+        page("Harbour pier to close", STORY, canonical=copy_url, published="2023-02-07T10:30:00Z")
+    )
+    run_import(tmp_path / "first.html")
+    assert not Article.objects.get().date_known
+
+    stdout, stderr, error = run_import(tmp_path / "copy.html")
+
+    assert error is None, stderr
+    article = Article.objects.get()
+    assert article.source_url == first_url
+    assert article.date_known
+    assert article.published_at == datetime.datetime(2023, 2, 7, 10, 30, tzinfo=datetime.UTC)

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from haystack import connections
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
@@ -626,3 +627,19 @@ def test_each_page_costs_a_bounded_number_of_queries(client, django_assert_max_n
         with django_assert_max_num_queries(BUDGETS[name]):
             response = client.get(url)
         assert response.status_code == 200, name
+
+
+def test_an_undated_article_says_so_and_stays_out_of_the_date_pages(client):
+    """Its date is its import time: no day's page lists it, and its own page and its card say
+    the date is unknown instead of showing that time as when it was published."""
+    undated = ArticleFactory(headline="Harbour notes", date_known=False)
+    ArticleFactory(headline="Ferry timetable", published_at=at(2022, 1, 1))
+    day = timezone.localtime(undated.published_at)
+
+    parts = {"year": f"{day:%Y}", "month": f"{day:%m}", "day": f"{day:%d}"}
+    assert client.get(reverse("articles:article-archive-day", kwargs=parts)).status_code == 404
+    assert "Harbour notes" not in client.get(reverse("articles:article-archive")).content.decode()
+    page = client.get(undated.get_absolute_url()).content.decode()
+    assert "Date unknown" in page and "article:published_time" not in page
+    home = client.get("/").content.decode()
+    assert "Harbour notes" in home and home.count("Date unknown") == 1

@@ -528,3 +528,20 @@ def test_bbc_two_facets_narrow_to_the_intersection(client, bbc_archive):
 
     assert total_shown(page) == len(expected)
     assert set(result_titles(page)) == set(expected[:20])
+
+
+def test_an_undated_article_and_its_quotes_have_no_date_in_search(client, search_index):
+    """An article whose source stated no date carries its import time, which is no date:
+    its documents count in no year or month, fall outside every date range and show none."""
+    today = datetime.datetime.now(UTC)
+    undated = ArticleFactory(headline="Lighthouse keepers undated", date_known=False)
+    QuoteFactory(article=undated, text="The lighthouse stays lit", person=PersonFactory())
+    ArticleFactory(headline="Lighthouse keepers dated", published_at=today)
+    index_everything()
+
+    page = search(client, q="lighthouse")
+    assert total_shown(page) == 3
+    assert facet_links(page)["year_exact"] == {f"{today:%Y}": 1}
+    in_range = search(client, q="lighthouse", start_date=f"{today:%Y-%m-%d}")
+    assert result_titles(in_range) == ["Lighthouse keepers dated"]
+    assert page.count('<p class="result__meta"><time') == 1  # the dated article's

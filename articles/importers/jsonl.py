@@ -125,7 +125,9 @@ def parse_jsonl_line(line: bytes, origin_path: str) -> ParsedArticle:
             raise ParseError("a line must hold one JSON object")
         if data.get("format", FORMAT_NAME) != FORMAT_NAME:
             raise ParseError(f"not a {FORMAT_NAME} record: format {data['format']!r}")
-        published = _text(data, "published_at")
+        # An article its source gave no date carries its import time, which is no date to
+        # import it with: it stays undated.
+        published = _text(data, "published_at") if data.get("date_known", True) else ""
         return ParsedArticle(
             headline=_text(data, "headline", required=True),
             body_html=_text(data, "body", required=True),

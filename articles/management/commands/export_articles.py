@@ -78,6 +78,7 @@ def article_record(article) -> dict:
         "standfirst": article.standfirst,
         "body": article.body,
         "published_at": article.published_at.isoformat(),
+        "date_known": article.date_known,
         "source": article.source,
         "source_url": article.source_url,
         "section": article.section,
