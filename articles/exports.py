@@ -29,12 +29,17 @@ ARTICLE_FIELDS = [
 QUOTE_FIELDS = ["text", "speaker", "speaker_url", "verb", "published_at", "article", "url"]
 
 
+def _published(article):
+    """An article's date, or "" for one its source gave none (its time is the import's)."""
+    return article.published_at.isoformat() if article.date_known else ""
+
+
 def article_rows(articles, request):
     """One dict per article: what a reader needs to cite it or analyse the archive."""
     for article in articles.iterator(chunk_size=CHUNK_SIZE):
         yield {
             "headline": article.headline,
-            "published_at": article.published_at.isoformat(),
+            "published_at": _published(article),
             "url": request.build_absolute_uri(article.get_absolute_url()),
             "source": article.source,
             "source_url": article.source_url,
@@ -57,7 +62,7 @@ def quote_rows(quotes, request):
                 request.build_absolute_uri(speaker.get_absolute_url()) if speaker else ""
             ),
             "verb": quote.verb,
-            "published_at": quote.article.published_at.isoformat(),
+            "published_at": _published(quote.article),
             "article": quote.article.headline,
             "url": request.build_absolute_uri(quote.get_absolute_url()),
         }

@@ -88,6 +88,24 @@ def test_person_articles_export(client):
     assert len(rows) == 12
 
 
+def test_an_undated_articles_rows_have_no_date(client):
+    """Its time is the import's, which a download must not pass off as its date."""
+    person = PersonFactory()
+    undated = ArticleFactory(date_known=False)
+    dated = ArticleFactory(published_at=datetime.datetime(2022, 3, 5, 12, tzinfo=datetime.UTC))
+    for article in (undated, dated):
+        PersonMentionFactory(person=person, article=article)
+        QuoteFactory(person=person, article=article)
+
+    articles = json.loads(
+        download(client, person.get_absolute_url(), format="json", list="articles")
+    )
+    quotes = json.loads(download(client, person.get_absolute_url(), format="json"))
+
+    for rows in (articles, quotes):
+        assert sorted(row["published_at"] for row in rows) == ["", "2022-03-05T12:00:00+00:00"]
+
+
 def test_export_links_are_on_the_list_pages(client):
     ArticleFactory(published_at=datetime.datetime(2022, 3, 5, 12, tzinfo=datetime.UTC))
 
