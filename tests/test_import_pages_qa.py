@@ -16,7 +16,12 @@ and standfirsts whose class trafilatura drops; then notes about the author closi
 bylines shown when the metadata names only the site, stories that news agencies wrote (their
 source), publishers in microdata, videos' upload dates, posts from social media embedded in
 a story, stories a script writes (Next.js), and other stories' teasers set as <article>s
-before the story. Every page is a small invention."""
+before the story; then bylines a site's reporter shares with an agency, datelines stating
+their day and credits in brackets (Indian and African agencies), stories republished from
+other publishers, an only <h1> over metadata in another language, a site's name taken for the
+title, times shown in date lines, pleas for updates, channels and letters, lists of
+headlines under a label, numbered lists, footnotes, rich text a script writes, and Instagram
+posts. Every page is a small invention."""
 
 import datetime
 import json
@@ -580,7 +585,7 @@ def test_a_story_split_by_an_advert_is_read_whole():
     assert parse(data).body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
 
 
-def test_a_galleries_captions_are_its_text_without_the_pictures_counter():
+def test_a_galleries_captions_are_its_text_without_the_pictures_counter_or_credit():
     captions = [
         "The lifeboat led the parade out of the inner harbour, its crew waving from the deck.",
         "Children from the primary school dressed their dinghy as a giant lobster.",
@@ -588,7 +593,7 @@ def test_a_galleries_captions_are_its_text_without_the_pictures_counter():
     ]
     figures = "".join(
         f'<figure><img src="/g/{n}.jpg" alt=""><figcaption><span>{n} of 3</span> {caption}'
-        "</figcaption></figure>"
+        ' <span class="credit">Photograph: Lowen Hart</span></figcaption></figure>'
         for n, caption in enumerate(captions, start=1)
     )
     data = (
@@ -1061,3 +1066,209 @@ def test_other_stories_teasers_set_as_articles_before_the_story_are_not_its_text
     )
     data = page().replace(b"<main>", f"{teaser}<main>".encode())
     assert parse(data).body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+
+
+# Bylines an agency shares, datelines with a day, credits, republished stories ------------
+
+
+@pytest.mark.parametrize(
+    "author", ["Emma Kowalski and AAP", "MARIA DELGADO and THE ASSOCIATED PRESS"]
+)
+def test_a_byline_the_site_shares_with_an_agency_keeps_the_sites_name(author):
+    head = ADDRESS + f'<meta name="author" content="{author}">'
+    parsed = parse(agency_page(head))
+    assert parsed.source == "The Courier"
+    assert len(parsed.authors) == 1
+
+
+@pytest.mark.parametrize(
+    ("article", "after", "source"),
+    [
+        ("<p>Mumbai, Mar 14 (PTI) The Reserve Bank on Thursday allowed small lenders to hedge "
+         "their loans.</p>", "", "Press Trust of India"),
+        ("<p>Abuja, March 14, 2024 (NAN) The emergency agency says it has sent relief to 12,000 "
+         "households.</p>", "", "News Agency of Nigeria"),
+        ("", "<p>(NAN)</p><p>Edited by Ismail Abdulaziz</p>", "News Agency of Nigeria"),
+        ("", "<p>Source: AFP</p>", "AFP"),
+        ("", "<p>SKU SKU</p>", "The Courier"),
+        ("", "<p>(With inputs from PTI)</p>", "The Courier"),
+    ],
+)  # fmt: skip
+def test_a_dateline_stating_its_day_or_a_credit_in_brackets_names_the_agency(
+    article, after, source
+):
+    parsed = parse(agency_page(article=article, after=after))
+    assert parsed.source == source
+    assert "SKU" not in parsed.body_html  # the wire editors' initials
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("<p><em>This article originally appeared in The Washington Post.</em></p>",
+         "The Washington Post"),
+        ("<p>This article is republished from The Conversation under a Creative Commons "
+         "license. Read the original article.</p>", "The Conversation"),
+        ("<p>Republished with permission from CalMatters.</p>", "CalMatters"),
+        ("<p>This story was originally published by ProPublica, a nonprofit newsroom.</p>",
+         "ProPublica"),
+        ("<p><i>This article was reprinted on Wired.com.</i></p>", "The Courier"),
+        ("<p>This article originally appeared in the print edition.</p>", "The Courier"),
+        ("<p>Originally published on The Courier.</p>", "The Courier"),
+    ],
+)  # fmt: skip
+def test_a_story_republished_from_another_publisher_has_it_as_its_source(line, source):
+    parsed = parse(agency_page(after=line))
+    assert parsed.source == source
+    assert parsed.body_html.endswith(line.replace("em>", "i>"))  # the line stays
+
+
+# Headlines the page shows ----------------------------------------------------------------
+
+
+def test_the_pages_only_h1_is_the_headline_over_metadata_in_another_language():
+    headline = "افتتاح خط الحافلات السريعة إلى المطار"
+    head = ADDRESS + '<meta property="og:title" content="Rapid bus line to the airport opens">'
+    data = page(head, heading="", title="Rapid bus line to the airport opens").replace(
+        b"<main>", f'<div class="story-head"><h1>{headline}</h1></div><main>'.encode()
+    )
+    assert parse(data).headline == headline
+    # The site's name and tagline set as its <h1> is no headline.
+    tagline = agency_page(f'<meta property="og:title" content="{TITLE}">').replace(
+        f"<h1>{TITLE}</h1>".encode(), b""
+    )
+    tagline = tagline.replace(
+        b"<main>", b"<header><h1>The Courier: news for the coast</h1></header><main>"
+    )
+    assert parse(tagline).headline == TITLE
+
+
+def test_a_title_that_is_the_sites_name_gives_way_to_the_headline_in_the_title_element():
+    head = canonical("https://www.hallamadvertiser.example.co.uk/news/clinic-3310")
+    data = page(head, heading="", title=f"{TITLE} - Hallam Advertiser").replace(
+        b"</footer>", b"<h1>Hallam Advertiser</h1></footer>"
+    )
+    parsed = parse(data)
+    assert (parsed.headline, parsed.source) == (TITLE, "Hallam Advertiser")
+
+
+# Times shown with their day --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("14 March 2024, 09:12 GMT", datetime.datetime(2024, 3, 14, 9, 12, tzinfo=UTC)),
+        ("Mar 14, 2024 09:12 AM IST", datetime.datetime(2024, 3, 14, 3, 42, tzinfo=UTC)),
+        ("Thursday 14 March 2024 9.12pm EDT", datetime.datetime(2024, 3, 15, 1, 12, tzinfo=UTC)),
+        ("14 March 2024, 09:12", datetime.datetime(2024, 3, 14, tzinfo=UTC)),
+        ("Updated 14 March 2024, 18:02 GMT", datetime.datetime(2024, 3, 14, tzinfo=UTC)),
+    ],
+)
+def test_a_date_line_gives_its_time_of_day_when_it_names_the_time_zone(line, published):
+    head = canonical("https://courier.example.org/2024/03/14/council-merger")
+    assert parse(page(head, f'<p class="date">{line}</p>')).published_at == published
+
+
+# Pleas around the story, lists of other stories' headlines -------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '<p>Get Current Updates on <a href="/india">India News</a> along with Latest News and '
+        "Top Headlines from India and around the world.</p>",
+        "<p>Get all the latest Courier updates by downloading our app and turning on breaking "
+        "news alerts.</p>",
+        "<p><strong>Join The Courier's WhatsApp channel to get the latest news first.</strong></p>",
+        "<p><em>The views expressed are the author's own.</em></p><p>Do you have an opinion on "
+        "this? Send us your letters at letters@courier.example.org</p>",
+        '<p>Contact: <a href="mailto:news@courier.example.org">news@courier.example.org</a></p>',
+    ],
+)
+def test_pleas_for_updates_channels_and_letters_close_no_story(tail):
+    parsed = parse(page(after=tail))
+    assert parsed.body_html == "\n".join(f"<p>{paragraph}</p>" for paragraph in PROSE)
+
+
+def test_a_list_of_headlines_under_a_label_leaves_the_text_but_a_list_of_the_storys_stays():
+    links = "".join(
+        f'<li><a href="/{n}">{headline}</a></li>' for n, (headline, _) in enumerate(TEASERS[:3])
+    )
+    links = f"<p><strong>ALSO READ:</strong></p><ul>{links}</ul>"
+    assert TEASERS[0][0] not in parse(page(after=links + f"<p>{PROSE[0]}</p>")).body_html
+    points = (
+        "<p>What happens next:</p><ul><li>The board reviews the appeal</li>"
+        "<li>Dredging starts in the spring</li></ul>"
+    )
+    assert "The board reviews the appeal" in parse(page(after=points)).body_html
+
+
+# Numbered lists, footnotes ---------------------------------------------------------------
+
+
+def test_a_numbered_list_stays_numbered():
+    method = "<ol><li>Melt the butter.</li><li>Add the potatoes and stock.</li></ol>"
+    assert method in parse(page(after=f"<h2>Method</h2>{method}")).body_html
+
+
+@pytest.mark.parametrize(
+    "backlink",
+    ['<a href="#r{n}">\u21a9</a>', '<a href="#r{n}" role="doc-backlink">Back</a>'],
+)
+def test_footnotes_linking_back_to_their_marks_stay_in_the_text(backlink):
+    notes = "".join(
+        f'<li id="fn{n}">{note} {backlink.format(n=n)}</li>'
+        for n, note in enumerate(["Council minutes, 12 March.", "Harbour board report."], 1)
+    )
+    body = parse(page(after=f'<h2>Notes</h2><ol class="footnotes">{notes}</ol>')).body_html
+    assert "<li>Council minutes, 12 March.</li><li>Harbour board report.</li>" in body
+
+
+# Stories a script writes as blocks, Instagram posts --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("block", "heading"),
+    [
+        (lambda text: {"_type": "block", "style": "normal",
+                       "children": [{"_type": "span", "text": text, "marks": []}]},
+         {"_type": "block", "style": "h2", "children": [{"_type": "span", "text": "Appeal"}]}),
+        (lambda text: {"nodeType": "paragraph",
+                       "content": [{"nodeType": "text", "value": text, "marks": []}]},
+         {"nodeType": "heading-2", "content": [{"nodeType": "text", "value": "Appeal"}]}),
+        (lambda text: {"type": "paragraph", "children": [{"text": text}]},
+         {"type": "heading", "tag": "h2", "children": [{"text": "Appeal"}]}),
+    ],
+)  # fmt: skip
+def test_a_story_a_script_writes_as_rich_text_blocks_is_read_from_the_pages_data(block, heading):
+    blocks = [block(paragraph) for paragraph in PROSE]
+    blocks.insert(3, heading)
+    props = {"props": {"pageProps": {"post": {"title": TITLE, "body": blocks}}}}
+    data = f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(props)}</script>'
+    paragraphs = [f"<p>{paragraph}</p>" for paragraph in PROSE]
+    paragraphs.insert(3, "<h2>Appeal</h2>")
+    assert parse(scripted_page(data)).body_html == "\n".join(paragraphs)
+
+
+def instagram_post(caption=""):
+    """Instagram's embed code: a link labelled to view the post, its caption, who shared it."""
+    link = '<a href="https://www.instagram.com/p/C4kLm/" target="_blank">{}</a>'
+    return (
+        '<div class="embed embed--instagram"><blockquote class="instagram-media" '
+        'data-instgrm-permalink="https://www.instagram.com/p/C4kLm/"><div style="padding:8px">'
+        f'<p style="margin:0">{link.format("View this post on Instagram")}</p>'
+        + (f'<p style="margin:0">{link.format(caption)}</p>' if caption else "")
+        + '<p style="margin:0">A post shared by <a href="https://www.instagram.com/ferries/">'
+        'Northwind Ferries</a> (@northwindferries) on <time datetime="2024-03-12T19:02:11+00:00">'
+        "Mar 12, 2024</time></p></div></blockquote></div>"
+    )
+
+
+def test_an_instagram_posts_caption_stays_in_the_text_without_its_label():
+    caption = "First sailing from the new terminal! Thank you Lanternport."
+    body = parse(page(after=instagram_post(caption) + f"<p>{PROSE[0]}</p>")).body_html
+    assert caption in body
+    assert "Northwind Ferries (@northwindferries) on Mar 12, 2024" in body
+    assert "View this post" not in body
+    assert "shared by" not in parse(page(after=instagram_post())).body_html

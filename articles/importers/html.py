@@ -7,11 +7,12 @@ canonical URL from the page's metadata (JSON-LD, Open Graph, <meta>). It runs in
 faster, which is what the import rate depends on.
 
 Where news pages defeat its general rules, this module reads the page itself: the time of day
-of a publication day (`_published_at`), a title that also names the site, the site's name
-closing a <title> or stated in microdata when no other is given, an <h1> other than the social
-title, a canonical link written as a path, an author the page's JSON-LD gives as an
-organisation, the byline the page shows when its metadata names only the site or an
-organisation (`_shown_byline`), the agency a syndicated story comes from
+of a publication day, from its markup or the date line it shows (`_published_at`), a title
+that also names the site or is its name alone, the site's name closing a <title> or stated in
+microdata when no other is given, an <h1> other than the social title (`_only_headline`), a
+canonical link written as a path, an author the page's JSON-LD gives as an organisation, the
+byline the page shows when its metadata names only the site or an organisation
+(`_shown_byline`), the agency or publisher a syndicated story comes from
 (`_syndicated_source`), the story a Next.js page whose text a script writes carries in its
 data (`_scripted_blocks`), and whether the page lists other stories instead of telling one. What
 is done to the page before trafilatura reads it is in `page_layout.py`; what of the text it
@@ -61,6 +62,7 @@ from .sites import (
     names_the_site,
     news_agency,
     page_title,
+    site_keys,
     site_name_alone,
     title_part,
     title_site_name,
@@ -114,6 +116,22 @@ _STATED_PUBLISHED = (
     ),
 )
 _TIME_OF_DAY = re.compile(r"\d[T ]\d\d:\d\d")
+# A time of day as a page shows it to its readers, with the time zone that makes it a moment:
+# "09:12 GMT", "9.14pm EST", "09:12 AM IST", "10:20 GMT+4" (`_shown_moment`). A time without a
+# zone names no moment. A zone's letters name several in places ("IST", "CST"): the one
+# English-language news sites mean by them.
+_SHOWN_TIME = re.compile(
+    r"\b(\d{1,2})[:.](\d\d)(?:\s*([AaPp])\.?[Mm]\.?)?\s*"
+    r"(?:(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d\d))?|\(?([A-Z]{2,4})\)?)(?![\w+-])"
+)
+_TIME_ZONES = {
+    "GMT": 0, "UTC": 0, "BST": 60, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120,
+    "EEST": 180, "WAT": 60, "CAT": 120, "SAST": 120, "EAT": 180, "IST": 330, "PKT": 300,
+    "SGT": 480, "HKT": 480, "JST": 540, "KST": 540, "AWST": 480, "ACST": 570, "ACDT": 630,
+    "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240, "CST": -360,
+    "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+}  # fmt: skip
+_UPDATED = re.compile(r"\W*(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
 # React writes the attribute "dateTime" (JSX's name for it), which HTML reads as "datetime".
 _STATED_TIME = re.compile(
     rb"""<time\b(?![^>]*(?:modif|updat))[^>]*?\bdate[tT]ime\s*=\s*["']([^"'<>]{10,40})["']"""
@@ -138,14 +156,42 @@ _ORGANISATION_TYPES = frozenset({"Corporation", "NGO", "Brand"})
 
 # What says a story is a news agency's, published as the agency wrote it (`_syndicated_source`):
 # the organisation the page's JSON-LD names as the article's provider or source, the dateline
-# opening the story ("ZAGREB, Croatia (AP) —", "(Reuters) -"), a byline's last part ("Sam Lee,
-# PA"), and the credit closing it ("— AFP").
+# opening the story ("ZAGREB, Croatia (AP) —", "(Reuters) -", "Mumbai, Mar 14 (PTI)"), a
+# byline's last part ("Sam Lee, PA"), and a credit closing it ("— AFP", "(NAN)").
 _PROVIDER_KEYS = ("provider", "sourceOrganization")
 _ARTICLE_TYPE_ENDINGS = ("Article", "Posting")  # "NewsArticle", "BlogPosting": not a video's
-_DATELINE = re.compile(r"([^\W\d_][^()]{0,60}?)?\s*\(([^()]{2,40})\)\s*[-–—]")
-_AGENCY_CREDIT = re.compile(r"[-–—]+\s*([^.]{2,40}?)\W*")
+_DATELINE = re.compile(r"([^\W\d_][^()]{0,60}?)?\s*\(([^()]{2,40})\)\s*([-–—]?)")
+# The day a dateline may state after its place, as Indian and African agencies write it, with
+# no dash after the agency's name: "Mumbai, Mar 14 (PTI) The Reserve Bank ...", "Abuja, March
+# 14, 2024 (NAN) The ..." (`_is_dateline`).
+_DATELINE_DAY = re.compile(
+    r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?)$"
+)
+# A credit naming the agency, as a line of its own among the last of the text: "— AFP",
+# "(NAN)", "Source: NAN".
+_AGENCY_CREDIT = re.compile(r"(?:[-–—]+|\(|(?i:source)\s*:)\s*([^.()]{2,40}?)\W*")
+_AGENCY_CREDIT_BLOCKS = 3  # the credit, then an editor's name or a line about the story
 _BYLINE_PARTS = re.compile(r"\s*[;,|]\s*")
 _INITIALS_LENGTH = 2  # "AP", "PA", "CP": in a byline, an agency only after a person's name
+# A line closing the text that says which publisher's story it is, republished as it came:
+# "This article originally appeared in The Washington Post.", "This story was originally
+# published by ProPublica", "This article is republished from The Conversation under a
+# Creative Commons license.", "Republished with permission from CalMatters." The publisher's
+# name is capitalised: "in the print edition" names none. A story "reprinted on Wired.com"
+# went the other way.
+_PUBLISHER_WORD = r"[A-Z][\w'’&.-]*"
+_PUBLISHER = rf"(?:The\s+)?{_PUBLISHER_WORD}(?:(?:\s+(?:of|and|for|&|the))*\s+{_PUBLISHER_WORD})*"
+_REPUBLISHED = re.compile(
+    r"(?i:(?:a\s+version\s+of\s+)?this\s+(?:article|story|piece|report|column|essay|post)"
+    r"\s+(?:was\s+|is\s+|has\s+been\s+)?)?(?i:(?:originally|first)\s+(?:appeared|published|ran)"
+    r"\s+(?:in|on|by)|re(?:published|printed)\s+(?:with\s+permission\s+)?(?:from|of)|produced\s+by)"
+    rf"\s+(?P<publisher>{_PUBLISHER})"
+)
+_REPUBLISHED_BLOCKS = 3  # the line, then a note about the author or a link to the original
+_REPUBLISHED_WORDS = 30
+_PUBLISHER_WORDS = 6
+# What joins an agency to a reporter's name in a byline they share (`_is_shared_byline`).
+_SHARED_BYLINE = rb"\s+(?:and|with|&|&amp;)\s+(?:the\s+)?"
 
 # The elements that show a page's byline with its headline, as CMSs name them (`_shown_byline`):
 # a link to the author's page (rel="author"), microdata's author, or a class naming an author
@@ -161,6 +207,7 @@ _SHOWN_BYLINE = re.compile(
 )
 _MARKUP = re.compile(rb"<[^>]*>")
 _HEADLINE_ELEMENT = re.compile(rb"<h1[\s>]", re.IGNORECASE)
+_ONLY_HEADLINE = re.compile(rb"<h1\b[^>]*>(.{1,1000}?)</h1", re.DOTALL)
 _BYLINE_BEFORE_HEADLINE, _BYLINE_AFTER_HEADLINE = 3000, 6000  # bytes of markup around the <h1>
 _SHOWN_BYLINES = 10
 _SHOWN_BYLINE_WORDS = 12
@@ -235,6 +282,11 @@ def _metadata_authors(
     return byline_people([author], sitename, hostname, organisations=organisations)
 
 
+def _markup_text(markup: bytes) -> str:
+    """The text of a piece of the page's markup, spaced as `words` spaces an element's."""
+    return " ".join(unescape(_MARKUP.sub(b" ", markup).decode("utf-8", "replace")).split())
+
+
 def _shown_byline(
     data: bytes, sitename: str, hostname: str, organisations: list[str]
 ) -> tuple[ParsedPerson, ...]:
@@ -247,7 +299,7 @@ def _shown_byline(
     start = max(headline.start() - _BYLINE_BEFORE_HEADLINE, 0)
     end = headline.start() + _BYLINE_AFTER_HEADLINE
     for shown in islice(_SHOWN_BYLINE.finditer(data, start, end), _SHOWN_BYLINES):
-        text = unescape(_MARKUP.sub(b" ", shown.group(1)).decode("utf-8", "replace"))
+        text = _markup_text(shown.group(1))
         if 0 < len(text.split()) <= _SHOWN_BYLINE_WORDS and (
             people := byline_people([text], sitename, hostname, organisations=organisations)
         ):
@@ -277,63 +329,107 @@ def _provider_in(value) -> str:
     return next(filter(None, map(_provider_in, value.values())), "")
 
 
-def _is_dateline_place(place: str | None) -> bool:
-    """Whether what stands before a dateline's agency is none or a place, written in capitals
-    as datelines write it ("ZAGREB, Croatia", "SANTA FE, N.M."): a sentence may name anything
-    in brackets ("The ferry (PA) — a name islanders gave it — ...")."""
-    return place is None or place.split()[0].isupper()
+def _is_dateline(dateline: re.Match) -> bool:
+    """Whether what stands before the agency in brackets opening the text is a dateline: none
+    or a place written in capitals, before a dash ("ZAGREB, Croatia (AP) —", "(Reuters) -"),
+    or a place and a day (`_DATELINE_DAY`). A sentence may name anything in brackets ("The
+    ferry (PA) — a name islanders gave it — ...")."""
+    place, dash = dateline.group(1), dateline.group(3)
+    if place is not None and _DATELINE_DAY.search(place):
+        return True
+    return bool(dash) and (place is None or place.split()[0].isupper())
 
 
-def _byline_agency(byline: str, person_keys: set[str]) -> str:
-    """The news agency closing a byline: its last part ("Sam Lee, PA", "Lena Hart | Reuters")
-    or the words closing it after a name ("Marta Kovac Associated Press"). An agency's
-    initials close a byline only after a person's name: "Harrisburg, PA" names a state."""
+def _byline_agency(byline: str, person_keys: set[str]) -> tuple[str, str]:
+    """The news agency closing a byline, and its name as the byline writes it: its last part
+    ("Sam Lee, PA", "Lena Hart | Reuters") or the words closing it after a name ("Marta Kovac
+    Associated Press"). An agency's initials close a byline only after a person's name:
+    "Harrisburg, PA" names a state. ("", "") for a byline closing with none."""
     parts = [part for part in _BYLINE_PARTS.split(byline.strip()) if part]
     if not parts:
-        return ""
+        return "", ""
     last = parts[-1]
     if agency := news_agency(last):
         initials = len(name_key(last)) <= _INITIALS_LENGTH
         after_person = len(parts) > 1 and name_key(parts[-2]) in person_keys
-        return agency if not initials or len(parts) == 1 or after_person else ""
+        return (agency, last) if not initials or len(parts) == 1 or after_person else ("", "")
     words = last.split()
     for start in range(len(words) - 1, 0, -1):  # the shortest run of words closing the part
         closing = " ".join(words[start:])
         if len(name_key(closing)) > _INITIALS_LENGTH and (agency := news_agency(closing)):
-            return agency
-    return ""
+            return agency, closing
+    return "", ""
+
+
+def _is_shared_byline(data: bytes, authors: tuple[ParsedPerson, ...], agency_name: str) -> bool:
+    """Whether the page names the agency in a byline joined to an author's name ("Emma
+    Kowalski and AAP", "MARIA DELGADO and THE ASSOCIATED PRESS"): the site's reporter wrote
+    the story with the agency's material, and it is the site's. Trafilatura gives such a
+    byline as two parts, as it does "Sam Lee, PA", the agency's own reporter."""
+    for person in authors:
+        shared = re.compile(
+            re.escape(person.name.encode()) + _SHARED_BYLINE + re.escape(agency_name.encode()),
+            re.IGNORECASE,
+        )
+        if shared.search(data):
+            return True
+    return False
 
 
 def _syndicated_source(
+    data: bytes,
     json_ld: _JsonLd,
     byline_texts: tuple[str, str],
     authors: tuple[ParsedPerson, ...],
     organisations: list[str],
     blocks: list,
     texts: BlockTexts,
+    sitename: str,
+    hostname: str,
 ) -> str:
     """The news agency or publisher whose story the page publishes as it came, when the page
     says so: its JSON-LD's provider (`_json_ld_provider`), a dateline naming the agency
-    opening the story ("ZAGREB, Croatia (AP) —"), a byline closing with it (`_byline_agency`,
-    of the metadata's author and the text's byline line), an author the JSON-LD gives as the
-    agency, or a credit closing the text ("— AFP"). Or "". A portal republishing the story
-    is no more its source than a newsstand is a paper's."""
+    opening the story (`_is_dateline`), a byline closing with it (`_byline_agency`, of the
+    metadata's author and the text's byline line) but for one the site's reporter shares with
+    it (`_is_shared_byline`), an author the JSON-LD gives as the agency, a credit among the
+    last lines of the text ("— AFP", "(NAN)"), or a line there naming the publisher it was
+    republished from (`_republished_from`) when that is not the site itself. Or "". A portal
+    republishing the story is no more its source than a newsstand is a paper's."""
     if provider := _json_ld_provider(json_ld):
         return news_agency(provider) or provider
     dateline = _DATELINE.match(texts[blocks[0]]) if blocks else None
     agency = news_agency(dateline.group(2)) if dateline else ""
-    if agency and _is_dateline_place(dateline.group(1)):
+    if agency and _is_dateline(dateline):
         return agency
     person_keys = {name_key(person.name) for person in authors}
     for byline in byline_texts:
-        if agency := _byline_agency(byline, person_keys):
+        agency, agency_name = _byline_agency(byline, person_keys)
+        if agency and not _is_shared_byline(data, authors, agency_name):
             return agency
     for name in organisations:
         if agency := news_agency(name):
             return agency
-    if blocks and (credit := _AGENCY_CREDIT.fullmatch(texts[blocks[-1]])):
-        return news_agency(credit.group(1))
+    for block in blocks[-_AGENCY_CREDIT_BLOCKS:]:
+        if (credit := _AGENCY_CREDIT.fullmatch(texts[block])) and (
+            agency := news_agency(credit.group(1))
+        ):
+            return agency
+    for block in blocks[-_REPUBLISHED_BLOCKS:]:
+        if (publisher := _republished_from(texts[block])) and not names_the_site(
+            publisher, sitename, hostname
+        ):
+            return news_agency(publisher) or publisher
     return ""
+
+
+def _republished_from(text: str) -> str:
+    """The publisher a line closing the text says the story first appeared in or comes from
+    (`_REPUBLISHED`), or ""."""
+    republished = _REPUBLISHED.match(text)
+    if republished is None or len(text.split()) > _REPUBLISHED_WORDS:
+        return ""
+    publisher = republished.group("publisher").rstrip(".")
+    return publisher if len(publisher.split()) <= _PUBLISHER_WORDS else ""
 
 
 def _scripted_blocks(data: bytes, blocks: list, texts: BlockTexts) -> list | None:
@@ -354,7 +450,17 @@ def _scripted_blocks(data: bytes, blocks: list, texts: BlockTexts) -> list | Non
     )
     if document is None or document.body is None:
         return None
-    return list(convert_to_html(document.body).find("body"))
+    return _html_blocks(document.body)
+
+
+def _html_blocks(body) -> list:
+    """The blocks of trafilatura's text as HTML. It writes every list as a <ul>; a list the
+    page numbers (a recipe's method, a ranking) stays an <ol>, whose order is its sense."""
+    for numbered in body.iter("list"):
+        if numbered.get("rend") == "ol":
+            numbered.tag = "ol"
+            del numbered.attrib["rend"]
+    return list(convert_to_html(body).find("body"))
 
 
 def _organisations_in(value) -> list[str]:
@@ -445,22 +551,49 @@ def _stated_moment(data: bytes, day: datetime.date) -> datetime.datetime | None:
     return None
 
 
+def _shown_moment(lines: tuple[str, ...], day: datetime.date) -> datetime.datetime | None:
+    """The publication moment a line the page shows its readers states for `day` (its date
+    line, its byline's date) with a time of day and a time zone (`_SHOWN_TIME`), or None. A
+    line stating when the story was updated gives no publication time."""
+    for line in lines:
+        shown = _SHOWN_TIME.search(line) if line and not _UPDATED.match(line) else None
+        if shown is None:
+            continue
+        hour, minute, half, sign, offset_hours, offset_minutes, zone = shown.groups()
+        hour, minute = int(hour), int(minute)
+        if half:
+            hour = hour % 12 + (12 if half in "pP" else 0)
+        if sign:
+            offset = int(sign + "1") * (int(offset_hours) * 60 + int(offset_minutes or 0))
+        else:
+            offset = _TIME_ZONES.get(zone)
+        stated = _stated_day(line)
+        if offset is None or hour > 23 or minute > 59 or stated is None or stated.date() != day:
+            continue
+        zone = datetime.timezone(datetime.timedelta(minutes=offset))
+        return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
+    return None
+
+
 def _published_at(
-    value: str | None, address: str | None, data: bytes = b""
+    value: str | None, address: str | None, data: bytes = b"", shown: tuple[str, ...] = ()
 ) -> datetime.datetime | None:
     """The date htmldate read, unless it is more than a day from the day in the page's address.
     Metadata is read first because it gives the time of day; a date a day away is the same
     moment seen from another time zone, but one further off is not the publication (a
     modified date, a copyright year), and the address's day is the better guess. A day
-    without a time takes it from a moment the page states for that day (`_stated_moment`)."""
+    without a time takes it from a moment the page states for that day in its markup
+    (`_stated_moment`) or in the lines `shown` to its readers (`_shown_moment`)."""
     moment = _moment(value)
     day = _address_day(address)
     if day is not None and (moment is None or abs((moment.date() - day).days) > 1):
-        return _stated_moment(data, day) or datetime.datetime.combine(
-            day, datetime.time(), tzinfo=datetime.UTC
+        return (
+            _stated_moment(data, day)
+            or _shown_moment(shown, day)
+            or datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
         )
     if moment is not None and _is_bare_day(value):
-        return _stated_moment(data, moment.date()) or moment
+        return _stated_moment(data, moment.date()) or _shown_moment(shown, moment.date()) or moment
     return moment
 
 
@@ -554,6 +687,33 @@ def _page_headline(blocks: list, texts: BlockTexts, title: str) -> str:
     return heading
 
 
+def _only_headline(data: bytes, blocks: list, title: str, sitename: str, hostname: str) -> str:
+    """The text of the page's only <h1> (`_ONLY_HEADLINE`) when trafilatura's text leaves it
+    out (`_page_headline` reads one the text opens with, and leaves one it does not), over a
+    title the metadata gives otherwise: the headline the page shows its readers, where the
+    metadata's may be written for social media or in another language (an Arabic page's
+    English og:title). Not a short <h1> (a logo, a section's name) nor one opening with the
+    site's name (the site's name and its tagline). A title that is the site's name
+    (trafilatura takes a page's only <h1> for the title when its metadata gives none, and the
+    site's name may be it, in the footer) gives way to the headline its <title> gives beside
+    the site's name."""
+    keys = site_keys(sitename, hostname)
+    if (
+        not any(block.tag == "h1" for block in blocks)
+        and (shown := _ONLY_HEADLINE.search(data))
+        and data.find(b"<h1", shown.end()) < 0
+    ):
+        heading = _markup_text(shown.group(1))
+        if len(heading.split()) >= _HEADLINE_WORDS and not name_key(heading).startswith(
+            tuple(keys)
+        ):
+            return heading
+    if name_key(title) in keys:
+        headline = without_site_name(page_title(data), sitename, hostname)
+        return headline if name_key(headline) not in keys else title
+    return title
+
+
 def _title_part_heading(blocks: list, texts: BlockTexts, title: str, data: bytes) -> str:
     """The part of the page's <title> that the text opens with as a line of its own (an old
     CMS's headline in bold), which leaves the text: the rest of the <title> names the site
@@ -635,13 +795,14 @@ def parse_html(
 
     # The page repeats its title (and often its summary) as the first headings of the text;
     # the headline and standfirst fields hold those already.
-    blocks = list(convert_to_html(document.body).find("body"))
+    blocks = _html_blocks(document.body)
     page_type = (document.pagetype or "").casefold()
     if (not page_type or page_type in _LISTING_PAGE_TYPES) and _is_listing(page, blocks):
         raise NotAnArticle(f"a page listing other articles (page type {page_type or 'unstated'})")
     texts = BlockTexts()
     blocks = _scripted_blocks(data, blocks, texts) or blocks
     title = _title_part_heading(blocks, texts, _page_headline(blocks, texts, title), data)
+    title = _only_headline(data, blocks, title, sitename, hostname)
     byline = text_byline(blocks, texts, sitename, hostname)
     shown_standfirst = ""
     while blocks and blocks[0].tag in HEADINGS:
@@ -655,7 +816,7 @@ def parse_html(
         blocks.pop(0)
     without_summary_box(blocks, texts)
     standfirst = shown_standfirst or text_standfirst(blocks, texts) or standfirst
-    without_date_lines(blocks, texts, standfirst)
+    date_line = without_date_lines(blocks, texts, standfirst)
     blocks = without_furniture(blocks, texts)
     without_repeated_quotes(blocks, texts)
     without_release_tail(blocks, texts)
@@ -685,7 +846,9 @@ def parse_html(
         raise ParseError("no article text found in the HTML")
     categories = [c for c in (document.categories or []) if len(c) <= 100]
     byline_texts = (document.author or "", byline.names)
-    syndicated = _syndicated_source(json_ld, byline_texts, authors, organisations, blocks, texts)
+    syndicated = _syndicated_source(
+        data, json_ld, byline_texts, authors, organisations, blocks, texts, sitename, hostname
+    )
     if syndicated and not names_the_site(syndicated, sitename, hostname):
         sitename = syndicated
     return ParsedArticle(
@@ -694,7 +857,7 @@ def parse_html(
         body_html=body,
         origin_path=origin_path,
         published_at=(
-            _published_at(document.date, document.url, data)
+            _published_at(document.date, document.url, data, (date_line, byline.dated))
             or _stated_day(byline.dated)
             or captured_at
         ),

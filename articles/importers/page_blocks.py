@@ -2,12 +2,13 @@
 
 A page sets around its story a byline line ("By Jane Roe | Posted: March 5, 2024"), a
 standfirst it marks by class, a line stating the date, labels over links to other stories
-("Read more: ...", "Related topics"), pleas to subscribe, sign in or comment (a paywall's
-among them), a closing views disclaimer or copyright notice, a note about the author ("Nora
-Beck is our health reporter."), and on a press release its boilerplate and contacts.
-Trafilatura keeps many of them as paragraphs of the text: these functions read the byline and
-the standfirst off the blocks and take the rest away. A correction or a credit ("Additional
-reporting by ...") is part of the record, and stays.
+("Read more: ...", "Related topics", "ALSO READ:" over a list of them), pleas to subscribe,
+sign in, comment or get its updates (a paywall's among them), a closing views disclaimer,
+copyright notice or address, a note about the author ("Nora Beck is our health reporter."),
+the wire editors' initials on an agency's copy, and on a press release its boilerplate and
+contacts. Trafilatura keeps many of them as paragraphs of the text: these functions read the
+byline and the standfirst off the blocks and take the rest away. A correction or a credit
+("Additional reporting by ...") is part of the record, and stays.
 """
 
 import re
@@ -103,11 +104,13 @@ _DATE_LINE_WORD_COUNT = 16  # the live blog's line above, and no longer
 
 # What a page asks of its reader around the story, sentence by sentence: to subscribe, sign in
 # or up, register, support its journalism, read on, or get its newsletter ("Subscribe to keep
-# reading", "Already a subscriber?", "Get the day's top headlines delivered to your inbox"), to
-# follow it on social media or its coverage elsewhere ("Follow us on X and Facebook", "Follow
-# AP's full coverage of ..."), send it stories, or listen to its programme; and what a
-# newsletter published on the web says around its issue ("View this email in your browser",
-# "You are receiving this because ...", "Unsubscribe").
+# reading", "Already a subscriber?", "Get the day's top headlines delivered to your inbox"), its
+# updates or app ("Get Current Updates on India News ...", "Download our app"), to follow it on
+# social media, a messaging channel or its coverage elsewhere ("Follow us on X and Facebook",
+# "Join our WhatsApp channel", "Follow AP's full coverage of ..."), send it stories or letters
+# ("Do you have an opinion on this? Send us your letters at ..."), or listen to its programme;
+# and what a newsletter published on the web says around its issue ("View this email in your
+# browser", "You are receiving this because ...", "Unsubscribe").
 _CALL_TO_ACTION = re.compile(
     r"(?:subscribe\b|sign\s*(?:in|up)\b|log\s*in\b|register\s+(?:now|here|for|to)\b"
     r"|already\s+(?:a|an)\s+(?:subscriber|member)\b|already\s+(?:registered|have\s+an\s+account)"
@@ -123,7 +126,11 @@ _CALL_TO_ACTION = re.compile(
     r"|sign\s+the\s+guest\s*book\b"
     r"|follow\s+[^.!?]{1,40}?\s+on\s+(?:x|twitter|facebook|instagram|youtube|tiktok|threads"
     r"|bluesky|linkedin|whatsapp|telegram|mastodon)\b|follow\s+[^.!?]{0,30}?\bcoverage\b"
-    r"|send\s+(?:us\s+)?your\s+(?:story\s+ideas|stories|news|tips?|photos|pictures|videos)\b"
+    r"|send\s+(?:us\s+)?your\s+(?:story\s+ideas|stories|news|tips?|photos|pictures|videos|letters"
+    r"|views)\b|(?:do|have)\s+you\s+(?:got\s+|have\s+)?(?:an?\s+)?(?:opinion|story|news\s+tip|view)"
+    r"[^.!?]*\?|(?:get|catch)\b[^.!?]*\b(?:updates|alerts|latest\s+news|top\s+headlines)\b"
+    r"|download\s+(?:the|our)\b[^.!?]*\bapp\b"
+    r"|join\b[^.!?]*\b(?:whatsapp|telegram)\s+(?:channel|group|community)\b"
     r"|listen\s+(?:back|live)\b|listen\s+to\s+[^.!?]{1,40}?\blive\b"
     r"|view\s+(?:this\s+(?:e-?mail|newsletter|issue|message)\s+)?(?:in\s+(?:your|a|the)\s+"
     r"(?:web\s+)?browser|online)\b|you(?:'re|’re|\s+are)\s+receiving\s+this\b|unsubscribe\b"
@@ -146,17 +153,21 @@ _CALL_TO_ACTION_WORDS = 25  # "Get the latest updates right in your inbox. Subsc
 _CALL_TO_ACTION_TAGS = HEADINGS | {"p", "div"}
 
 # What a page sets after a story: a disclaimer that the views are the author's own, a
-# copyright notice ("© 2024 The Northern Lamp. All rights reserved.") or a link to the
-# newsroom's standards ("Our Standards: The Thomson Reuters Trust Principles."). A correction ("This
-# article was amended on ..."), a credit ("Additional reporting by ...") or the story's origin
-# ("SOURCE: News agencies", "Originally published on ...") is part of the record, and stays.
+# copyright notice ("© 2024 The Northern Lamp. All rights reserved."), a link to the
+# newsroom's standards ("Our Standards: The Thomson Reuters Trust Principles.") or its
+# address ("Contact: news@example.org"). A correction ("This article was amended on ..."), a
+# credit ("Additional reporting by ...") or the story's origin ("SOURCE: News agencies",
+# "Originally published on ...") is part of the record, and stays.
 _CLOSING_NOTICE = re.compile(
     r"(?:the\s+)?(?:views?|opinions?)(?:\s+and\s+opinions?)?\s+expressed\b"
     r"|(?:©|\(c\)|copyright\b)(?=.*(?:\b(?:19|20)\d\d\b|all\s+rights\s+reserved))"
-    r"|our\s+(?:editorial\s+)?standards\s*:",
+    r"|our\s+(?:editorial\s+)?standards\s*:|(?:contact|e-?mail|tips?)(?:\s+us)?\s*:\s*[\w.+-]+@[\w.-]+\W*$",
     re.IGNORECASE,
 )
 _CLOSING_NOTICE_WORDS = 40
+# The initials of the agency's editors closing its copy as it came from the wire, as a line of
+# their own: "SKU SKU", "ANZ RT" (`_is_editors_initials`).
+_EDITORS_INITIALS = re.compile(r"[A-Z]{2,4}(?:\s+[A-Z]{2,4}){0,3}")
 
 # The tail of a press release, which the story ends before: its boilerplate ("About
 # Brightwater Energy", set as a heading or a bold line), its contacts ("Media contact:") or its
@@ -387,16 +398,19 @@ def _is_date_line(block, text: str) -> bool:
     )
 
 
-def without_date_lines(blocks: list, texts: BlockTexts, standfirst: str) -> None:
+def without_date_lines(blocks: list, texts: BlockTexts, standfirst: str) -> str:
     """Take off `blocks` the line opening the text that states when it was published
-    (`_is_date_line`). A paragraph above it that copies the meta description goes with it: it
-    is the standfirst, set under the headline before the date as live blogs set it, where a
-    story's first paragraph would follow the date."""
+    (`_is_date_line`), and give its text ("" for none): a time of day it states may be the
+    only one the page gives. A paragraph above it that copies the meta description goes with
+    it: it is the standfirst, set under the headline before the date as live blogs set it,
+    where a story's first paragraph would follow the date."""
     for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
-        if _is_date_line(block, texts[block]):
+        text = texts[block]
+        if _is_date_line(block, text):
             copied = position == 1 and same_words(texts[blocks[0]], standfirst)
             del blocks[0 if copied else position : position + 1]
-            return
+            return text
+    return ""
 
 
 def _is_call_to_action(block, text: str) -> bool:
@@ -429,6 +443,12 @@ def _is_author_note(block, text: str, author_names: tuple[str, ...]) -> bool:
     return _is_in_italics(block) and _GUEST_NOTE.match(text) is not None
 
 
+def _is_editors_initials(block, text: str) -> bool:
+    """Whether a paragraph is a line of editors' initials (`_EDITORS_INITIALS`): an agency's
+    copy closes with them, and a site running it from the wire may leave them in."""
+    return block.tag == "p" and _EDITORS_INITIALS.fullmatch(text) is not None
+
+
 def _is_in_italics(block) -> bool:
     """Whether all of a block's text is set in italics: one <em> or <i> holding it."""
     return (
@@ -443,10 +463,10 @@ def without_calls_to_action(blocks: list, texts: BlockTexts, author_names: tuple
     """Take off `blocks` the pleas to subscribe, sign in, comment or support the site that
     open or close the text (`_is_call_to_action`), the notices (`_is_closing_notice`) and
     notes about its author (`_is_author_note`, `author_names` those of the byline) closing it,
-    and empty paragraphs and rules there; a note about its author among the last few blocks
-    goes wherever it stands. A paywall's or comments' heading (`_CLOSING_PLEA`) closes the story
-    when nothing after it is as long as a paragraph of prose: what follows is the offer's
-    terms or readers' comments."""
+    and empty paragraphs and rules there; a note about its author or the wire editors'
+    initials (`_is_editors_initials`) among the last few blocks go wherever they stand. A
+    paywall's or comments' heading (`_CLOSING_PLEA`) closes the story when nothing after it is
+    as long as a paragraph of prose: what follows is the offer's terms or readers' comments."""
     for position, block in enumerate(blocks):
         if block.tag in HEADINGS and _CLOSING_PLEA.match(texts[block]):
             rest = blocks[position + 1 :]
@@ -460,7 +480,9 @@ def without_calls_to_action(blocks: list, texts: BlockTexts, author_names: tuple
     ):
         blocks.pop()
     for block in blocks[max(len(blocks) - _AUTHOR_NOTE_BLOCKS, 1) :]:
-        if _is_author_note(block, texts[block], author_names):
+        if _is_author_note(block, texts[block], author_names) or _is_editors_initials(
+            block, texts[block]
+        ):
             blocks.remove(block)
     while blocks and _is_call_to_action(blocks[0], texts[blocks[0]]):
         blocks.pop(0)
@@ -491,12 +513,10 @@ def _is_set_apart(block, text: str) -> bool:
     return bool(opens_bold) or not any(ch.isalnum() for ch in text)
 
 
-def _is_furniture(text: str) -> bool:
-    """Whether a block's text is a label for links to other stories, alone or before a
-    headline (`_FURNITURE_LINK`), which ends without a full stop where a sentence of the story
-    would have one."""
-    if _FURNITURE.fullmatch(text):
-        return True
+def _is_furniture_link(text: str) -> bool:
+    """Whether a block's text is a label for links to other stories before a headline
+    (`_FURNITURE_LINK`), which ends without a full stop where a sentence of the story would
+    have one."""
     return (
         _FURNITURE_LINK.match(text) is not None
         and len(text.split()) <= _FURNITURE_LINK_WORDS
@@ -512,11 +532,9 @@ def _is_widget_line(text: str) -> bool:
     return rest != text and _WIDGET_FILLER.fullmatch(rest) is not None
 
 
-def _is_picture_line(text: str) -> bool:
-    """Whether a block's text is a picture's credit or caption (`_PICTURE_CREDIT`,
-    `_PICTURE_CAPTION`): a credit is a few words that end no sentence."""
-    if _PICTURE_CAPTION.match(text):
-        return len(text.split()) <= _PICTURE_CAPTION_WORDS
+def is_picture_credit(text: str) -> bool:
+    """Whether a text is a picture's credit (`_PICTURE_CREDIT`): a few words that end no
+    sentence."""
     return (
         _PICTURE_CREDIT.match(text) is not None
         and len(text.split()) <= _PICTURE_CREDIT_WORDS
@@ -524,18 +542,41 @@ def _is_picture_line(text: str) -> bool:
     )
 
 
+def _is_picture_line(text: str) -> bool:
+    """Whether a block's text is a picture's credit (`is_picture_credit`) or caption
+    (`_PICTURE_CAPTION`)."""
+    if _PICTURE_CAPTION.match(text):
+        return len(text.split()) <= _PICTURE_CAPTION_WORDS
+    return is_picture_credit(text)
+
+
+def _is_list_of_headlines(block) -> bool:
+    """Whether a block is a list of other stories' headlines: every item as short as a
+    headline, with no full stop closing it as a sentence of the story would have."""
+    items = [words(item) for item in block.iter("li")]
+    return bool(items) and all(
+        len(item.split()) <= _FURNITURE_LINK_WORDS and not item.endswith(".") for item in items
+    )
+
+
 def without_furniture(blocks: list, texts: BlockTexts) -> list:
-    """`blocks` without labels for links to other stories (`_is_furniture`), lines of widget
-    labels (`_is_widget_line`) and pictures' credits and captions (`_is_picture_line`)."""
-    return [
-        block
-        for block in blocks
+    """`blocks` without labels for links to other stories, standing alone (`_FURNITURE`) with
+    the list of their headlines under one ("ALSO READ:", then the links), or before a
+    headline (`_is_furniture_link`), lines of widget labels (`_is_widget_line`) and pictures'
+    credits and captions (`_is_picture_line`)."""
+    kept = []
+    label = False  # whether the block before is a label standing alone
+    for block in blocks:
+        text = texts[block]
+        if label and block.tag in _LISTS and _is_list_of_headlines(block):
+            label = False
+            continue
+        label = _FURNITURE.fullmatch(text) is not None
         if not (
-            _is_furniture(texts[block])
-            or _is_widget_line(texts[block])
-            or _is_picture_line(texts[block])
-        )
-    ]
+            label or _is_furniture_link(text) or _is_widget_line(text) or _is_picture_line(text)
+        ):
+            kept.append(block)
+    return kept
 
 
 def without_summary_box(blocks: list, texts: BlockTexts) -> None:

@@ -5,20 +5,22 @@ them in a few common ways. A page declared in Latin-1 is decoded as browsers dec
 (`as_browsers_read`). A live blog's entries, a story split by an advert into containers side
 by side, a page laid out in a <table>, a photo gallery whose captions tell the story, an AMP
 story's pages and an old CMS's text written as lines between line breaks are made one text of
-plain blocks, pull quotes and an audio player's labels are taken out, posts from social media
-embedded in the story are let in, and other stories' teasers set as <article>s before the
-story's are made plain blocks (`prepared_tree`). A Next.js page whose story a script writes
-in the browser carries it in its data, where `scripted_story` reads it.
+plain blocks, pull quotes, an audio player's labels and footnotes' links back to the text are
+taken out, posts from social media embedded in the story are let in, and other stories'
+teasers set as <article>s before the story's are made plain blocks (`prepared_tree`). A
+Next.js page whose story a script writes in the browser carries it in its data, as HTML or as
+a headless CMS's rich text, where `scripted_story` reads it.
 """
 
 import json
 import re
 from collections import Counter
+from html import escape
 
 from lxml import etree
 from trafilatura.utils import load_html
 
-from .page_blocks import words
+from .page_blocks import is_picture_credit, words
 
 # The character set a page declares in a <meta> ("<meta charset=...>", or http-equiv's
 # "text/html; charset=...") and the labels of it that browsers read as windows-1252, as the
@@ -88,12 +90,28 @@ _LAYOUT_MARKUP = re.compile(rb"<(audio|table|TABLE|figcaption|[bB][rR](?=\s*/?>\
 # <blockquote> holding the post's text and who posted it ("— Mayor Lise Andersen (@MayorLise)
 # April 18, 2024"). Pages wrap it in containers named "embed" or "social" (and Ghost in a
 # <figure>), which trafilatura drops as sharing buttons, and the post with them: a statement
-# the story quotes. A page's bytes are searched for a <blockquote> first, which most lack.
-_SOCIAL_POST_NAMES = (b"twitter-tweet", b"bluesky-embed", b"mastodon-embed")
+# the story quotes. An Instagram post's embed code holds its caption, between the label of a
+# link to it ("View this post on Instagram"), which goes, and who shared it ("A post shared by
+# The Harbour Kitchen (@harbourkitchen)"); one without a caption says nothing, and is left out.
+# The caption is a link to the post, which trafilatura would drop as one, and the day it was
+# shared a <time>, which it drops too: the elements go, their text stays.
+# A page's bytes are searched for a <blockquote> first, which most lack.
+_SOCIAL_POST_NAMES = (b"twitter-tweet", b"bluesky-embed", b"mastodon-embed", b"instagram-media")
 _SOCIAL_POSTS = etree.XPath(
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'bluesky-embed')"
-    " or contains(@class, 'mastodon-embed')]"
+    " or contains(@class, 'mastodon-embed') or contains(@class, 'instagram-media')]"
 )
+_INSTAGRAM_LINK_LABEL = "View this post on Instagram"
+_INSTAGRAM_SHARED_BY = "A post shared by"
+
+# The links from a footnote back to its mark in the text, as Markdown, Pandoc, Ghost and
+# WordPress write them ("↩", role="doc-backlink"). Trafilatura drops a list of notes that each
+# end with one as a list of links, and the story's sources with it. These write their notes in
+# a container named for them ("footnotes", "wp-block-footnotes"), the name a page's bytes are
+# searched for first, which most lack: one search, where one for each way of writing the
+# links costs three times as much.
+_FOOTNOTES_NAME = b"footnote"
+_BACKLINK_TEXTS = frozenset({"\u21a9", "\u2191"})  # "↩", "↑"
 
 # Where a Next.js page whose text a script writes in the browser carries its story
 # (`scripted_story`): its data (<script id="__NEXT_DATA__">), as HTML in one of its strings.
@@ -102,6 +120,16 @@ _NEXT_DATA = re.compile(
     rb"""<script\b[^>]*\bid\s*=\s*["']?__NEXT_DATA__\b[^>]*>(.*?)</script""", re.DOTALL
 )
 _HTML_PARAGRAPH = re.compile(r"<p[\s>]")
+# A story's rich text as headless CMSs write it, a list of blocks (`_rich_text_html`): the keys
+# naming a block's type, the types of a paragraph, the keys holding its text or its spans,
+# and the names of a heading ("h2", "heading-2", "header-two", "heading" with a level).
+_BLOCK_TYPE_KEYS = ("_type", "nodeType", "type")
+_PARAGRAPH_TYPES = frozenset({"block", "paragraph", "unstyled"})
+_TEXT_KEYS = frozenset({"text", "value"})
+_CHILDREN_KEYS = frozenset({"children", "content"})
+_HEADING_NAME = re.compile(r"h([1-6])|head(?:ing|er)(?:-(\w+))?")
+_LEVEL_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+_RICH_TEXT_PARAGRAPHS = 2
 _TAG = re.compile(r"<[^>]+>")
 _SCRIPTED_SHOWN_SHARE = 0.5  # of the story's words, what a page showing it whole shows at least
 
@@ -154,6 +182,7 @@ def prepared_tree(data: bytes, page: str | bytes):
     pull_quotes = _PULL_QUOTE_NAME.search(data) is not None
     social_posts = b"<blockquote" in data and any(name in data for name in _SOCIAL_POST_NAMES)
     amp_story = b"amp-story" in data[:_AMP_HEAD_BYTES]
+    footnotes = _FOOTNOTES_NAME in data
     live_blog = b"LiveBlogPosting" in data
     body_classes = _repeated_body_classes(data)
     teasers_first = _has_article_before_headline(data)
@@ -162,6 +191,7 @@ def prepared_tree(data: bytes, page: str | bytes):
         or pull_quotes
         or social_posts
         or amp_story
+        or footnotes
         or live_blog
         or body_classes
         or teasers_first
@@ -180,6 +210,8 @@ def prepared_tree(data: bytes, page: str | bytes):
         _without_audio_players(tree)
     if amp_story:
         _with_amp_story_pages(tree)
+    if footnotes:
+        _without_footnote_backlinks(tree)
     if b"br" in markup:
         _with_lines_made_paragraphs(tree)
     if live_blog:
@@ -247,10 +279,17 @@ def _with_gallery_captions(tree) -> None:
     if caption_words > prose_words:
         for caption in captions:
             caption.tag = "p"
-            for counter in [e for e in caption.iter() if _PICTURE_COUNTER.fullmatch(words(e))]:
-                counter.drop_tree()  # "1 of 12", the counter of a slideshow
+            for label in [e for e in caption.iter() if e is not caption and _is_caption_label(e)]:
+                label.drop_tree()
             for figure in caption.iterancestors("figure"):
                 figure.tag = "div"  # trafilatura drops figures whole
+
+
+def _is_caption_label(element) -> bool:
+    """Whether an element of a gallery's caption is a slideshow's counter ("1 of 12") or the
+    picture's credit (`is_picture_credit`: "Photograph: Lowen Hart"), which tell no story."""
+    text = words(element)
+    return _PICTURE_COUNTER.fullmatch(text) is not None or is_picture_credit(text)
 
 
 def _without_layout_tables(tree) -> None:
@@ -325,8 +364,11 @@ def _with_social_posts_unwrapped(tree) -> None:
     """The story's embedded posts from social media (`_SOCIAL_POSTS`) out of the containers
     that hold nothing else, whose names ("social-media-embed", "kg-embed-card") and tags
     (<figure>) trafilatura drops with what they hold. A container that holds more (a sidebar of
-    posts beside the story) is left as it is."""
+    posts beside the story) is left as it is, and so is an Instagram post without a caption
+    (`_has_instagram_caption`)."""
     for post in _SOCIAL_POSTS(tree):
+        if "instagram-media" in post.get("class", "") and not _has_instagram_caption(post):
+            continue
         post_words = words(post)
         for element in [post, *post.iterancestors()]:
             if element is not post and words(element) != post_words:
@@ -337,16 +379,29 @@ def _with_social_posts_unwrapped(tree) -> None:
                 element.tag = "div"
 
 
+def _has_instagram_caption(post) -> bool:
+    """Whether an Instagram post's embed code holds a caption, with its link's label
+    (`_INSTAGRAM_LINK_LABEL`) taken out and its links and <time> made text."""
+    for label in [e for e in post.iter() if e is not post and words(e) == _INSTAGRAM_LINK_LABEL]:
+        label.drop_tree()
+    if words(post).startswith(_INSTAGRAM_SHARED_BY):
+        return False
+    for element in list(post.iter("a", "time")):
+        element.drop_tag()
+    return True
+
+
 def scripted_story(data: bytes, shown_words: int) -> str:
     """The story, as HTML, that a Next.js page whose text a script writes in the browser
-    carries in its data (`_NEXT_DATA`): the longest of its strings holding HTML paragraphs.
-    Or "" for a page with none, or whose shown text, of `shown_words`, holds at least half as
-    many words (`_SCRIPTED_SHOWN_SHARE`): the page shows its story, and its data may hold
-    another's, or a teaser."""
+    carries in its data (`_NEXT_DATA`): the longest of its strings holding HTML paragraphs
+    and of its rich texts written as blocks (`_rich_text_html`). Or "" for a page with none,
+    or whose shown text, of `shown_words`, holds at least half as many words
+    (`_SCRIPTED_SHOWN_SHARE`): the page shows its story, and its data may hold another's, or
+    a teaser."""
     next_data = _NEXT_DATA.search(data)
     if next_data is None:
         return ""
-    stories = [text for text in _strings(_json(next_data.group(1))) if _HTML_PARAGRAPH.search(text)]
+    stories = _stories(_json(next_data.group(1)))
     counted = [(len(_TAG.sub(" ", story).split()), story) for story in stories]
     story_words, story = max(counted, key=lambda item: item[0], default=(0, ""))
     return story if shown_words < _SCRIPTED_SHOWN_SHARE * story_words else ""
@@ -360,18 +415,90 @@ def _json(script: bytes):
         return None
 
 
-def _strings(value) -> list[str]:
-    """The strings anywhere in a JSON value."""
-    strings, pending = [], [value]
+def _stories(value) -> list[str]:
+    """The stories anywhere in a JSON value, as HTML: its strings holding HTML paragraphs,
+    and its rich texts written as blocks (`_rich_text_html`)."""
+    stories, pending = [], [value]
     while pending:
         value = pending.pop()
         if isinstance(value, str):
-            strings.append(value)
+            if _HTML_PARAGRAPH.search(value):
+                stories.append(value)
         elif isinstance(value, dict):
             pending += value.values()
         elif isinstance(value, list):
-            pending += value
-    return strings
+            if story := _rich_text_html(value):
+                stories.append(story)
+            else:
+                pending += value
+    return stories
+
+
+def _rich_text_html(blocks: list) -> str:
+    """A rich text written as a list of blocks, as headless CMSs give a story to a Next.js
+    page (Sanity's Portable Text, Contentful's, Slate's, ProseMirror's, Draft.js's), as HTML
+    paragraphs and headings; or "" for a list that is none: one whose blocks are not mostly
+    paragraphs (`_PARAGRAPH_TYPES`) with text."""
+    html, paragraphs = [], 0
+    for block in blocks:
+        if not isinstance(block, dict):
+            return ""
+        kind = next((block[key] for key in _BLOCK_TYPE_KEYS if isinstance(block.get(key), str)), "")
+        text = " ".join("".join(_block_texts(block)).split())
+        if not text:
+            continue
+        level = _heading_level(block, kind)
+        if level:
+            html.append(f"<h{level}>{escape(text)}</h{level}>")
+            continue
+        if kind.casefold() in _PARAGRAPH_TYPES:
+            paragraphs += 1
+        html.append(f"<p>{escape(text)}</p>")
+    if paragraphs < _RICH_TEXT_PARAGRAPHS or 2 * paragraphs < len(html):
+        return ""
+    return "".join(html)
+
+
+def _block_texts(value) -> list[str]:
+    """The text of a rich text's block, in order: its spans' or text nodes' strings."""
+    if isinstance(value, list):
+        return [text for item in value for text in _block_texts(item)]
+    if not isinstance(value, dict):
+        return []
+    texts = []
+    for key, item in value.items():
+        if key in _TEXT_KEYS and isinstance(item, str):
+            texts.append(item)
+        elif key in _CHILDREN_KEYS:
+            texts += _block_texts(item)
+    return texts
+
+
+def _heading_level(block: dict, kind: str) -> int:
+    """The level of a rich text's heading block ("h2" as its type or style, "heading-2",
+    "header-two", "heading" with a level or tag), or 0 for a block that is none."""
+    for name in (kind, block.get("style"), block.get("tag")):
+        if isinstance(name, str) and (heading := _HEADING_NAME.fullmatch(name.casefold())):
+            level = heading.group(1) or heading.group(2)
+            level = _LEVEL_WORDS.get(level, level)
+            if level is None:
+                attributes = block.get("attrs") if isinstance(block.get("attrs"), dict) else block
+                level = attributes.get("level")
+            if str(level).isdigit() and 1 <= int(level) <= 6:
+                return int(level)
+    return 0
+
+
+def _without_footnote_backlinks(tree) -> None:
+    """The page without the links from its footnotes back to their marks in the text
+    (`_BACKLINK_TEXTS`, role="doc-backlink"), so that trafilatura keeps the notes; their text
+    stays."""
+    for link in list(tree.iter("a")):
+        if (link.get("href") or "").startswith("#") and (
+            link.get("role") == "doc-backlink"
+            or words(link).replace("\ufe0e", "") in _BACKLINK_TEXTS
+        ):
+            link.drop_tree()
 
 
 def _with_amp_story_pages(tree) -> None:

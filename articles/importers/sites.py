@@ -48,6 +48,12 @@ _NEWS_AGENCIES = {
     "Australian Associated Press": ("aap", "australianassociatedpress"),
     "United Press International": ("upi", "unitedpressinternational"),
     "Press Trust of India": ("pti", "presstrustofindia"),
+    "Indo-Asian News Service": ("ians", "indoasiannewsservice"),
+    "Asian News International": ("ani", "asiannewsinternational"),
+    "News Agency of Nigeria": ("nan", "newsagencyofnigeria"),
+    "African News Agency": ("africannewsagency",),  # "ANA" is also a name: "Lopez, Ana"
+    "Ghana News Agency": ("gna", "ghananewsagency"),
+    "Kenya News Agency": ("kna", "kenyanewsagency"),
     "Yonhap": ("yonhap", "yonhapnewsagency"),
     "Anadolu Agency": ("anadolu", "anadoluagency"),
 }
