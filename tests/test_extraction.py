@@ -2489,3 +2489,288 @@ def test_the_fed_is_the_federal_reserve_the_text_named_before():
     )
     assert only_quote(text).speaker == "Federal Reserve"
     assert organisations_of(text) == {"Federal Reserve": ("Fed",)}
+
+
+def test_a_verb_in_a_relative_clause_after_the_speaker_is_not_the_speech_event():
+    text = (
+        "Tom Hale spoke first.\n\nA senior official, who spoke on condition of anonymity, said "
+        "the talks had failed. “It is over,” he said."
+    )
+    assert only_quote(text).speaker == "a senior official"
+
+
+def test_an_unnamed_source_after_an_opening_phrase_and_before_a_relative_clause_speaks():
+    text = (
+        "Mill workers gathered on Monday.\n\nSpeaking to a local radio station, one former "
+        "worker, who asked not to be named, said staff had been warned. “Nobody listened to "
+        "us,” she said."
+    )
+    assert only_quote(text).speaker == "one former worker"
+
+
+def test_a_he_or_she_that_finds_no_one_is_no_organisation_s():
+    text = (
+        "The Harbour Gazette reported that the mill would close.\n\n“We were told nothing,” "
+        "she said."
+    )
+    assert only_quote(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, organisations",
+    [
+        ("A former cook told The Observer that she was never paid.", ["Observer"]),
+        ("Speaking to the Evening Standard, Mr Hale said the firm had paid.", ["Evening Standard"]),
+        ("Writing in the Daily Courier, Tom Hale said the plan was dead.", ["Daily Courier"]),
+        ("He told the Times of Lagos that the deal was off.", ["Times of Lagos"]),
+        ("She told the Hale family that the case was closed.", []),
+        ("He told the Prime Minister that he was wrong.", []),
+        ("The inquiry sat on Monday. She told the Inquiry that she was tired.", []),
+    ],
+)
+def test_a_paper_told_or_spoken_to_after_the_is_an_organisation(text, organisations):
+    assert names_found(text)[1] == organisations
+
+
+@pytest.mark.parametrize(
+    "text, organisations",
+    [
+        ("“It is over,” a friend told the Sunday Mirror.", ["Sunday Mirror"]),
+        ("The Mail on Sunday reported that the deal had collapsed.", ["Mail on Sunday"]),
+        ("The rumours were first reported by the Sun on Sunday.", ["Sun on Sunday"]),
+        ("The Sunday Times reported that the mill had been sold.", ["Sunday Times"]),
+        ("The Senate on Sunday passed the bill.", ["Senate"]),
+        (
+            "The Washington Post on Sunday reported that the deal had collapsed.",
+            ["Washington Post"],
+        ),
+    ],
+)
+def test_a_weekend_paper_s_day_is_part_of_its_title(text, organisations):
+    assert names_found(text)[1] == organisations
+
+
+def test_a_remit_listed_with_commas_before_the_kind_of_body_stays_one_name():
+    text = (
+        "The Bakers, Brewers and Allied Workers' Union called a strike. Dame Ruth Ansell chairs "
+        "the Transport, Housing and Local Government Committee."
+    )
+    assert names_found(text)[1] == [
+        "Bakers, Brewers and Allied Workers' Union",
+        "Transport, Housing and Local Government Committee",
+    ]
+
+
+def test_a_list_of_bodies_or_firms_before_the_kind_is_no_remit():
+    text = "Veterans of the Army, Navy and Air Force Association met Ford, Chrysler and Lotus Corp."
+    organisations = names_found(text)[1]
+    assert "Army, Navy and Air Force Association" not in organisations
+    assert "Ford, Chrysler and Lotus Corp" not in organisations
+
+
+def test_a_speaker_set_off_late_in_a_long_sentence_makes_a_speech_event():
+    text = (
+        "Harriet Quayle said ministers had lied.\n\nOutside the chamber, the Conservative "
+        "chairman of the Transport, Housing and Local Government Committee, Dame Ruth Ansell, "
+        "said MPs would call the minister.\n\n“Parliament should not learn this from the "
+        "papers,” she told Radio Kestrel."
+    )
+    assert only_quote(text).speaker == "Ruth Ansell"
+
+
+def test_a_clause_ending_late_in_a_sentence_is_no_speaker():
+    text = (
+        "Tom Hale spoke on Tuesday. The town balanced its books only by dropping schemes that "
+        "cost too much, such as the New Deal, argued Mr Hale."
+    )
+    assert names_found(text)[0] == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        (
+            "Anna Reyes, head of the Marine Safety Executive (MSE), said the MSE would act.",
+            "Marine Safety Executive",
+        ),
+        (
+            "Farmers from the Samyukt Kisan Sangh (SKS) met on Saturday. SKS leaders walked out.",
+            "Samyukt Kisan Sangh",
+        ),
+    ],
+)
+def test_a_name_an_acronym_defines_is_the_organisation_the_acronym_is(text, organisation):
+    acronym = text[text.index("(") + 1 : text.index(")")]
+    assert organisations_of(text) == {organisation: (acronym,)}
+
+
+def test_a_term_an_acronym_no_organisation_has_defines_is_none():
+    text = "Growth in Gross Domestic Product (GDP) slowed in the spring."
+    assert names_found(text)[1] == []
+
+
+def test_a_place_that_is_a_common_given_name_opens_a_person_s_name():
+    text = (
+        "Footballer Jordan Haye, 29, left the club on Friday. “It is over,” Jordan Haye said. "
+        "King Abdullah of Jordan was not there."
+    )
+    assert only_quote(text).speaker == "Jordan Haye"
+    assert "Jordan Haye" in names_found(text)[0]
+
+
+def test_read_and_rather_after_a_given_name_are_surnames():
+    text = (
+        "Harlow Foods chairman Colin Read said the deal was done. Read more: the deal was "
+        "done. Veteran anchor Dan Rather spoke later."
+    )
+    assert names_found(text)[0] == ["Colin Read", "Dan Rather"]
+
+
+def test_the_last_item_of_a_listed_remit_is_no_short_form_of_the_body():
+    text = (
+        "The Department for Culture, Media and Sport said the plan would go ahead. Sport is a "
+        "big business."
+    )
+    assert organisations_of(text) == {"Department for Culture, Media and Sport": ()}
+
+
+def test_a_source_after_a_conjunction_is_the_speaker_of_the_verb_after_it():
+    text = (
+        "The exchanges came a day after the Office for Water Standards said in its report that "
+        "England was “largely off track” on its targets."
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == ("Office for Water Standards", "organisation")
+
+
+def test_a_conjunction_set_off_inside_the_speaker_phrase_opens_no_speaker():
+    text = "“We will appeal,” Tom Hale, speaking after the Kestrel Council, said."
+    assert only_quote(text).speaker == "Tom Hale"
+
+
+def test_the_subject_of_a_passive_after_a_conjunction_is_no_speaker():
+    text = (
+        "Hugh Marr called his chauffeur “a loyal and careful man” on Friday, a day after the "
+        "driver was charged with speeding."
+    )
+    assert only_quote(text).speaker != "the driver"
+
+
+def test_a_capitalised_word_before_a_member_s_title_and_a_name_is_no_person():
+    text = "Local MP Joanna Prideaux said she had written to the minister. Delia Ormsby MP agreed."
+    assert names_found(text)[0] == ["Joanna Prideaux", "Delia Ormsby"]
+
+
+def test_a_force_or_a_trust_named_for_two_areas_takes_both():
+    text = (
+        "Kestrel and Wyemoor Police said a man had been charged. Northdale and Wreford "
+        "Hospitals NHS Foundation Trust said all beds were full."
+    )
+    assert names_found(text)[1] == [
+        "Kestrel and Wyemoor Police",
+        "Northdale and Wreford Hospitals NHS Foundation Trust",
+    ]
+
+
+def test_a_name_written_alone_elsewhere_is_not_joined_to_an_area_s_council():
+    text = "A row between Arsenal and Islington Council grew. Arsenal said it was sad."
+    assert "Islington Council" in names_found(text)[1]
+    assert "Arsenal and Islington Council" not in names_found(text)[1]
+
+
+def test_a_maker_opening_the_sentence_after_a_dateline_types_the_firm():
+    text = (
+        "SAN FRANCISCO — Chipmaker Lumera Systems on Tuesday unveiled a chip. “It is fast,” "
+        "Lumera said."
+    )
+    assert organisations_of(text) == {"Lumera Systems": ("Lumera",)}
+
+
+def test_a_firm_named_without_its_corporate_word_is_the_same_firm():
+    text = (
+        "Harrow & Vale shares slumped. Shares in Harrow & Vale Group fell by a third on "
+        "Thursday. The regulator said Harrow & Vale had misled shoppers."
+    )
+    assert organisations_of(text) == {"Harrow & Vale Group": ("Harrow & Vale",)}
+
+
+def test_a_name_spelt_with_and_without_hyphens_is_one_organisation():
+    text = (
+        "The Cross-Border Trade Forum (CBTF) met in May. The Cross Border Trade Forum (CBTF) "
+        "meets again in June."
+    )
+    assert len(organisations_of(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, organisations",
+    [
+        ("HM Excise and Levies is responsible for the duty.", ["HM Excise and Levies"]),
+        ("Friends of the Wyemoor Valley called for a ban.", ["Friends of the Wyemoor Valley"]),
+        ("Friends of John Hale said he was kind.", []),
+        ("Nasa, Fifa and Uefa were named.", ["Nasa", "Fifa", "Uefa"]),
+        (
+            "The Intergovernmental Panel on Ocean Change said the seas were warming.",
+            ["Intergovernmental Panel on Ocean Change"],
+        ),
+        ("Kamal Rashid of Tidewater Capital said sales fell.", ["Tidewater Capital"]),
+    ],
+)
+def test_bodies_named_in_ways_no_organisation_word_shows(text, organisations):
+    assert names_found(text)[1] == organisations
+
+
+def test_a_club_is_named_by_its_players_and_coaches_after_it():
+    text = (
+        "Atalanta defender Simone Ricci is a target. Wolves head coach Dan Okon refused to "
+        "comment. The factory was shut. Factory manager Gwen Price said so. Under-pressure "
+        "coach Ivo Strand made changes."
+    )
+    assert names_found(text)[1] == ["Atalanta", "Wolves"]
+
+
+def test_a_nationality_or_its_people_after_the_is_no_organisation():
+    text = (
+        "Pavel Novak made it two before the Czech added another late on. Few saw the day "
+        "coming when the Germans announce a bigger navy."
+    )
+    assert names_found(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Prices rose. The gas company, Kestrel, said: “We are sorry for the delay.”",
+            "Kestrel",
+        ),
+        (
+            "Prices rose. The regulator, the Office for Gas Markets, said: “We will act.”",
+            "Office for Gas Markets",
+        ),
+        (
+            "Fans protested. The club's supporters' association, Curva Sud, said in a "
+            "statement: “Enough is enough.”",
+            "Curva Sud",
+        ),
+    ],
+)
+def test_a_body_named_after_its_kind_and_a_comma_is_the_speaker(text, speaker):
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+
+
+def test_a_he_or_she_opening_a_sentence_is_the_subject_a_fragment_belongs_to():
+    text = (
+        "“We must choose well,” Morag Fell wrote.\n\nShe then outlined what she looks for "
+        "in a school governor:\n\n“Does the applicant turn up to every meeting?”"
+    )
+    assert quotes_of(text)[1].speaker == "Morag Fell"
+
+
+def test_words_from_a_source_the_sentence_names_are_not_its_subject_s():
+    text = (
+        "Jane Hale backed the bill on Monday.\n\nShe forwarded an email from her deputy, "
+        "Ann Roe, that read: “The council is right to act on the buses.”"
+    )
+    assert only_quote(text).speaker == "Ann Roe"

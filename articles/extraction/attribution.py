@@ -75,6 +75,12 @@ _FINITE_VERBS = word_set(
     """
 )
 _MAX_SUBJECT_WORDS = 24
+# How far into a sentence a speech event's verb is looked for: within the first 16 words, or
+# up to 24 when a comma closes the speaker phrase before it, as a long apposition does ("The
+# chairman of the Environment, Food and Rural Affairs Committee, Dame Rosalind Achterberg,
+# said").
+_EVENT_VERB_WORDS = 16
+_MAX_EVENT_WORDS = 24
 _UPPER = lexicon.UPPER_LETTERS
 # A name set off by commas after an inverted verb inside a sentence: `, says Carl Anthony,`.
 _PARENTHETICAL_NAME = re.compile(
@@ -90,6 +96,14 @@ _INVERTED_CLOSING = re.compile(
     rf"|[ \t\u00a0]+(?:of|at|from|in|on)[ \t\u00a0])"
 )
 _SUBORDINATORS = word_set("when while because although though whereas unless until")
+# Conjunctions that open a clause inside a sentence, whose subject its verb has after them:
+# "a day after the regulator said", "when the ministry said".
+_CLAUSE_CONJUNCTIONS = _SUBORDINATORS | word_set("after before since")
+_CLAUSE_CONJUNCTION = re.compile(rf"\b(?:{'|'.join(sorted(_CLAUSE_CONJUNCTIONS))})\b")
+# Punctuation that sets a stretch off inside a speaker phrase: "Hale, after a long pause,".
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()—–]|\s-\s")
+# An auxiliary before the verb that makes it passive: "after the driver was charged".
+_PASSIVE_BEFORE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|be)\b")
 _MODALS = word_set("would will could can should may might must to")
 # Relative pronouns for a person, opening a clause set off after a name.
 _PERSON_RELATIVES = word_set("who whose")
@@ -123,6 +137,8 @@ _POSSESSED_STATEMENT = re.compile(
 )
 # Words that make the next word a noun: "a lament", "their answer".
 _DETERMINERS = word_set("a an the his her their its our my your this these those")
+# Words that introduce one unnamed person: "another former employee", "a senior official".
+_INDEFINITE_ARTICLES = word_set("a an another one")
 
 
 @dataclass(frozen=True)
@@ -172,6 +188,7 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
         return None
     if words[-1][2].lower() in ("and", "but", "or"):
         return None  # "X took the stage and called ...": the verb shares an earlier subject
+    words = _clause_after_conjunction(text, words, verb_start)
     span_start, span_end = words[0][0], words[-1][1]
     segment = text[span_start:span_end]
     if "," in segment:
@@ -204,7 +221,7 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
                 chunk = chunks[index]
                 if len(chunk) > 1 and chunk[0][2] in _JOINING_CONJUNCTIONS:
                     chunk = chunk[1:]  # "..., but General Mark Milley, chairman of ..., told"
-                if _is_named_phrase(chunk):
+                if _is_named_phrase(chunk) or _is_described_person(chunk):
                     return chunk[0][0], span_end
         # "For the prices and shortages, Daalder said": the phrase after the last comma.
         if not _is_noun_phrase(tail):
@@ -213,6 +230,44 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
     if len(words) > _MAX_SUBJECT_WORDS or not _is_noun_phrase(words):
         return _name_before_verb(text, start, verb_start)
     return span_start, span_end
+
+
+def _clause_after_conjunction(
+    text: str, words: list[tuple[int, int, str]], verb_start: int
+) -> list[tuple[int, int, str]]:
+    """The words after a conjunction that opens the speech verb's own clause, when they name
+    a body or a person: "the Office for Environmental Protection" in "The exchanges come a
+    day after the Office for Environmental Protection said", "the company" in "Shares fell
+    after the company said"; else the words unchanged. Not across punctuation, which sets
+    the conjunction's clause off inside the speaker phrase ("Hale, after a long pause,
+    said"), not before a passive verb ("a day after the driver was charged"), and not for "a
+    pamphlet" in "because a pamphlet says so", which is no source."""
+    if len(words) < 3 or not _CLAUSE_CONJUNCTION.search(text, words[1][0], words[-2][1]):
+        return words  # most speaker phrases have none: skip looking word by word
+    conjunction = next(
+        (
+            index
+            for index in range(len(words) - 2, 0, -1)
+            if words[index][2] in _CLAUSE_CONJUNCTIONS
+        ),
+        None,
+    )
+    if conjunction is None:
+        return words
+    rest = words[conjunction + 1 :]
+    if (
+        _CLAUSE_PUNCTUATION.search(text, words[conjunction][1], verb_start) is None
+        and _PASSIVE_BEFORE_VERB.search(text, rest[-1][1], verb_start) is None
+        and rest[0][2] in _DETERMINERS
+        and _is_noun_phrase(rest)
+        and (
+            any(word[2][0].isupper() for word in rest[1:])
+            or rest[-1][2] in lexicon.ORGANISATION_HEADS
+            or is_person_noun(rest[-1][2])
+        )
+    ):
+        return rest
+    return words
 
 
 def _comma_chunks(words: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
@@ -244,6 +299,18 @@ def _is_named_phrase(chunk: list[tuple[int, int, str]]) -> bool:
         and chunk[-1][2].lower() not in lexicon.NOT_NAME_WORDS
         and chunk[0][2].lower() not in _PREPOSITIONS
         and _is_noun_phrase(chunk)
+    )
+
+
+def _is_described_person(chunk: list[tuple[int, int, str]]) -> bool:
+    """A short description of one unnamed person, an article and a noun for people: "another
+    former employee", "a senior official" in "Speaking to the Observer, another former
+    employee, who asked not to be named, said"."""
+    return (
+        1 < len(chunk) <= 6
+        and chunk[0][2].lower() in _INDEFINITE_ARTICLES
+        and all(word[2].islower() for word in chunk[1:])
+        and is_person_noun(chunk[-1][2])
     )
 
 
@@ -476,6 +543,15 @@ def _workplace_follows(words: list[tuple[int, int, str]], position: int) -> bool
     )
 
 
+def _opens_relative_clause(text: str, words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the verb at `index` is the first of a relative clause set off by a comma,
+    whose verb is not the speaker's: "another analyst, who asked not to be named, said"."""
+    return (
+        words[index - 1][2].lower() in _RELATIVES
+        and "," in text[words[index - 2][1] : words[index - 1][0]]
+    )
+
+
 def attribution_after(
     text: str, start: int, end: int, verb_limit: int | None = None
 ) -> Attribution | None:
@@ -501,11 +577,7 @@ def attribution_after(
             verb = words[0][2]
         if verb is None:
             continue
-        if (
-            index >= 2
-            and words[index - 1][2].lower() in _RELATIVES
-            and "," in text[words[index - 2][1] : words[index - 1][0]]
-        ):
+        if index >= 2 and _opens_relative_clause(text, words, index):
             continue  # `another analyst, who asked not to be named, said`: the clause's verb
         if late and text[words[index - 1][1] : word_start].strip() != ",":
             return None
@@ -688,15 +760,29 @@ def speech_event(text: str, start: int, end: int) -> Attribution | None:
     if lexicon.SPEECH_VERBS.isdisjoint(_LOWER_WORDS.findall(text, start, min(end, start + 160))):
         return None  # most sentences report no speech: skip splitting them into words
     words = _words(text, start, min(end, start + 160))
-    for index, (word_start, _word_end, _word) in enumerate(words[:16]):
+    for index, (word_start, _word_end, _word) in enumerate(words[:_MAX_EVENT_WORDS]):
         verb = _speech_verb_at(words, index)
         if verb is None:
             continue
+        late = index >= _EVENT_VERB_WORDS
+        if late and text[words[index - 1][1] : word_start].strip() != ",":
+            return None  # late in a long sentence, a verb whose subject no comma closes
         if index == 0 or words[index - 1][2].lower() in _PASSIVE_AUXILIARIES:
             return None  # "Internet providers have been told to ...": the subject is spoken to
+        if index >= 2 and _opens_relative_clause(text, words, index):
+            continue  # "A former aide, who spoke on condition of anonymity, said": not "spoke"
         subject = _subject_before(text, words[0][0], word_start)
+        if subject and late and not _opens_noun_phrase(text[subject[0] : subject[1]]):
+            return None  # "..., such as scrapping the town fund, that ..., claimed Mr Hale"
         return Attribution(*subject, verb=verb) if subject else None
     return None
+
+
+def _opens_noun_phrase(phrase: str) -> bool:
+    """Whether a speaker phrase opens as a noun phrase does, with a capital or an article,
+    where a clause's words run on in lower case ("such as scrapping the town fund")."""
+    first = phrase.split(maxsplit=1)[0]
+    return first[0].isupper() or first.lower() in _DETERMINERS
 
 
 def _inverted_closing(text: str, start: int, end: int) -> Attribution | None:

@@ -194,7 +194,7 @@ ORGANISATION_HEADS = word_set(
 # said" after "Acme Holdings". A company needs no such word: "the firm" may be "Ernst and
 # Young".
 COMPANY_HEADS = word_set("company firm")
-_CORPORATE_WORDS = word_set(
+CORPORATE_WORDS = word_set(
     """
     company co corp corporation inc ltd llc llp plc holdings industries systems technologies
     partners enterprises airlines airways motors labs laboratories studios records pictures
@@ -205,8 +205,8 @@ KINDS_FOR_HEADS = {
     "agency": word_set("agency administration bureau service authority commission office"),
     "ministry": word_set("ministry department office"),
     "department": word_set("department ministry"),
-    "company": _CORPORATE_WORDS,
-    "firm": _CORPORATE_WORDS,
+    "company": CORPORATE_WORDS,
+    "firm": CORPORATE_WORDS,
     "regulator": word_set("regulator watchdog authority commission council office board"),
     "newspaper": word_set("newspaper paper times post journal tribune herald gazette telegraph"),
     "paper": word_set("newspaper paper times post journal tribune herald gazette telegraph"),
@@ -231,7 +231,7 @@ ORGANISATION_KINDS = word_set(
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
-    convention constabulary theatre theater infirmary courts sport sports
+    convention constabulary theatre theater infirmary courts sport sports panel
     sabha majlis shura jirga
     """
 )
@@ -271,7 +271,7 @@ WELL_KNOWN_ORGANISATIONS = word_set(
     Westminster Vatican Gazprom Rosneft Toyota Samsung Sony Nintendo Microsoft Intel Nike
     Walmart Disney Uber Yahoo Vodafone Tesco Sainsbury's Barclays Starbucks McDonald's Labour
     Tories Democrats Republicans Conservatives Jazeera Arabiya Qaeda Shabaab Shabab Féin Fein
-    Fáil Oireachtas Dáil WHO U2 O2 MI5 MI6
+    Fáil Oireachtas Dáil WHO U2 O2 MI5 MI6 Nasa Fifa Uefa Opec Acas Ofwat Defra Nvidia
     """
 )
 

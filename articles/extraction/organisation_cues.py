@@ -57,13 +57,15 @@ _MOVED_BY_PERCENT = re.compile(
 _TRADE_VERB = re.compile(rf"[ \u00a0]+{_TRADE_VERBS}")
 # After a name, the officers, owners and parts only a company or a club has: "Fiat chairman
 # Luca di Montezemolo", "T-Mobile's chief executive", "Enron's shareholders", "Yukos unit
-# Yuganskneftegas", "Chelsea boss Jose Mourinho". A person has an aide or a spokesman ("a
-# Blair spokesman"), not a chairman or shareholders; after a possessive a person may have a
-# boss or a unit ("Smith's boss"), so those words count only without one.
+# Yuganskneftegas", "Chelsea boss Jose Mourinho", "Atalanta defender Simone Ricciardelli",
+# "Wolves head coach Darren Okonkwo". A person has an aide or a spokesman ("a Blair
+# spokesman"), not a chairman or shareholders; after a possessive a person may have a boss, a
+# unit or a coach ("Smith's boss"), so those words count only without one.
 _OFFICERS_AFTER = re.compile(
     r"(?:(?:[’']s?)?[ \u00a0]+(?:chairman|chairwoman|ceo|shareholders|subsidiary"
     r"|chief[ \u00a0]+(?:executive|operating|financial))"
-    r"|[ \u00a0]+(?:boss|bosses|directors|unit))\b"
+    r"|[ \u00a0]+(?:boss|bosses|directors|unit|striker|midfielder|defender|goalkeeper|winger"
+    r"|manager|(?:head[ \u00a0]+)?coach))\b"
 )
 # After two names joined by "and": a verb in the singular, a "which" or a possessive says the
 # two are one thing, a firm ("Ernst and Young has", "Ernst and Young, which").
@@ -109,6 +111,29 @@ _ROLE_AT_BEFORE = re.compile(
 )
 _AT_OR_OF_BEFORE = re.compile(r"\b(?:at|of)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _ROLE_OF_BEFORE = re.compile(r"\b([a-z][a-z\-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+# What news writes before a publication a source spoke to or wrote in, then "the" or a run
+# opening with "The": "told the", "speaking to The", "in an interview with the".
+_TOLD = word_set("told tells tell telling")
+_SPOKEN_TO = frozenset(
+    [
+        *(
+            (verb, "to")
+            for verb in word_set("speaking spoke speaks talking talked talks said says")
+        ),
+        *((verb, "in") for verb in word_set("writing wrote writes")),
+        ("interview", "with"),
+    ]
+)
+# Connectors inside such a name: "Times of India", "Mail on Sunday".
+_PUBLICATION_CONNECTORS = word_set("of on")
+# What follows such a name: punctuation or a word that goes on with the sentence, not a
+# noun that the name qualifies ("told the Hale family").
+_PUBLICATION_AFTER = re.compile(
+    r"[ \u00a0]*[,.:;!?—–)]|[ \u00a0]+(?:that|in|on|last|this|earlier|it|he|she|they|after"
+    r"|about|how|what|why|when|while|the|a|an|of)\b"
+)
+# Kinds of business, singular, that never open a name of their own: "Retailer Harrow & Vale".
+_TRADER_TYPES = word_set("retailer lender insurer manufacturer brewer supermarket conglomerate")
 # Prepositions that place something in a town rather than pit a side against a club.
 _PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|through|into|of)[ \u00a0]+(?:the[ \u00a0]+)?$"
@@ -167,12 +192,13 @@ def type_opens_sentence(text: str, tokens: list[Token], run_start: int) -> bool:
     the names it types: "Carmakers Renault and Peugeot said", "Insurers Aviva and Admiral".
     Only its place capitalises the noun, so the run holds it, where mid-sentence it stands
     before the run. A singular kind may open a name of its own ("Team Sky", "Studio
-    Ghibli", "Bank Rakyat")."""
+    Ghibli", "Bank Rakyat"), but not a maker or a kind of trader named for what it does
+    ("Chipmaker Lumera Systems", "Retailer Harrow & Vale")."""
     first = tokens[0]
     lower = first.text.lower()
     return (
         len(tokens) > 1
-        and lower.endswith("s")
+        and (lower.endswith("s") or lower.endswith("maker") or lower in _TRADER_TYPES)
         and first.kind == NAME
         and not first.possessive
         and first.text.istitle()
@@ -276,11 +302,19 @@ def has_officers(text: str, tokens: list[Token]) -> int:
     word is a person's ("Jane's boss")."""
     if len(tokens) != 1 or tokens[0].kind != NAME or is_given_name(tokens[0].text):
         return 0
-    if tokens[0].text.lower() in lexicon.ORGANISATION_TYPES and starts_sentence(
-        text, tokens[0].start
+    if "-" in tokens[0].text and not tokens[0].text.istitle():
+        return 0  # "Under-pressure coach Tom Hale": a description, not a club
+    if not _OFFICERS_AFTER.match(text, tokens[0].end):
+        return 0
+    lower = tokens[0].text.lower()
+    if starts_sentence(text, tokens[0].start) and (
+        lower in lexicon.ORGANISATION_TYPES
+        or re.search(rf"(?<![\w’'\-]){re.escape(lower)}(?![\w’'\-])", text)
     ):
-        return 0  # "Charity boss Gordon Lishman": a kind of body, capitalised to open a sentence
-    return 1 if _OFFICERS_AFTER.match(text, tokens[0].end) else 0
+        # "Charity boss Gordon Lishman", "Factory manager Tom Hale": a kind of body or
+        # a common noun, capitalised to open a sentence.
+        return 0
+    return 1
 
 
 def workplace_after_role(text: str, tokens: list[Token], run_start: int) -> bool:
@@ -307,6 +341,46 @@ def workplace_after_role(text: str, tokens: list[Token], run_start: int) -> bool
     if role.re is _ROLE_OF_BEFORE:
         return role.group(1) in _OFFICER_ROLES
     return role.group(1) in _WORKPLACE_ROLES
+
+
+def told_publication(text: str, tokens: list[Token], run_start: int) -> int | None:
+    """Where the name of a paper, a broadcaster or a programme starts in a run that news
+    writes after "the" as the one a source told or spoke to ("told The Observer", "speaking
+    to the Evening Standard", "writing in the Sunday Telegraph"), though no word in it is a
+    kind of organisation: a person is told without "the". None when a given name, a title or
+    an honorific is among its words ("told the Prime Minister"), when a noun follows the
+    name ("told the Hale family"), or when its one word is written in lower case elsewhere in
+    the text, as a common noun is ("told the Inquiry")."""
+    if tokens[0].text == "The":
+        if not text[run_start - 2 : run_start - 1].islower():
+            return None  # "The" opening a sentence, not after "told"
+        first = 1
+    elif text.endswith("the ", 0, run_start):
+        first = 0
+    else:
+        return None  # "told Hale": a person
+    before = text[max(0, run_start - 30) : run_start].lower().split()
+    if first == 0:
+        before = before[:-1]  # the "the" before the run
+    if not before or (before[-1] not in _TOLD and tuple(before[-2:]) not in _SPOKEN_TO):
+        return None
+    words = tokens[first:]
+    if (
+        not 1 <= len(words) <= 5
+        or words[-1].kind == CONNECTOR
+        or is_given_name(words[0].text)
+        or any(
+            word.possessive
+            or word.kind not in (NAME, ORG, PLACE, DEPARTMENT, CONNECTOR)
+            or (word.kind == CONNECTOR and word.text not in _PUBLICATION_CONNECTORS)
+            for word in words
+        )
+        or not _PUBLICATION_AFTER.match(text, words[-1].end)
+    ):
+        return None
+    if len(words) == 1 and re.search(rf"\b{re.escape(words[0].text.lower())}\b", text):
+        return None
+    return first
 
 
 def town_club_word(text: str, tokens: list[Token], run_start: int) -> int | None:
@@ -348,9 +422,16 @@ def named_as_a_whole(
     ("(Wireline) - "), a company before its stock ticker ("Kodak <EK>"), or plain name words
     before "UK", as British bodies and the British arms of firms are named ("Alzheimer's
     Research UK", "Age UK", "Amazon UK"), where no person's name ends in a country; a word
-    opening a sentence there must recur with "UK", as a name does. None for any other run,
-    or when a given name opens the words."""
-    if not side_or_agency and not before_ticker and tokens[-1].text != "UK":
+    opening a sentence there must recur with "UK", as a name does. So are plain words after
+    "HM" ("HM Revenue and Customs", "HM Coastguard"), a British body of the Crown's, and
+    after "Friends of", as supporters name their group ("Friends of the Earth"). None for
+    any other run, or when a given name opens the words."""
+    if (
+        not side_or_agency
+        and not before_ticker
+        and tokens[-1].text != "UK"
+        and tokens[0].text not in ("HM", "Friends")
+    ):
         return None
     first = 0
     while first < len(tokens) and tokens[first].kind == STOP:
@@ -358,6 +439,8 @@ def named_as_a_whole(
     words = tokens[first:]
     if not words or (is_given_name(words[0].text) and not before_ticker):
         return None
+    if words[0].text in ("HM", "Friends") and not side_or_agency and not before_ticker:
+        return first if _crown_or_friends_body(words) else None
     if (
         before_ticker
         and len(words) > 2
@@ -378,6 +461,28 @@ def named_as_a_whole(
     if starts_sentence(text, words[0].start) and not words[0].possessive and text.count(name) < 2:
         return None  # "Previous UK winners": a word opening a sentence, before "UK" as an adjective
     return first
+
+
+def _crown_or_friends_body(words: list[Token]) -> bool:
+    """Whether a run is "HM" or "Friends of" and a body's plain words: "HM Revenue and
+    Customs", "Friends of the Earth", not "HM the Queen" or "Friends of John Hale"."""
+    rest = words[1:]
+    connectors = JOINING_CONNECTORS | {"of", "for"}
+    if words[0].text == "Friends":
+        if not rest or rest[0].text != "of":
+            return False
+        rest = [word for word in rest[1:] if word.text != "the"]
+        connectors = frozenset({"of"})  # "Friends of the Earth and Citizens for ...": two
+    return (
+        bool(rest)
+        and rest[-1].kind != CONNECTOR
+        and not is_given_name(rest[0].text)
+        and all(
+            word.kind in (NAME, ORG, DEPARTMENT, PLACE)
+            or (word.kind == CONNECTOR and word.text in connectors)
+            for word in rest
+        )
+    )
 
 
 @dataclass

@@ -68,6 +68,9 @@ _ROYAL_FOUNDERS = frozenset({"King", "Queen", "Prince", "Princess"})
 _SERVED_GROUPS = word_set("women men children people workers veterans girls boys")
 # Endings of plural nouns for people by their work: "Practitioners", "Surgeons".
 _PLURAL_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "eons")
+# Kinds of public service named for the areas they serve, two of them joined by "and":
+# "Avon and Somerset Police", "Kensington and Chelsea Council".
+_AREA_SERVICE_KINDS = word_set("police constabulary council trust service board")
 # Kinds of academic body whose name may end with the city they stand in ("University College
 # London", "Queen's University Belfast").
 _ACADEMIC_KINDS = word_set("college university")
@@ -183,7 +186,7 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
             else:
                 break
         if last > first and tokens[last].text.lower() in lexicon.ORGANISATION_KINDS:
-            first = _joined_before(text, tokens, first)
+            first = _joined_before(text, tokens, first, tokens[last].text.lower())
         if station and last > index and first == index and first > 0:
             # "BBC Radio Leeds": the broadcaster's acronym opens its station's name.
             first -= tokens[first - 1].kind == ACRONYM
@@ -315,7 +318,7 @@ def _is_plural_name_word(token: Token) -> bool:
     return token.kind == NAME and token.text.endswith(_PLURAL_ENDINGS)
 
 
-def _joined_before(text: str, tokens: list[Token], first: int) -> int:
+def _joined_before(text: str, tokens: list[Token], first: int, kind: str) -> int:
     """Where an organisation name headed by a kind of organisation starts when "and" joins
     one or two common words before it into the name: "Securities and Exchange Commission",
     "Food and Drug Administration", "Foreign and Commonwealth Office". A word is taken as
@@ -326,13 +329,17 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
     Rescue Service"). Otherwise "and" joins two names, a person or a firm before it
     ("Clinton and State Department", "Viacom and Sony Pictures"), as it does before a place
     word ("Lufthansa and British Airways") and before a name that is no kind of organisation
-    ("Arsenal and Manchester United")."""
+    ("Arsenal and Manchester United"). A force, a council or a health trust serving two
+    areas is named for both, which are no other body's name ("Avon and Somerset Police",
+    "Northdale and Wreford Hospitals NHS Foundation Trust"): the area before "and" is taken
+    in when the text never writes it without the other ("Arsenal and Islington Council"
+    writes "Arsenal" alone elsewhere)."""
     connector = first - 1
-    if (
-        connector < 1
-        or tokens[connector].text not in JOINING_CONNECTORS
-        or tokens[first].kind == PLACE
-    ):
+    if connector < 1 or tokens[connector].text not in JOINING_CONNECTORS:
+        return first
+    if kind in _AREA_SERVICE_KINDS and _areas_joined(text, tokens, connector):
+        return connector - 1
+    if tokens[first].kind == PLACE:
         return first
     before = tokens[connector - 1]
     lower = before.text.lower()
@@ -363,6 +370,22 @@ def _joined_before(text: str, tokens: list[Token], first: int) -> int:
     ):
         return start
     return first
+
+
+def _areas_joined(text: str, tokens: list[Token], connector: int) -> bool:
+    """Whether the one name word before "and" at `connector` is an area the name after it is
+    joined with, as the text only ever writes the two together: "Avon and Somerset"."""
+    area, following = tokens[connector - 1], tokens[connector + 1]
+    if (
+        area.kind not in (NAME, PLACE)
+        or area.possessive
+        or area.text.isupper()
+        or is_given_name(area.text)
+        or (connector >= 2 and tokens[connector - 2].kind in (NAME, PLACE, ORG, DEPARTMENT))
+    ):
+        return False
+    alone = re.compile(rf"(?<![\w’'\-]){re.escape(area.text)}(?![\w’'\-])")
+    return len(alone.findall(text)) == text.count(text[area.start : following.end])
 
 
 def _named_of_place(text: str, tokens: list[Token], first: int) -> bool:

@@ -16,6 +16,9 @@ from .acronyms import initials
 from .names import is_given_name
 from .tokens import NAME, OrganisationSegment, token_class
 
+# Words that open the complement of a name: "Department for ...", "Bank of ...".
+_COMPLEMENT_OPENERS = frozenset({"of", "for", "on"})
+
 
 @dataclass
 class Organisation:
@@ -27,7 +30,9 @@ class Organisation:
 
 
 def _key(name: str) -> str:
-    name = " ".join(name.split())
+    """How a name is compared: without "the", case or the hyphens some writers put between
+    its words ("High-Speed Downlink Packet Access" and "High Speed ...")."""
+    name = " ".join(name.replace("-", " ").split())
     return name[4:].lower() if name.lower().startswith("the ") else name.lower()
 
 
@@ -58,8 +63,22 @@ class OrganisationRegistry:
             segment.text for segment in segments if not segment.is_acronym and not segment.generic
         )
         by_last_word: dict[str, Organisation] = {}
+        # Full company names by the name before their corporate word, which the text also
+        # uses alone: "Harrow & Vale" for "Harrow & Vale Group".
+        by_stem = {
+            _key(stem): full
+            for full in full_names.values()
+            if (stem := full.rsplit(" ", 1)[0]).count(" ") >= 1
+            and full.rsplit(" ", 1)[1].lower() in lexicon.CORPORATE_WORDS
+        }
         for segment in segments:
             name = segment.text
+            if by_stem and not segment.is_acronym and (full := by_stem.get(_key(name))):
+                organisation = self._get(full, segment.start)
+                organisation.forms[" ".join(name.split())] = None
+                organisation.mentions += 1
+                self._by_key.setdefault(_key(name), organisation)
+                continue
             fuller = by_last_word.get(name.lower()) if " " not in name else None
             if fuller is not None and not segment.is_acronym:
                 # "the Post" after "the Riverside Post": the short title of the same one.
@@ -96,7 +115,7 @@ class OrganisationRegistry:
             if segment.kind:
                 organisation.kinds.add(segment.kind)
             self._by_key.setdefault(_key(name), organisation)
-            if " " in organisation.name:
+            if " " in organisation.name and not _ends_in_complement(organisation.name):
                 by_last_word.setdefault(organisation.name.split()[-1].lower(), organisation)
 
     def _get(self, name: str, position: int) -> Organisation:
@@ -160,6 +179,14 @@ class OrganisationRegistry:
             if fitting:
                 return fitting[0] if len(fitting) == 1 else None
         return None
+
+
+def _ends_in_complement(name: str) -> bool:
+    """Whether a name's last word belongs to its complement or to the last item of a list
+    ("Department for Culture, Media and Sport"), where a lone "Sport" is no short form of
+    it, as a lone "Post" is of "Washington Post"."""
+    words = name.split()
+    return words[-2] in ("and", "&") or any(word in _COMPLEMENT_OPENERS for word in words[1:-1])
 
 
 def _by_first_word(names) -> dict[str, str]:

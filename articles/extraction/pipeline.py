@@ -169,6 +169,13 @@ _WHO_AFTER = re.compile(
     r",[ \u00a0]+who[ \u00a0]+(?:(?:also|now|still|once|later|then|[a-z]+ly)[ \u00a0]+)?"
     r"(?:is|was|has|does|[a-z]+[^s\W]s)\b"
 )
+# "He" or "she" opening a sentence as its subject, a verb in the past after it: "He then
+# listed", "She urged". Not when the sentence names where the words come from, whose words
+# they are: "She forwarded an email from her deputy, Ann Roe, that read:".
+_PRONOUN_SUBJECT = re.compile(r"\s*(He|She)\s+(?:[a-z]+ly\s+|then\s+|also\s+)?[a-z]+ed\b")
+_NAMED_SOURCE = re.compile(rf"\bfrom\s[^.:;\"“]{{0,40}}?\b[{lexicon.UPPER_LETTERS}]")
+# What stands between a speaker phrase's head and a name set off after it: ", ", ", the ".
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:the\s+)?")
 # A member's letters after a name, which only people have: "Delia Ormsby MP".
 _MEMBER_AFTER = re.compile(r"[ \u00a0]+M(?:P|EP|SP|LA)\b")
 _OBJECT_MARKERS = word_set(
@@ -337,15 +344,19 @@ def _glued(token: str, name_words: set[str]) -> bool:
 def _modifies_role(text: str, segment: NameSegment) -> bool:
     """Whether the capitalised words qualify a role noun right after them, or after a party
     or place adjective: "Shadow Secretary", "Prospective Tory candidate" (where "Obama
-    Education Secretary" keeps a person before a department)."""
+    Education Secretary" keeps a person before a department), "Local MP Joanna Prideaux"."""
     position = segment.end
     for _ in range(3):
         following = _NEXT_WORD.match(text, position)
         if not following:
             return False
         word = following.group(1)
-        if word.lower() in lexicon.ROLE_NOUNS and not word.isupper():
-            return True  # not "MP" in "Frank Field MP": a role in capitals after a name
+        if word.lower() in lexicon.ROLE_NOUNS and (
+            not word.isupper() or _CAPITALISED_NEXT.match(text, following.end())
+        ):
+            # Not "MP" in "Frank Field MP": a role in capitals after a name, unless a name
+            # follows it, whose title it is.
+            return True
         if not word[0].isupper() or token_class(word) != PLACE:
             return False
         position = following.end()
@@ -1043,10 +1054,14 @@ class _Extraction:
             name = organisation.name if organisation else organisations[-1].text
             return _Speaker(name, "organisation")
         if last in lexicon.ORGANISATION_HEADS:
-            # "the ministry said", "the agency said": the one organisation of that kind the
-            # text named before, or else (none, or several) a source known only by its
-            # description. "the company" is no organisation's name, and as one it
-            # would become a record and a facet of its own.
+            # "the ministry said", "the agency said": the organisation named right after it
+            # ("The club's supporters' association, Curva Nord, said"), or the one
+            # organisation of that kind the text named before, or else (none, or several) a
+            # source known only by its description. "the company" is no organisation's name,
+            # and as one it would become a record and a facet of its own.
+            apposed = self._organisation_apposed(core_end, attribution.subject_end)
+            if apposed is not None:
+                return _Speaker(apposed, "organisation")
             organisation = self.organisations.only_of_kind(last, attribution.subject_start)
             if organisation is None:
                 return _Speaker(description, "unnamed")
@@ -1059,7 +1074,7 @@ class _Extraction:
             lowered[0] == "the"
             and 1 < len(words) <= 5
             and all(w[0].isupper() for w in words[1:])
-            and not all(w.strip(".,").lower() in lexicon.PLACE_WORDS for w in words[1:])
+            and not all(_names_place_or_its_people(w.strip(".,")) for w in words[1:])
         ):
             # "The Hill reported", "the Post said": a title, known in full if the text has it,
             # as "the Fed" is as "Federal Reserve".
@@ -1075,6 +1090,23 @@ class _Extraction:
             # capitals are no acronyms, but the heading is what the quote is given under.
             return _Speaker(description, "unnamed")
         return _Speaker(None, None)
+
+    def _organisation_apposed(self, core_end: int, end: int) -> str | None:
+        """The organisation named right after the head of a speaker phrase and its comma,
+        by an organisation's words ("The regulator, the Office for Gas Markets,") or as a
+        name set off after its kind ("The gas company, Santos,"); None if no organisation
+        follows so."""
+        text = self.text
+        for segment in self._organisations_in(core_end, end):
+            if _APPOSITION_GAP.fullmatch(text, core_end, segment.start):
+                found = self.organisations.find(segment.text)
+                return found.name if found else segment.text
+        for segment in self._segments_in(core_end, end):
+            if segment.text in self.things and _APPOSITION_GAP.fullmatch(
+                text, core_end, segment.start
+            ):
+                return self.things[segment.text]
+        return None
 
     def _person_in_view(
         self,
@@ -1485,7 +1517,7 @@ def extract(
                 speaker = _fallback_speaker(
                     extraction,
                     span,
-                    event.attribution is not None,
+                    event.attribution,
                     last_quote_speaker,
                     history,
                     last_event_position,
@@ -1551,7 +1583,10 @@ def _attribution_before(extraction: _Extraction, start: int, open_mark: int) -> 
     if not before.strip():
         return None
     # A fragment worked into a sentence with no speech verb ("Clinton decried the GOP for
-    # "turning its back"") belongs to the sentence's subject.
+    # "turning its back"", "She then outlined her terms:") belongs to the sentence's subject.
+    pronoun = _PRONOUN_SUBJECT.match(text, start, open_mark)
+    if pronoun is not None and not _NAMED_SOURCE.search(text, pronoun.end(), open_mark):
+        return Attribution(*pronoun.span(1), verb=None, evidence=False)
     subject = clause_subject(text, start, open_mark)
     if subject is None:
         return None
@@ -1580,6 +1615,16 @@ def _is_headline(text: str, position: int) -> bool:
     line_end = text.find("\n", position)
     line = text[line_start : len(text) if line_end == -1 else line_end].rstrip()
     return bool(line) and line[-1] not in _HEADLINE_NOT_ENDING and len(line.split()) <= 16
+
+
+def _names_place_or_its_people(word: str) -> bool:
+    """Whether a capitalised word names a place or its people ("Paris", "the Germans"),
+    which no publication or body is named for alone."""
+    return (
+        word.lower() in lexicon.PLACE_WORDS
+        or token_class(word) == PLACE
+        or (word.endswith("s") and token_class(word[:-1]) == PLACE)
+    )
 
 
 def _reads_as_verb(word: str) -> bool:
@@ -1657,7 +1702,7 @@ def _stands_alone(text: str, paragraph: int, span: QuotedSpan) -> bool:
 def _fallback_speaker(
     extraction: _Extraction,
     span: QuotedSpan,
-    attributed: bool,
+    attribution: Attribution | None,
     last_quote_speaker: _Speaker | None,
     history: list[_Speaker],
     last_event_position: int,
@@ -1666,7 +1711,8 @@ def _fallback_speaker(
     subject of the latest speech event in this paragraph or the one before. A quote that is a
     paragraph of its own, with no attribution and after no speech event, is the words of the
     person the paragraph before is about, its latest subject: "Viguerie is upbeat about
-    Cruz's chances." then "“Not only can Ted Cruz win ...”"."""
+    Cruz's chances." then "“Not only can Ted Cruz win ...”". A "he" or a "she" that found no
+    one is no organisation's: "The Sunday Times reported ..." then `"...," she said`."""
     if span.continues_previous and last_quote_speaker is not None:
         return last_quote_speaker
     text = extraction.text
@@ -1676,8 +1722,15 @@ def _fallback_speaker(
         position -= 1
     previous_paragraph = extraction._paragraph_start(max(position, 0))
     if history and last_event_position >= previous_paragraph:
-        return history[-1]
-    if not attributed and paragraph > 0 and _stands_alone(text, paragraph, span):
+        personal = (
+            attribution is not None
+            and text[attribution.subject_start : attribution.subject_end].lower()
+            in lexicon.PERSON_PRONOUNS
+        )
+        return (
+            _Speaker(None, None) if personal and history[-1].kind == "organisation" else history[-1]
+        )
+    if attribution is None and paragraph > 0 and _stands_alone(text, paragraph, span):
         index = bisect.bisect_left(extraction.subject_positions, paragraph) - 1
         if index >= 0 and extraction.subject_positions[index] >= previous_paragraph:
             mention_position, person = extraction.subject_mentions[index]

@@ -26,6 +26,7 @@ from .acronyms import (
     shouted_spans,
     with_doubtful_words_joined,
 )
+from .lexicon import word_set
 from .names import is_given_name, name_segments
 from .organisation_cues import (
     WORD_BEFORE,
@@ -40,6 +41,7 @@ from .organisation_cues import (
     result_line_sides,
     second_of_plural_type,
     surname_pairs,
+    told_publication,
     town_club_word,
     traded_count,
     type_opens_sentence,
@@ -82,6 +84,15 @@ _PARAGRAPH_DATELINE = re.compile(
 # "Department for Digital", "Bureau of Alcohol", whose remit a list may go on after a comma.
 _REMIT_HEADS = ("Ministry", "Department", "Office", "Bureau")
 _REMIT_HEAD = re.compile(rf"\b(?:{'|'.join(_REMIT_HEADS)})[ \u00a0]+(?:of|for)[ \u00a0]+[^,]+$")
+# Kinds of public body and union whose remit may be listed with commas before the kind:
+# "the Environment, Food and Rural Affairs Committee".
+_LISTED_REMIT_KINDS = word_set(
+    """
+    committee union association council federation commission authority board society
+    institute agency confederation congress
+    """
+)
+_THE_BEFORE = re.compile(r"\bthe[ \u00a0]+$")
 # Before and after a name in a list of names: "Dell, Hewlett-Packard Co and IBM".
 _LIST_BEFORE = re.compile(r"(?:,|\band|&)[ \u00a0]*$")
 _LIST_AFTER = re.compile(rf",?[ \u00a0]+(?:and|&)[ \u00a0]+[{_UPPER}]|,[ \u00a0]+[{_UPPER}]")
@@ -204,10 +215,16 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             # "Group of Seven (G7)", "Food and Agriculture Organization (FAO)": the acronym
             # says where the name starts, joining words and all. Whatever it names is not a
             # person; it is an organisation if an organisation word heads it, where "Human
-            # Rights Watch (HRW)" may as well be a law or a treaty.
+            # Rights Watch (HRW)" may as well be a law or a treaty. Without one ("Health and
+            # Safety Executive (HSE)"), the acronym alone would be taken for an organisation
+            # unless it is doubtful; the name it stands for is then that organisation's.
             start = tokens[first].start
             names = [segment for segment in names if not start <= segment.start < end]
-            if any(token.kind == ORG for token in tokens[first:]):
+            acronym = definition.group(1)
+            if any(token.kind == ORG for token in tokens[first:]) or (
+                token_class(acronym) == ACRONYM
+                and not doubtful.setdefault(acronym, doubtful_acronym(text, acronym))
+            ):
                 organisations = [o for o in organisations if o.end <= start]
                 organisations.append(
                     OrganisationSegment(start, end, text[start:end], False, definition.group(1))
@@ -238,7 +255,9 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                     OrganisationSegment(second_start, end, text[second_start:end], False, kind=kind)
                 )
                 typed_count = second_end
-            organisations = [o for o in organisations if not start <= o.start < end]
+            # Whatever the run's words made an organisation of there gives way, the kind
+            # opening the sentence with it ("Chipmaker Lumera Systems") too.
+            organisations = [o for o in organisations if not (o.start < end and start < o.end)]
             organisations = sorted([*organisations, *typed], key=lambda o: o.start)
             names = name_segments(text, tokens[typed_count:], run_start)
             typed_names.update(segment.text for segment in typed)
@@ -258,6 +277,17 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
             # "chief economist at Halden Street Capital": where the person works.
             start, end = tokens[0].start, tokens[-1].end
             organisations = [OrganisationSegment(start, end, text[start:end], False)]
+            names = []
+            typed_names.add(text[start:end])
+        elif (tokens[0].text == "The" or text.endswith("the ", 0, run_start)) and (
+            publication := told_publication(text, tokens, run_start)
+        ) is not None:
+            # "told The Observer", "speaking to the Evening Standard": a paper, not a person,
+            # and no company for "the company said" to stand for.
+            start, end = tokens[publication].start, tokens[-1].end
+            organisations = [
+                OrganisationSegment(start, end, text[start:end], False, kind="publication")
+            ]
             names = []
             typed_names.add(text[start:end])
         names = [
@@ -300,6 +330,9 @@ def _run_spans(text: str) -> list[tuple[int, int]]:
         ):
             start, end = start, spans[index][1]
             index += 1
+        elif gap == ", " and (listed := _remit_listed_before_kind(text, spans, index - 1)):
+            end = spans[listed][1]
+            index = listed + 1
         elif remits and _REMIT_HEAD.search(text, start, end):
             following = index
             while following < len(spans) and following - index < 4:
@@ -320,6 +353,46 @@ def _run_spans(text: str) -> list[tuple[int, int]]:
                     break
         joined.append((start, end))
     return joined
+
+
+def _remit_listed_before_kind(text: str, spans: list[tuple[int, int]], first: int) -> int | None:
+    """The index of the run that closes a body's name whose remit is listed with commas
+    before the kind of body it is, the last item after "and" ("the Environment, Food and
+    Rural Affairs Committee", "the Bakers, Food and Allied Workers' Union"), starting with
+    the run at `first`; None if the runs from there are no such name. The name opens after
+    "the", as such a name is written; the items before the last are plain words, not a
+    person, a place or another body ("the Army, Navy and Air Force" lists three), and the
+    kind is a public body's or a union's, not a firm's ("Ford, Chrysler and General Motors
+    Corp" lists three firms)."""
+    start, end = spans[first]
+    if text.startswith("The ", start):
+        start += 4
+    elif not _THE_BEFORE.search(text, max(0, start - 4), start):
+        return None
+    following = first
+    while True:
+        item = text[start:end]
+        if (
+            " and " in item
+            or _remit_item(item) is None
+            or any(word.lower() in lexicon.ORGANISATION_KINDS for word in item.split())
+        ):
+            return None
+        if text[spans[following][1] : spans[following + 1][0]] != ", ":
+            return None
+        following += 1
+        start, end = spans[following]
+        words = text[start:end].split()
+        if " and " in text[start:end]:
+            break
+        if following - first >= 4 or following + 1 >= len(spans):
+            return None
+    if (
+        words[-1].lower() not in _LISTED_REMIT_KINDS
+        or _remit_item(" ".join(words[:-1]).replace("’", "").replace("'", "")) is None
+    ):
+        return None
+    return following
 
 
 def _firm_across_comma(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:

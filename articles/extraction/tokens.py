@@ -52,8 +52,9 @@ ARTICLE_END = re.compile(r"\b[Tt]he[ \u00a0]+$")
 # Ryan"). Elsewhere a month ("in May").
 _NAME_MONTHS = word_set("april may june august")
 # Every word that is a surname after a given name or a courtesy title though never a name
-# elsewhere: those months, and a page's furniture ("Jimmy Page", where "Page 2" is none).
-_SURNAME_STOPS = _NAME_MONTHS | word_set("page")
+# elsewhere: those months, a page's furniture ("Jimmy Page", where "Page 2" is none; "Colin
+# Read", where "Read more" is none) and an adverb opening a sentence ("Dan Rather").
+_SURNAME_STOPS = _NAME_MONTHS | word_set("page read rather")
 # "(D-Va.)", "(R-Texas)": a US legislator's party and state, never part of a name.
 _PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -84,6 +85,9 @@ _BYLINE_WORDS = word_set("reporting editing writing")
 # Words that end the names of sports clubs after the name of their town or district, and
 # that name nothing else there: "Bristol Rovers", "Charlton Athletic", "Bolton Wanderers".
 _CLUB_WORDS = word_set("rovers athletic wanderers albion rangers hotspur argyle harriers")
+# Names of places that are also common given names, and are one before a surname in a run
+# of their own or after a title: "Jordan Haye", "Striker Jordan Haye", "Israel Katz".
+_PLACES_AS_GIVEN_NAMES = word_set("jordan georgia israel india kenya florence sydney austin")
 # Place words that, after a given name, make the name a place's and are never a surname: "Lee
 # County", "Carson City", "Wayne State".
 _NEVER_SURNAMES = word_set("city county state")
@@ -127,7 +131,9 @@ DEMONYMS = word_set(
     dutch greek thai swiss mexican canadian korean chinese british irish scottish welsh english
     polish turkish syrian iranian russian ukrainian italian spanish brazilian australian indian
     japanese egyptian libyan palestinian kurdish jewish muslim christian catholic latino
-    hispanic western eastern northern southern nigerian kenyan
+    hispanic western eastern northern southern nigerian kenyan czech danish swedish finnish
+    slovak cypriot icelandic filipino bangladeshi qatari kuwaiti emirati yemeni somali
+    zimbabwean chilean ugandan rwandan
     """
 )
 # Party adjectives premodify names and roles as demonyms do ("Republican strategist Al Cardenas",
@@ -153,6 +159,21 @@ DEPARTMENT_WORDS = word_set(
 # Words that are a newspaper's short title ("the Times", "the Post") but open a name before
 # another name word ("Post Malone").
 _PAPER_TITLES = word_set("times post journal tribune herald gazette telegraph chronicle")
+# A dateline in capitals ending with its dash, at the start of a line: "SAN FRANCISCO —",
+# "LONDON, March 3 (AP) -".
+_DATELINE_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t]*[{_UPPER}][{_UPPER}.’' \-]+"
+    rf"(?:,[^\n—–]{{1,30}})?(?:\([^)\n]{{1,20}}\))?[ ]*[—–\-]$"
+)
+# Days whose papers take the day's name ("Sunday Times", "Saturday Telegraph"), the title
+# words those papers have after it, and the papers that add "on Sunday" to their title for
+# the Sunday edition ("Mail on Sunday", "Sun on Sunday"). Elsewhere the day is a date.
+_WEEKEND_DAYS = word_set("saturday sunday")
+_WEEKEND_PAPERS = _PAPER_TITLES | word_set(
+    "mirror express mail people independent star sport world"
+)
+_SUNDAY_EDITIONS = word_set("mail sun independent")
+_ON_BEFORE = re.compile(r"\b[Oo]n[ \u00a0]+$")
 
 NAME, STOP, HONORIFIC, TITLE, ORG, PLACE, DEPARTMENT, ACRONYM, CONNECTOR = range(9)
 # Token kinds that can stand in an organisation name around its organisation word.
@@ -307,6 +328,14 @@ def run_tokens(text: str, run_start: int, run_text: str) -> list[Token]:
             kind = NAME
         elif kind == PLACE and word == "United" and tokens and tokens[-1].kind == NAME:
             kind = ORG  # "Leeds United", "Citizens United": a club or a group
+        elif (
+            word == "Capital"
+            and tokens
+            and tokens[-1].kind == NAME
+            and not tokens[-1].possessive
+            and match.end() == len(run_text)
+        ):
+            kind = ORG  # "Shore Capital", "Tidewater Capital": a fund or a broker, ending a run
         elif kind == PLACE and (
             word.lower() in lexicon.PLACE_NOUNS or word.lower() in _NEVER_SURNAMES
         ):
@@ -365,6 +394,17 @@ def run_tokens(text: str, run_start: int, run_text: str) -> list[Token]:
             ):
                 # "Financial Reporting Council", "Center for Investigative Reporting"
                 token.kind = NAME
+        if "Sunday" in run_text or "Saturday" in run_text:
+            _reclass_weekend_papers(text, tokens)
+        for index, (place, following) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if (
+                place.kind == PLACE
+                and place.text.lower() in _PLACES_AS_GIVEN_NAMES
+                and not place.possessive
+                and following.kind == NAME
+                and (index == 0 or tokens[index - 1].kind in (STOP, TITLE, HONORIFIC))
+            ):
+                place.kind = NAME  # "Jordan Haye": a given name, not the country
         for month, following in zip(tokens, tokens[1:], strict=False):
             if (
                 month.kind == STOP
@@ -402,6 +442,31 @@ def run_tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         tokens[-1].kind = PLACE  # "Downing St", where "St Albans" is a saint's
         _reclass_end(tokens[:-1], (NAME,), PLACE)
     return tokens
+
+
+def _reclass_weekend_papers(text: str, tokens: list[Token]) -> None:
+    """Make a weekend paper's title one organisation's name where the day would read as a
+    date: the day before a paper's title word ("Sunday Mirror", "Saturday Telegraph"), not
+    after "on" ("on Sunday Times Square was empty"), and "on Sunday" after the papers that
+    name their Sunday edition so ("Mail on Sunday")."""
+    for index, day in enumerate(tokens):
+        if day.kind != STOP or day.text.lower() not in _WEEKEND_DAYS or day.possessive:
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (
+            following is not None
+            and following.text.lower() in _WEEKEND_PAPERS
+            and not _ON_BEFORE.search(text, max(0, day.start - 4), day.start)
+        ):
+            day.kind, following.kind = NAME, ORG
+        elif (
+            day.text == "Sunday"
+            and index >= 2
+            and tokens[index - 1].text == "on"
+            and tokens[index - 2].text.lower() in _SUNDAY_EDITIONS
+            and not tokens[index - 2].possessive
+        ):
+            day.kind, tokens[index - 2].kind = NAME, ORG
 
 
 def _is_initial(token: Token) -> bool:
@@ -485,7 +550,10 @@ def _takes_surname(tokens: list[Token]) -> bool:
 
 
 def starts_sentence(text: str, position: int) -> bool:
-    """Whether `position` opens a sentence (or the text): a capitalised word there may be a
-    common noun written with a capital only because it comes first."""
+    """Whether `position` opens a sentence (or the text), or follows the dateline that opens
+    a story ("SAN FRANCISCO — "): a capitalised word there may be a common noun written
+    with a capital only because it comes first."""
     before = text[max(0, position - 40) : position].rstrip(" \u00a0\"“‘'(")
-    return not before or before[-1] in ".!?:\n"
+    if not before or before[-1] in ".!?:\n":
+        return True
+    return before[-1] in "—–-" and _DATELINE_BEFORE.search(before) is not None
