@@ -21,15 +21,24 @@ from .attribution import (
     attribution_by_colon,
     attribution_by_dash,
     clause_subject,
-    is_verb_like,
     label_before,
     possessor_label,
     speech_event,
     verb_follows,
 )
 from .lexicon import word_set
+from .name_context import (
+    CAPITALISED_NEXT,
+    OPENERS,
+    contains_word,
+    glued,
+    is_complement,
+    is_headline,
+    modifies_role,
+    names_place_or_its_people,
+    reads_as_verb,
+)
 from .names import (
-    NAME_PREFIXES,
     describes_name,
     is_brand,
     is_given_name,
@@ -55,6 +64,7 @@ from .quotes import (
 )
 from .results import ExtractionResult, OrganisationFound, PersonFound, QuoteFound
 from .runs import analyse_runs
+from .speakers import CORE_STOP, Speaker, epithet_pronouns, fits_pronoun, unnamed_source
 from .tokens import ACRONYM, ARTICLE_END, DEPARTMENT, ORG, PLACE, NameSegment, token_class
 
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[{lexicon.UPPER_LETTERS}])|\n+")
@@ -64,27 +74,15 @@ _ABBREVIATION_BEFORE = re.compile(
 )
 _WINDOW = 320
 _SHORT_WINDOW = 40
-_NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
-# The same with any apostrophe in it, so that a negated verb reads whole: "wouldn’t".
+# The next word with any apostrophe in it, so that a negated verb reads whole: "wouldn’t".
 _WORD_AFTER = re.compile(r"[ \u00a0]+([\w’'\-]+)")
 # A comma between digits, which separates thousands rather than phrases: "10,000m".
 _THOUSANDS_COMMA = re.compile(r"\d,\d")
 # A number, or a measure, after a name and before the noun it qualifies: "10,000m", "2005".
 _NUMBER_AFTER = re.compile(r"[ \u00a0]+\d[\d,.]*[a-z]*(?=[ \u00a0])")
-# A capitalised word straight after: the capitalised run goes on ("Marty West").
-_CAPITALISED_NEXT = re.compile(r"[ \u00a0]+[^\W\d_a-z]")
 # A quote closing on a question or an exclamation, which its attribution may follow.
 _QUOTE_ASKS_OR_EXCLAIMS = re.compile(r"[?!][\"”’']\s+$")
 _CLOSING_SINGLE = "’'"
-_CORE_STOP = word_set(
-    """
-    for of at with from in on to who which that during after when
-    """
-)
-# Words opening the description of a source the text has not met before: "a dealer".
-_INDEFINITE_OPENERS = word_set("a an one another")
-# Person nouns for a body of people, which "he" or "she" does not stand for.
-_COLLECTIVE_PERSON_NOUNS = word_set("police staff")
 # What ends an unnamed source's description: an aside after a comma ("another analyst, who
 # asked not to be named"), a relative clause, which mostly says why the source is unnamed ("a
 # Mexican official who was not authorized to speak"), or words saying when or how it spoke ("a
@@ -137,17 +135,12 @@ _DETERMINED_ROLE_AND_COMMA = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0]+"
     r"((?:[\w\-’']+[ \u00a0]+){0,3}([A-Z][A-Za-z]*)),[ \u00a0]+$"
 )
-# Words that lead from a name to where the person is from ("Robert Nelson of Standard and
-# Poor"), and that may join the words of that place's name.
-_COMPLEMENT_OPENERS = word_set("of for at from")
-_NAME_JOINERS = word_set("and of the & for")
 # The same with the role's remit in lower case: "the chairman of the formation committee, "
 # in "the chairman of the formation committee, Pat Elmer, said".
 _ROLE_REMIT_AND_COMMA = re.compile(
     r"\b([a-z]+)[ \u00a0]+(?:of|for|at)[ \u00a0]+(?:the[ \u00a0]+)?(?:[a-z\-]+[ \u00a0]+){0,2}"
     r"[a-z\-]+,[ \u00a0]+$"
 )
-_OPENERS = " \t\n\"“‘'("
 # A relative clause set off after a speaker phrase's head: ", who visited the site,".
 _RELATIVE_CLAUSE = re.compile(r",[ \u00a0]+(?:who|whom|whose|which)\b")
 # Kin owned by a name: "Mrs Carrow's family", "Hale's widow".
@@ -155,12 +148,6 @@ _KIN_AFTER = re.compile(
     r"[’']s?[ \u00a0]+(?:family|families|relatives|parents|children|widow|widower|son|daughter"
     r"|sons|daughters|brother|sister|mother|father|wife|husband)\b"
 )
-# An age written as a noun for the person of that age: "20-year-old", "seven-year-old".
-_AGE_EPITHET = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
-# A parent by the number of children, as a noun for the person: "mother-of-two".
-_PARENT_OF = re.compile(r"(?:grand)?(?:mother|father|mum|dad)-of-[a-z0-9]+")
-# Marks that end a line of running text, which a headline lacks.
-_HEADLINE_NOT_ENDING = '.!?:;,"”’…)'
 # An age set off after a name, which only people have: "Jones, 45, arrived".
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
 # A relative clause for one person set off after a name, its verb in the singular: ", who
@@ -189,8 +176,6 @@ _OBJECT_MARKERS = word_set(
 _OPENING_PREPOSITIONS = word_set(
     "in at on for with from by about against after before during under over like since"
 )
-# Verbs the lexicon knows, among them those in "-s" that are no plural nouns: "says", "has".
-_VERBS_IN_S = lexicon.COMMON_VERBS | lexicon.SPEECH_VERBS
 # Words that follow a participle opening a sentence ("Speaking in Harlem,", "Asked whether
 # ...,", "Addressing the crowd,"), where an adjective has a noun after it ("Retired teacher").
 _PARTICIPLE_OBJECTS = _OPENING_PREPOSITIONS | word_set("to the a an his her their whether if")
@@ -238,14 +223,6 @@ _NOT_LABELS = word_set(
     warning caution correction transcript excerpt source sources live exclusive
     """
 )
-
-
-@dataclass
-class _Speaker:
-    name: str | None
-    kind: str | None
-    person: Person | None = None
-    position: int = -1  # where this speaker was last named or attributed
 
 
 @dataclass
@@ -297,70 +274,6 @@ def _is_partial(
         return False
     # `he said, "..."` introduces a whole quote rather than working a fragment in.
     return not (before[-1] == "," and attribution_before_quote is not None)
-
-
-def _contains_word(text: str, word: str) -> bool:
-    """Whether `word` stands in the text as a whole word, not inside a longer one."""
-    position = text.find(word)
-    while position != -1:
-        end = position + len(word)
-        if not text[position - 1 : position].isalpha() and not text[end : end + 1].isalpha():
-            return True
-        position = text.find(word, end)
-    return False
-
-
-def _is_complement(gap: str) -> bool:
-    """Whether the words between two names of a speaker phrase make the second where the first
-    is from: "of", "for", "at" or "from", then only a name's words (" of Standard and ")."""
-    words = gap.split()
-    return (
-        bool(words)
-        and words[0] in _COMPLEMENT_OPENERS
-        and all(word[0].isupper() or word in _NAME_JOINERS for word in words[1:])
-    )
-
-
-def _glued(token: str, name_words: set[str]) -> bool:
-    """Whether a name token is words run together by a page that lost the spaces between
-    them: a name word the text has on its own straight after lower case
-    ("Ocasio-CortezSanders"), or a name word the text has followed by a long lower-case tail
-    ("Wilsonbigbrandsystem"), where "McDonald" and "Johnson" are names."""
-    if token[1:].islower():
-        return len(token) >= 9 and any(
-            len(token) - len(word) >= 6 and token.startswith(word)
-            for word in name_words
-            if 3 <= len(word) < len(token) and word[1:].islower()
-        )
-    return any(
-        token[index].isupper()
-        and token[index - 1].islower()
-        and token[index:] in name_words
-        and token[:index].lower() not in NAME_PREFIXES
-        for index in range(3, len(token) - 2)
-    )
-
-
-def _modifies_role(text: str, segment: NameSegment) -> bool:
-    """Whether the capitalised words qualify a role noun right after them, or after a party
-    or place adjective: "Shadow Secretary", "Prospective Tory candidate" (where "Obama
-    Education Secretary" keeps a person before a department), "Local MP Joanna Prideaux"."""
-    position = segment.end
-    for _ in range(3):
-        following = _NEXT_WORD.match(text, position)
-        if not following:
-            return False
-        word = following.group(1)
-        if word.lower() in lexicon.ROLE_NOUNS and (
-            not word.isupper() or _CAPITALISED_NEXT.match(text, following.end())
-        ):
-            # Not "MP" in "Frank Field MP": a role in capitals after a name, unless a name
-            # follows it, whose title it is.
-            return True
-        if not word[0].isupper() or token_class(word) != PLACE:
-            return False
-        position = following.end()
-    return False
 
 
 class _Extraction:
@@ -445,7 +358,7 @@ class _Extraction:
         previous_lower = False
         for match in re.finditer(r"[\w’'.\-]+", text[start:end]):
             word = match.group()
-            if previous_lower and word.lower() in _CORE_STOP:
+            if previous_lower and word.lower() in CORE_STOP:
                 return start, start + match.start() - 1 if match.start() else start
             # "Analysts at Peel Hunt": a noun for people is capitalised only as the first word.
             previous_lower = word[0].islower() or (
@@ -540,7 +453,7 @@ class _Extraction:
             for segment in self.name_segments
             if self._not_a_name(segment)
             or segment.text in self.things
-            or any(_glued(token, name_words) for token in segment.tokens)
+            or any(glued(token, name_words) for token in segment.tokens)
             or text.startswith("*", segment.end)  # "– Jo** Al****": a name masked, in part
         )
         stated = {
@@ -554,12 +467,12 @@ class _Extraction:
             if (
                 2 <= len(segment.tokens) <= 4
                 and id(segment) in evident
-                and not _modifies_role(text, segment)
+                and not modifies_role(text, segment)
             ):
                 self.people.add_full_name(segment)
         for segment in self.name_segments:
             person = self.people.find(segment)
-            if person is None and _modifies_role(text, segment):
+            if person is None and modifies_role(text, segment):
                 continue  # "Shadow Secretary", "Liberal Democrat spokeswoman"
             if person is None and id(segment) in evident and len(segment.tokens) <= 4:
                 person = self.people.add_single_name(segment)
@@ -616,7 +529,7 @@ class _Extraction:
                 len(segment.tokens) == 1
                 and id(segment) in speakers
                 and not segment.prefix
-                and not _CAPITALISED_NEXT.match(text, segment.end)
+                and not CAPITALISED_NEXT.match(text, segment.end)
                 and not self._premodifies_noun(segment, len(text))
                 and word not in surnames
                 and (fuller := self.organisations.short_form_of(word))
@@ -695,7 +608,7 @@ class _Extraction:
             and word not in _OBJECT_MARKERS
             and word not in lexicon.NOT_NAME_WORDS
             and not (word.endswith("ly") and not is_person_noun(word))  # "family" is no adverb
-            and not _reads_as_verb(word)  # "Sanders delivered a retort"
+            and not reads_as_verb(word)  # "Sanders delivered a retort"
         )
 
     def _qualifies_source(self, segment: NameSegment, end: int) -> bool:
@@ -807,9 +720,7 @@ class _Extraction:
             and segment.tokens[-1].lower() in surnames
             and not self._not_a_name(segment)
             and not may_open_with_common_word(self.text, segment.tokens, segment.start)
-            and not (
-                _is_headline(self.text, segment.start) and not is_given_name(segment.tokens[0])
-            )
+            and not (is_headline(self.text, segment.start) and not is_given_name(segment.tokens[0]))
         ]
 
     def _not_a_name(self, segment: NameSegment) -> bool:
@@ -916,12 +827,12 @@ class _Extraction:
         word = segment.tokens[0].lower()
         written = self._written_in_lower_case.get(word)
         if written is None:
-            written = self._written_in_lower_case[word] = _contains_word(self.text, word)
+            written = self._written_in_lower_case[word] = contains_word(self.text, word)
         return written
 
     def _opens_sentence(self, segment: NameSegment) -> bool:
         sentence_start = self._sentence_start_before(segment.start)
-        return not self.text[sentence_start : segment.start].strip(_OPENERS)
+        return not self.text[sentence_start : segment.start].strip(OPENERS)
 
     def _lone_word_opening_sentence(self, segment: NameSegment) -> bool:
         """A single capitalised word opening a sentence that the text never capitalises
@@ -933,7 +844,7 @@ class _Extraction:
             len(segment.tokens) == 1
             and not segment.prefix
             and segment.tokens[0] not in self.capitalised_inside
-            and not _CAPITALISED_NEXT.match(self.text, segment.end)
+            and not CAPITALISED_NEXT.match(self.text, segment.end)
             and self._opens_sentence(segment)
             and not _QUOTE_ASKS_OR_EXCLAIMS.search(
                 self.text, max(0, segment.start - 4), segment.start
@@ -954,8 +865,8 @@ class _Extraction:
     # Speakers ---------------------------------------------------------------------------------
 
     def resolve(
-        self, attribution: Attribution, history: list[_Speaker], before: int | None = None
-    ) -> _Speaker:
+        self, attribution: Attribution, history: list[Speaker], before: int | None = None
+    ) -> Speaker:
         """The speaker an attribution names. `before` is where the speech event starts (the
         quote's opening mark), so a pronoun looks for its antecedent before it."""
         text = self.text
@@ -963,7 +874,7 @@ class _Extraction:
         core = text[core_start:core_end].strip()
         words = core.split()
         if not words:
-            return _Speaker(None, None)
+            return Speaker(None, None)
         lowered = [word.lower().strip(".,") for word in words]
         if len(words) == 1 and lowered[0] in lexicon.PERSON_PRONOUNS:
             position = attribution.subject_start
@@ -979,7 +890,7 @@ class _Extraction:
             for speaker in reversed(history[-3:]):
                 if speaker.kind == "organisation" and lowered[0] == "it":
                     return speaker
-            return _Speaker(None, None)
+            return Speaker(None, None)
         named = [
             segment
             for segment in self._segments_in(core_start, core_end)
@@ -1002,7 +913,7 @@ class _Extraction:
                 people = [person] if person is not None and not segment.possessive else []
         if people:
             person = people[-1]
-            return _Speaker(person.name, "person", person)
+            return Speaker(person.name, "person", person)
         things = [
             self.things[segment.text]
             for segment in self._segments_in(core_start, core_end)
@@ -1010,7 +921,7 @@ class _Extraction:
         ]
         if things and lowered[0] not in _UNNAMED_OPENERS:
             # "Velora Health, which distributes Clearview, said": a body, not a person.
-            return _Speaker(self.organisations.note(things[-1], core_start), "organisation")
+            return Speaker(self.organisations.note(things[-1], core_start), "organisation")
         if self.states_as_organisation(attribution) and (
             len(words) > 1 or self._names_a_body(core_start, core_end)
         ):
@@ -1020,7 +931,7 @@ class _Extraction:
                 # "Halverton said in a statement" after "Halverton United": the same club.
                 fuller = self.organisations.find_by_word(title, attribution.subject_start)
                 name = fuller.name if fuller else name
-            return _Speaker(self.organisations.note(name, core_start), "organisation")
+            return Speaker(self.organisations.note(name, core_start), "organisation")
         description = self._description(attribution)
         last = lowered[-1].strip("’'")
         if lowered[0] == "the" and len(words) <= 4:
@@ -1032,27 +943,27 @@ class _Extraction:
                     self._person_with_role(
                         [word.strip("’'") for word in lowered[1:]], attribution.subject_start
                     ),
-                    _unnamed_source(last, history),
+                    unnamed_source(last, history),
                 )
                 if speaker is not None
             ]
             if earlier:
                 return max(earlier, key=lambda speaker: speaker.position)
-            pronouns = _epithet_pronouns(last)
+            pronouns = epithet_pronouns(last)
             if pronouns and all(word.islower() for word in words[1:]):
                 # "the 20-year-old said", "the striker added": a word a report uses, as a
                 # pronoun, for the person it has in view, who no role or source had. Not after
                 # a name, which makes another person: "the Lincoln actor".
                 return self._person_in_view(attribution, before, history, pronouns)
         if lowered[0] in _UNNAMED_OPENERS and len(words) <= 8:
-            return _Speaker(description, "unnamed")
+            return Speaker(description, "unnamed")
         if is_person_noun(last) and last not in ("leaders", "members"):
-            return _Speaker(description, "unnamed")
+            return Speaker(description, "unnamed")
         organisations = self._organisations_in(core_start, core_end)
         if organisations:
             organisation = self.organisations.find(organisations[-1].text)
             name = organisation.name if organisation else organisations[-1].text
-            return _Speaker(name, "organisation")
+            return Speaker(name, "organisation")
         if last in lexicon.ORGANISATION_HEADS:
             # "the ministry said", "the agency said": the organisation named right after it
             # ("The club's supporters' association, Curva Nord, said"), or the one
@@ -1061,11 +972,11 @@ class _Extraction:
             # and as one it would become a record and a facet of its own.
             apposed = self._organisation_apposed(core_end, attribution.subject_end)
             if apposed is not None:
-                return _Speaker(apposed, "organisation")
+                return Speaker(apposed, "organisation")
             organisation = self.organisations.only_of_kind(last, attribution.subject_start)
             if organisation is None:
-                return _Speaker(description, "unnamed")
-            return _Speaker(organisation.name, "organisation")
+                return Speaker(description, "unnamed")
+            return Speaker(organisation.name, "organisation")
         if len(words) == 2 and lowered[0] == "the" and token_class(words[1].strip(".,")) == PLACE:
             # "the American said", "the Russian added": a player or a person named before by
             # nationality, as a pronoun stands for one; a place or a nationality names no body.
@@ -1074,7 +985,7 @@ class _Extraction:
             lowered[0] == "the"
             and 1 < len(words) <= 5
             and all(w[0].isupper() for w in words[1:])
-            and not all(_names_place_or_its_people(w.strip(".,")) for w in words[1:])
+            and not all(names_place_or_its_people(w.strip(".,")) for w in words[1:])
         ):
             # "The Hill reported", "the Post said": a title, known in full if the text has it,
             # as "the Fed" is as "Federal Reserve".
@@ -1084,12 +995,12 @@ class _Extraction:
             if organisation is not None and words[1] not in organisation.name.split():
                 organisation.forms.setdefault(words[1], None)
             name = organisation.name if organisation else "The " + " ".join(words[1:])
-            return _Speaker(self.organisations.note(name, core_start), "organisation")
+            return Speaker(self.organisations.note(name, core_start), "organisation")
         if len(words) > 1 and core.isupper():
             # A heading in capitals before the quote, which names no one in it: the words in
             # capitals are no acronyms, but the heading is what the quote is given under.
-            return _Speaker(description, "unnamed")
-        return _Speaker(None, None)
+            return Speaker(description, "unnamed")
+        return Speaker(None, None)
 
     def _organisation_apposed(self, core_end: int, end: int) -> str | None:
         """The organisation named right after the head of a speaker phrase and its comma,
@@ -1112,9 +1023,9 @@ class _Extraction:
         self,
         attribution: Attribution,
         before: int | None,
-        history: list[_Speaker],
+        history: list[Speaker],
         pronouns: tuple[str, ...],
-    ) -> _Speaker:
+    ) -> Speaker:
         """The person a description standing for a pronoun means ("the American", "the
         20-year-old"): whichever of the pronouns it may stand for resolves to the latest."""
         position = attribution.subject_start if before is None else before
@@ -1134,7 +1045,7 @@ class _Extraction:
         earlier name: "said Robert Nelson of Standard and Poor" names where Nelson works."""
         heads: list[NameSegment] = []
         for segment in named:
-            if heads and _is_complement(self.text[heads[-1].end : segment.start]):
+            if heads and is_complement(self.text[heads[-1].end : segment.start]):
                 continue
             heads.append(segment)
         return heads
@@ -1145,7 +1056,7 @@ class _Extraction:
         before = self.text[max(start, segment.run_start - 12) : segment.run_start].split()
         return (
             bool(before)
-            and before[-1].lower() in _CORE_STOP
+            and before[-1].lower() in CORE_STOP
             and not names_places(segment.prefix.split())
         )
 
@@ -1178,7 +1089,7 @@ class _Extraction:
         found.sort(key=lambda possessive_and_person: possessive_and_person[0])
         return [person for _, person in found[:1]]
 
-    def _resolve_pronoun(self, position: int, pronoun: str, history: list[_Speaker]) -> _Speaker:
+    def _resolve_pronoun(self, position: int, pronoun: str, history: list[Speaker]) -> Speaker:
         """ "he"/"she": whichever comes later of the latest speaker of a compatible gender and
         the latest person of that gender who was a sentence's subject before the pronoun's
         sentence ("Sanders wasn't impressed. "...," he said."); else the latest person named.
@@ -1192,7 +1103,7 @@ class _Extraction:
                 speaker
                 for speaker in reversed(history)
                 if speaker.position < position
-                and _fits_pronoun(speaker, gender)
+                and fits_pronoun(speaker, gender)
                 and (speaker.person is not None or not self._named_between(speaker, position))
             ),
             None,
@@ -1204,7 +1115,7 @@ class _Extraction:
             if speaker is not None and mention_position <= speaker.position:
                 break
             if person.gender in (None, gender):
-                return _Speaker(person.name, "person", person, mention_position)
+                return Speaker(person.name, "person", person, mention_position)
             index -= 1
         if speaker is not None:
             return speaker
@@ -1212,17 +1123,17 @@ class _Extraction:
         for segment in reversed(self._segments_in(0, position)):
             person = self.person_of_segment.get(id(segment))
             if person is not None and person.gender in (None, gender):
-                return _Speaker(person.name, "person", person, segment.start)
-        return _Speaker(None, None)
+                return Speaker(person.name, "person", person, segment.start)
+        return Speaker(None, None)
 
-    def _named_between(self, speaker: _Speaker, position: int) -> bool:
+    def _named_between(self, speaker: Speaker, position: int) -> bool:
         """Whether a person is named after a speaker's speech event and before `position`."""
         return any(
             id(segment) in self.person_of_segment
             for segment in self._segments_in(speaker.position + 1, position)
         )
 
-    def _person_before_in_sentence(self, position: int, pronoun: str) -> _Speaker | None:
+    def _person_before_in_sentence(self, position: int, pronoun: str) -> Speaker | None:
         sentence_start = self._sentence_start_before(position)
         if not self.text[sentence_start:position].strip():
             return None
@@ -1230,7 +1141,7 @@ class _Extraction:
         for segment in reversed(self._segments_in(sentence_start, position)):
             person = self.person_of_segment.get(id(segment))
             if person is not None and not segment.possessive and person.gender in (None, gender):
-                return _Speaker(person.name, "person", person, segment.start)
+                return Speaker(person.name, "person", person, segment.start)
         return None
 
     def find_subject_mentions(self, quoted: list[tuple[int, int]]) -> None:
@@ -1324,7 +1235,7 @@ class _Extraction:
         words = _ROLE_WORDS_AFTER.match(self.text, segment.end)
         return words is not None and words.group(1).split()[-1] in lexicon.ROLE_NOUNS
 
-    def _person_with_role(self, words: list[str], position: int) -> _Speaker | None:
+    def _person_with_role(self, words: list[str], position: int) -> Speaker | None:
         """The person named before `position` whose role a noun phrase (`words`, after "the")
         describes: "the coach" for "The coach, Andrew McDonald,", "the prime minister" for
         "Prime Minister Tony Blair". The role must have the head noun; where several people's
@@ -1351,9 +1262,9 @@ class _Extraction:
         if not candidates:
             return None
         person, start = max(candidates, key=lambda candidate: candidate[1])
-        return _Speaker(person.name, "person", person, start)
+        return Speaker(person.name, "person", person, start)
 
-    def transcript_speaker(self, span: QuotedSpan) -> _Speaker | None:
+    def transcript_speaker(self, span: QuotedSpan) -> Speaker | None:
         """The speaker a transcript names in capitals at the start of a quote:
         `"SMITH: We never agreed to that."`."""
         label = _TRANSCRIPT_LABEL.match(self.text, span.start, span.end)
@@ -1368,10 +1279,10 @@ class _Extraction:
         for segment in reversed(self._segments_in(0, span.start)):
             person = self.person_of_segment.get(id(segment))
             if person is not None and person.last == surname:
-                return _Speaker(person.name, "person", person, span.start)
-        return _Speaker(" ".join(word.capitalize() for word in words), "person", None, span.start)
+                return Speaker(person.name, "person", person, span.start)
+        return Speaker(" ".join(word.capitalize() for word in words), "person", None, span.start)
 
-    def answer_speaker(self, span: QuotedSpan) -> _Speaker | None:
+    def answer_speaker(self, span: QuotedSpan) -> Speaker | None:
         """The one interviewed, for a quote set after an answer's label in a question and
         answer piece (`Q: ...` then `A: "..."`): the person the text names most, as it
         names its subject."""
@@ -1384,7 +1295,7 @@ class _Extraction:
         if not people:
             return None
         person = max(people, key=lambda person: person.mentions)
-        return _Speaker(person.name, "person", person, span.open_mark)
+        return Speaker(person.name, "person", person, span.open_mark)
 
     def _description(self, attribution: Attribution) -> str:
         description = self.text[attribution.subject_start : attribution.subject_end]
@@ -1496,9 +1407,9 @@ def extract(
     )
 
     # 4. Speakers in text order.
-    history: list[_Speaker] = []
-    quote_speakers: dict[int, _Speaker] = {}
-    last_quote_speaker: _Speaker | None = None
+    history: list[Speaker] = []
+    quote_speakers: dict[int, Speaker] = {}
+    last_quote_speaker: Speaker | None = None
     last_event_position = -1
     for event in events:
         speaker = None
@@ -1525,13 +1436,13 @@ def extract(
             quote_speakers[event.quote_index] = speaker
             last_quote_speaker = speaker
         if speaker is not None and speaker.name is not None:
-            speaker = _Speaker(speaker.name, speaker.kind, speaker.person, event.position)
+            speaker = Speaker(speaker.name, speaker.kind, speaker.person, event.position)
             history.append(speaker)
             last_event_position = event.position
 
     quotes = []
     for index, (span, attribution, _after, window_start) in enumerate(candidates):
-        speaker = quote_speakers.get(index) or _Speaker(None, None)
+        speaker = quote_speakers.get(index) or Speaker(None, None)
         quotes.append(
             QuoteFound(
                 start=span.start,
@@ -1594,102 +1505,6 @@ def _attribution_before(extraction: _Extraction, start: int, open_mark: int) -> 
     return Attribution(subject[0], subject[1], verb=None, evidence=False)
 
 
-def _description_head(description: str) -> list[str]:
-    """The words of an unnamed source's description before any complement: "a spokesman for
-    the aide" is headed by "a spokesman"."""
-    head = []
-    for word in description.lower().split():
-        if word in _CORE_STOP:
-            break
-        head.append(word)
-    return head
-
-
-def _is_headline(text: str, position: int) -> bool:
-    """Whether `position` opens a headline: a short line of its own that no sentence
-    punctuation closes. A headline capitalises its first word, and a title-case one every
-    word ("Late Okafor double sinks Rovers"), so a capital there says little about a name."""
-    line_start = text.rfind("\n", 0, position) + 1
-    if text[line_start:position].strip(_OPENERS):
-        return False
-    line_end = text.find("\n", position)
-    line = text[line_start : len(text) if line_end == -1 else line_end].rstrip()
-    return bool(line) and line[-1] not in _HEADLINE_NOT_ENDING and len(line.split()) <= 16
-
-
-def _names_place_or_its_people(word: str) -> bool:
-    """Whether a capitalised word names a place or its people ("Paris", "the Germans"),
-    which no publication or body is named for alone."""
-    return (
-        word.lower() in lexicon.PLACE_WORDS
-        or token_class(word) == PLACE
-        or (word.endswith("s") and token_class(word[:-1]) == PLACE)
-    )
-
-
-def _reads_as_verb(word: str) -> bool:
-    """Whether a lower-case word after a name reads as the name's verb: "delivered",
-    "wouldn’t", "says". A word in "-s" only if the lexicon knows it as a verb, as most are
-    plural nouns there ("Venezuelan authorities", "Arsenal fans")."""
-    if word.endswith("s") and word not in _VERBS_IN_S:
-        return False
-    return is_verb_like(word)
-
-
-def _epithet_pronouns(noun: str) -> tuple[str, ...]:
-    """The pronouns a noun after "the" stands for when it is a report's word for a person it
-    has named rather than an office someone else may hold: an age ("the 20-year-old"), a
-    parent by the children ("the mother-of-two"), a position on a team or a kind of performer
-    ("the striker", "the actress"). None for any other noun: "the mayor" or "the officer" may
-    be someone the report has not named."""
-    if not (_AGE_EPITHET.fullmatch(noun) or _PARENT_OF.fullmatch(noun) or noun in lexicon.EPITHETS):
-        return ()
-    head = noun.split("-")[0]  # "mother" in "mother-of-two"
-    if head in lexicon.FEMALE_ROLE_NOUNS:
-        return ("she",)
-    if head in lexicon.MALE_ROLE_NOUNS:
-        return ("he",)
-    return ("he", "she")
-
-
-def _fits_pronoun(speaker: _Speaker, gender: str) -> bool:
-    """Whether "he" or "she" (`gender` "m" or "f") can stand for a speaker: a person of that
-    gender or of none known, or an unnamed source introduced as one person ("a fund manager",
-    "a spokeswoman"), where "officials" or "police" are several and a "spokeswoman" is no
-    "he"."""
-    if speaker.person is not None:
-        return speaker.person.gender in (None, gender)
-    if speaker.kind != "unnamed" or speaker.name is None:
-        return False
-    head = _description_head(speaker.name)
-    if not head or head[0] not in _INDEFINITE_OPENERS:
-        return False  # "the Texas senator" is mostly a named person described again
-    nouns = [word for word in head if is_person_noun(word)]
-    if not nouns:
-        return False
-    noun = nouns[-1]
-    several = noun.endswith(("people", "men")) or noun in _COLLECTIVE_PERSON_NOUNS
-    if several or (noun.endswith("s") and noun[:-1] in lexicon.UNNAMED_HEADS):
-        return False
-    if noun.endswith("woman"):
-        return gender == "f"
-    return not noun.endswith("man") or gender == "m"
-
-
-def _unnamed_source(noun: str, history: list[_Speaker]) -> _Speaker | None:
-    """The latest unnamed source whose description is headed by `noun`: "a senior official
-    involved in the talks" for a later "the official said". The head is looked for before any
-    complement, so "a spokesman for the aide" is not "the aide"."""
-    if not is_person_noun(noun):
-        return None
-    for speaker in reversed(history):
-        if speaker.kind != "unnamed" or speaker.name is None:
-            continue
-        if noun in _description_head(speaker.name):
-            return speaker
-    return None
-
-
 def _stands_alone(text: str, paragraph: int, span: QuotedSpan) -> bool:
     """Whether a quote is the whole of its paragraph, with no words of the reporter's before
     or after it (`"..." reads an editorial` has some)."""
@@ -1703,10 +1518,10 @@ def _fallback_speaker(
     extraction: _Extraction,
     span: QuotedSpan,
     attribution: Attribution | None,
-    last_quote_speaker: _Speaker | None,
-    history: list[_Speaker],
+    last_quote_speaker: Speaker | None,
+    history: list[Speaker],
     last_event_position: int,
-) -> _Speaker:
+) -> Speaker:
     """An unattributed quote continues the speaker in view: the previous quote's, or the
     subject of the latest speech event in this paragraph or the one before. A quote that is a
     paragraph of its own, with no attribution and after no speech event, is the words of the
@@ -1728,11 +1543,11 @@ def _fallback_speaker(
             in lexicon.PERSON_PRONOUNS
         )
         return (
-            _Speaker(None, None) if personal and history[-1].kind == "organisation" else history[-1]
+            Speaker(None, None) if personal and history[-1].kind == "organisation" else history[-1]
         )
     if attribution is None and paragraph > 0 and _stands_alone(text, paragraph, span):
         index = bisect.bisect_left(extraction.subject_positions, paragraph) - 1
         if index >= 0 and extraction.subject_positions[index] >= previous_paragraph:
             mention_position, person = extraction.subject_mentions[index]
-            return _Speaker(person.name, "person", person, mention_position)
-    return _Speaker(None, None)
+            return Speaker(person.name, "person", person, mention_position)
+    return Speaker(None, None)
