@@ -206,3 +206,164 @@ def test_an_atom_category_gives_its_label_as_the_section(tmp_path):
 <summary>Council workers get four per cent more.</summary></entry></feed>""",
     )
     assert Article.objects.get().section == "Local government"
+
+
+def test_a_feed_cut_short_is_reported_with_the_entry_it_stops_in_and_the_rest_imported(tmp_path):
+    """A download that stopped mid-feed: the entries read whole are imported, the one the cut
+    falls in is not (its text may stop mid-sentence), and the file is reported as cut short."""
+    items = "".join(
+        f"<item><title>Story {n}</title><link>https://gazette.example.org/s{n}</link>"
+        f"<description>Story {n} is about the harbour.</description></item>\n"
+        for n in range(1, 6)
+    )
+    whole = rss(items)
+    path = tmp_path / "rss.xml"
+    path.write_text(whole[: whole.index("Story 4 is about") + 8], encoding="utf-8")
+    stdout, stderr, error = run_import(path, "--no-extract")
+    assert error is not None and summary(stdout)["failed"] == 1
+    assert "cut short" in stderr and "entry 4" in stderr and "'Story 4'" in stderr
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Story 1",
+        "Story 2",
+        "Story 3",
+    ]
+    # Cut after an entry's end: every entry read is whole, and the file is still reported.
+    Article.objects.all().delete()
+    path.write_text(whole[: whole.index("<item><title>Story 4")], encoding="utf-8")
+    stdout, stderr, error = run_import(path, "--no-extract")
+    assert error is not None and "cut short after its entry 3" in stderr
+    assert Article.objects.count() == 3
+
+
+def test_an_untidy_but_complete_feed_is_imported_without_a_complaint(tmp_path):
+    """feedparser reads past a stray "&" or an unknown entity; such a feed is whole."""
+    stdout = import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            "<item><title>Fish & chips</title><link>https://gazette.example.org/fish</link>"
+            "<description>Prices rose&nbsp;again.</description></item>"
+        ),
+    )
+    assert (summary(stdout)["imported"], summary(stdout)["failed"]) == (1, 0)
+
+
+def test_relative_links_in_an_entrys_text_point_at_its_site(tmp_path):
+    description = (
+        '&lt;p&gt;See &lt;a href="/about"&gt;who we are&lt;/a&gt; and &lt;a href="fares"&gt;'
+        'the fares&lt;/a&gt; or &lt;a href="https://other.example/x"&gt;elsewhere&lt;/a&gt;.'
+        "&lt;/p&gt;"
+    )
+    import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            "<item><title>Ferry fares frozen</title>"
+            "<link>https://gazette.example.org/news/ferry</link>"
+            f"<description>{description}</description></item>"
+        ),
+    )
+    body = Article.objects.get().body
+    assert 'href="https://gazette.example.org/about"' in body
+    assert 'href="https://gazette.example.org/news/fares"' in body
+    assert 'href="https://other.example/x"' in body
+
+
+def test_a_newsletters_subscribe_form_and_share_buttons_are_not_part_of_the_story(tmp_path):
+    """Substack puts a subscribe form with its plea and "Share" buttons into every post's
+    content; the story's own links, figures and headings stay."""
+    content = (
+        "<p>Container rates fell for a fifth week.</p>"
+        '<div class="subscription-widget-wrap"><div class="subscription-widget">'
+        '<div class="preamble"><p class="cta-caption">Thanks for reading The Harbour Letter! '
+        "Subscribe for free to receive new posts and support my work.</p></div>"
+        '<form class="subscription-widget-subscribe"><input type="email" name="email">'
+        '<input type="submit" value="Subscribe"></form></div></div>'
+        "<h3>More ships</h3><p>Yards delivered a record number of "
+        '<a href="https://yards.example/report">new vessels</a>.</p>'
+        '<p class="button-wrapper"><a class="button primary" '
+        'href="https://letter.example/p/rates?action=share"><span>Share</span></a></p>'
+    )
+    import_feed(
+        tmp_path / "rss.xml",
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>The Harbour Letter</title><link>https://letter.example</link>
+<item><title>Why container rates fell again</title><link>https://letter.example/p/rates</link>
+<content:encoded><![CDATA[{content}]]></content:encoded></item></channel></rss>""",
+    )
+    article = Article.objects.get()
+    assert article.body_text.split("\n\n") == [
+        "Container rates fell for a fifth week.",
+        "More ships",
+        "Yards delivered a record number of new vessels.",
+    ]
+
+
+def test_the_medium_feed_footer_is_not_part_of_the_story(tmp_path):
+    content = (
+        "<p>The quay reopened on Monday.</p><hr><p><a href='https://medium.example/p/quay'>"
+        "Quay reopens</a> was originally published in <a href='https://medium.example/harbour'>"
+        "Harbour Notes</a> on Medium, where people are continuing the conversation by "
+        "highlighting and responding to this story.</p>"
+    )
+    import_feed(
+        tmp_path / "rss.xml",
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Harbour Notes - Medium</title><link>https://medium.example/harbour</link>
+<item><title>Quay reopens</title><link>https://medium.example/p/quay</link>
+<content:encoded><![CDATA[{content}]]></content:encoded></item></channel></rss>""",
+    )
+    assert Article.objects.get().body_text == "The quay reopened on Monday."
+
+
+def test_a_podcast_episode_with_show_notes_is_skipped_and_a_transcript_imported(tmp_path):
+    transcript = " ".join(["The harbour master talked us through the winter storms."] * 20)
+    enclosure = '<enclosure url="https://cdn.example.org/ep.mp3" length="1" type="audio/mpeg"/>'
+    stdout = import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            f"""
+<item><title>Episode 11: Libraries</title><guid>ep11</guid>{enclosure}
+<description>We talk to the librarians. Links: https://library.example</description></item>
+<item><title>Episode 12: Storms (transcript)</title><guid>ep12</guid>{enclosure}
+<description>{transcript}</description></item>"""
+        ),
+    )
+    assert (summary(stdout)["imported"], summary(stdout)["skipped"]) == (1, 1)
+    assert "show notes" in stdout
+    assert Article.objects.get().headline == "Episode 12: Storms (transcript)"
+
+
+def test_an_entry_without_a_title_is_skipped_with_the_reason(tmp_path):
+    """A micro-blog's status posts have no titles: no article, and no failure of the feed."""
+    stdout = import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            "<item><link>https://social.example/@port/1</link>"
+            "<description>Ferry running late this morning.</description></item>"
+            "<item><title>Ferry fares frozen</title><link>https://gazette.example.org/f</link>"
+            "<description>Fares will not rise.</description></item>"
+        ),
+    )
+    assert (summary(stdout)["imported"], summary(stdout)["skipped"]) == (1, 1)
+    assert "no title" in stdout
+
+
+def test_an_entry_whose_html_holds_page_tags_and_a_form_is_read(tmp_path):
+    """Broken feeds carry whole pages' tags in an entry; reading its widgets must not fail
+    on them (the main process reads entries, so an error there would stop the import)."""
+    content = (
+        "<html><body><p>The quay reopened on Monday.</p></body><body>"
+        "<form><input type='email'></form><p>Boats returned at noon.</p></body></html>"
+    )
+    import_feed(
+        tmp_path / "rss.xml",
+        rss(
+            "<item><title>Quay reopens</title><link>https://gazette.example.org/quay</link>"
+            f"<description><![CDATA[{content}]]></description></item>"
+        ),
+    )
+    assert Article.objects.get().body_text.split("\n\n") == [
+        "The quay reopened on Monday.",
+        "Boats returned at noon.",
+    ]

@@ -1,9 +1,13 @@
 """`import_articles` on damaged or oddly shaped archives: WARC files cut short at any byte,
-pages whose only charset declaration is the HTTP header, data served as a page, and JSON Lines
-exports that an editor or a cut copy changed. Every WARC is written into tmp_path by warcio."""
+gzipped whole or packed in a WACZ, pages whose only charset declaration is the HTTP header or
+that state no Content-Type, data served as a page, revisit records and captures the crawler cut
+short, and JSON Lines exports that an editor or a cut copy changed. Every WARC is written into
+tmp_path by warcio."""
 
+import gzip
 import io
 import json
+import zipfile
 import zlib
 
 import pytest
@@ -54,7 +58,10 @@ class Archive:
     def add_info(self):
         self._write(self._writer.create_warcinfo_record("crawl.warc", {"software": "tests"}))
 
-    def add_response(self, url, body, *, content_type="text/html", status="200 OK"):
+    def add_response(
+        self, url, body, *, content_type="text/html", status="200 OK", warc_headers=None
+    ):
+        """A request and its response; a content_type of None sends no Content-Type."""
         asked = StatusAndHeaders(
             f"GET {url} HTTP/1.1", [("Host", "canal.example.org")], is_http_request=True
         )
@@ -62,16 +69,30 @@ class Archive:
             url, "request", payload=io.BytesIO(b""), http_headers=asked
         )
         self._write(request)
-        headers = StatusAndHeaders(status, [("Content-Type", content_type)], "HTTP/1.1")
+        fields = [("Content-Type", content_type)] if content_type else []
+        headers = StatusAndHeaders(status, fields, "HTTP/1.1")
         response = self._writer.create_warc_record(
             url,
             "response",
             payload=io.BytesIO(body),
             http_headers=headers,
-            warc_headers_dict={"WARC-Date": "2024-03-04T09:00:00Z"},
+            warc_headers_dict={"WARC-Date": "2024-03-04T09:00:00Z", **(warc_headers or {})},
         )
-        is_page = content_type.startswith("text/html") and status.startswith("200")
+        is_page = (content_type or "text/html").startswith("text/html") and status.startswith("200")
         self._write(response, url if is_page else None)
+        return response
+
+    def add_revisit(self, url, *, digest, captured_on):
+        """A revisit record, as deduplicating crawlers write one for a page unchanged since
+        the capture of `captured_on` whose payload digest is `digest`."""
+        revisit = self._writer.create_revisit_record(
+            url,
+            digest=digest,
+            refers_to_uri=url,
+            refers_to_date=captured_on,
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1"),
+        )
+        self._write(revisit)
 
     @property
     def data(self):
@@ -274,3 +295,153 @@ def test_an_empty_file_is_reported_as_empty(tmp_path, content):
 
     assert error is not None
     assert f"{path}: empty file: nothing to import" in stderr
+
+
+def test_a_revisit_of_a_page_in_another_warc_is_reported_and_one_in_this_warc_is_not(tmp_path):
+    """A deduplicating crawl writes a revisit record instead of a page it captured before:
+    nothing to add when that capture is in the same file, but a page to look for in another
+    WARC when it is not, which the import reports rather than losing it unseen."""
+    archive = Archive(compress=True)
+    first = archive.add_response("https://canal.example.org/strike", page_html("Strike").encode())
+    archive.add_revisit(
+        "https://canal.example.org/strike",
+        digest=first.rec_headers.get_header("WARC-Payload-Digest"),
+        captured_on="2024-03-04T09:00:00Z",
+    )
+    archive.add_revisit(
+        "https://canal.example.org/grain",
+        digest="sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        captured_on="2024-01-02T08:00:00Z",
+    )
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(archive.data)
+
+    stdout, stderr, error = run_import(path, "--no-extract", "--verbosity", "2")
+
+    assert error is None, stderr
+    assert summary(stdout)["skipped"] == 1
+    assert "canal.example.org/grain: a revisit record" in stdout
+    assert "2024-01-02T08:00:00Z, which is not in this file" in stdout
+    assert imported_urls() == {"https://canal.example.org/strike"}
+
+
+def test_a_page_served_without_a_content_type_is_imported_and_other_data_is_not(tmp_path):
+    archive = small_archive(compress=False)
+    page = b"\xef\xbb\xbf\n<!DOCTYPE html>" + page_html("Towpath reopens").encode()
+    archive.add_response("https://canal.example.org/towpath", page, content_type=None)
+    archive.add_response("https://canal.example.org/data.bin", b"\x00\x01", content_type=None)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(archive.data)
+
+    stdout, stderr, error = run_import(path, "--no-extract")
+
+    assert error is None, stderr
+    assert "https://canal.example.org/towpath" in imported_urls()
+    assert Article.objects.get(source_url="https://canal.example.org/towpath").headline == (
+        "Towpath reopens"
+    )
+
+
+def test_a_capture_the_crawler_cut_short_is_skipped_with_the_reason(tmp_path):
+    archive = small_archive(compress=True)
+    archive.add_response(
+        "https://canal.example.org/long",
+        page_html("Long read").encode()[:200],
+        warc_headers={"WARC-Truncated": "length"},
+    )
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(archive.data)
+
+    stdout, stderr, error = run_import(path, "--no-extract", "--verbosity", "2")
+
+    assert error is None, stderr
+    assert "long: the crawler cut this capture short (WARC-Truncated: length)" in stdout
+    assert "https://canal.example.org/long" not in imported_urls()
+
+
+def test_a_warc_gzipped_whole_is_read_as_one_gzipped_record_by_record(tmp_path):
+    """`gzip crawl.warc` makes one gzip member of all records, which warcio refuses; it is
+    read through one decompressing stream. Cut short, it is reported as damaged, after the
+    pages before the cut."""
+    archive = small_archive(compress=False)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(archive.data))
+
+    stdout, stderr, error = run_import(path, "--no-extract")
+
+    assert error is None, stderr
+    assert imported_urls() == {
+        "https://canal.example.org/strike",
+        "https://canal.example.org/grain",
+    }
+
+    Article.objects.all().delete()
+    whole = gzip.compress(archive.data)
+    path.write_bytes(whole[: len(whole) - 40])
+    stdout, stderr, error = run_import(path, "--no-extract")
+    assert error is not None and summary(stdout)["failed"] == 1
+    assert str(path) in stderr and "damaged WARC" in stderr
+    assert "https://canal.example.org/strike" in imported_urls()
+
+
+def wacz(members):
+    """A WACZ file's bytes: a ZIP holding `members`, {name: bytes}, stored uncompressed as
+    Browsertrix stores its WARCs."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_wacz_file_is_read_as_the_warcs_in_its_archive_folder(tmp_path):
+    first, second = Archive(compress=True), Archive(compress=True)
+    first.add_response("https://canal.example.org/strike", page_html("Strike").encode())
+    second.add_response("https://canal.example.org/grain", page_html("Grain waits").encode())
+    folder = tmp_path / "crawls"
+    folder.mkdir()
+    (folder / "canal.wacz").write_bytes(
+        wacz(
+            {
+                "archive/data-1.warc.gz": first.data,
+                "archive/data-2.warc.gz": second.data,
+                "pages/pages.jsonl": b'{"format": "json-pages-1.0"}\n',
+                "datapackage.json": b'{"profile": "data-package"}',
+            }
+        )
+    )
+
+    stdout, stderr, error = run_import(folder, "--no-extract")
+
+    assert error is None, stderr
+    assert imported_urls() == {
+        "https://canal.example.org/strike",
+        "https://canal.example.org/grain",
+    }
+
+
+def test_a_wacz_with_a_damaged_warc_names_it(tmp_path):
+    archive = small_archive(compress=True)
+    path = tmp_path / "canal.wacz"
+    path.write_bytes(wacz({"archive/data.warc.gz": archive.data[:-30]}))
+
+    stdout, stderr, error = run_import(path, "--no-extract")
+
+    assert error is not None
+    assert f"{path}: archive/data.warc.gz: truncated WARC" in stderr
+    assert "https://canal.example.org/strike" in imported_urls()
+
+
+def test_an_unpacked_wacz_folder_imports_its_warcs_and_not_its_page_list(tmp_path):
+    archive = Archive(compress=True)
+    archive.add_response("https://canal.example.org/strike", page_html("Strike").encode())
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "data.warc.gz").write_bytes(archive.data)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "pages.jsonl").write_text('{"format": "json-pages-1.0"}\n')
+    (tmp_path / "datapackage.json").write_text('{"profile": "data-package"}')
+
+    stdout, stderr, error = run_import(tmp_path, "--no-extract")
+
+    assert error is None, stderr
+    assert imported_urls() == {"https://canal.example.org/strike"}

@@ -2,9 +2,10 @@
 
 A file named on the command line is recognised by its first bytes, whatever its name; inside
 a directory only files with a known extension are read (a folder of saved pages also holds
-licences, ground-truth JSON and READMEs). Two corpus layouts are recognised as wholes: a
-Reuters-21578 folder (its `reut2-*.sgm` files) and the BBC dataset (a README naming the BBC,
-one sub-folder per section).
+licences, ground-truth JSON and READMEs). A ZIP file is read as a WACZ web archive; a PDF, an
+office document or a picture is refused by name, with what to do instead. Two corpus layouts
+are recognised as wholes: a Reuters-21578 folder (its `reut2-*.sgm` files) and the BBC dataset
+(a README naming the BBC, one sub-folder per section).
 """
 
 import codecs
@@ -31,10 +32,21 @@ _EXTENSIONS = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
     ".rss": "feed", ".atom": "feed", ".xml": "feed", ".warc": "warc", ".gz": "warc",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".sgm": "reuters", ".sgml": "reuters",
+    ".wacz": "warc",
 }  # fmt: skip
 # How a JSON object starts: "{" and a quoted key with its colon. What a JSON Lines file whose
 # first line runs past the bytes sniffed (a long article body) shows of itself.
 _JSON_OBJECT_START = re.compile(rb'\{\s*"(?:[^"\\]|\\.)*"\s*:')
+# Files that are no format read here, by their first bytes, and what a user can do instead.
+_OTHER_FILES = (
+    (b"%PDF-", "a PDF document: save its text as a UTF-8 .txt file and import that"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document: save it as UTF-8 plain text"),
+    (b"\x89PNG", "a PNG picture, not an article"),
+    (b"\xff\xd8\xff", "a JPEG picture, not an article"),
+    (b"GIF8", "a GIF picture, not an article"),
+)
+_ZIP = b"PK\x03\x04"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _NOT_ARTICLES = re.compile(r"^(readme|licen[cs]e|copying|changelog|changes|source)\b", re.I)
 
 
@@ -50,6 +62,8 @@ def detect_format(head: bytes) -> str:
     """The format of a file from its first bytes (gzip is opened to look inside)."""
     if head.startswith(b"\x1f\x8b"):
         return "warc"  # a gzip file: WARC is the only compressed format read
+    if head.startswith(_ZIP):
+        return "warc"  # a ZIP file: the WACZ web archive is the only one read
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # A UTF-16 page or feed (Windows tools still save them): sniffed as the text it is.
         head = head.decode("utf-16", errors="ignore").encode()
@@ -91,7 +105,15 @@ def _sniff(path: Path) -> str:
             raise ParseError(f"damaged gzip file: {error}") from error
         if not inner.startswith(b"WARC/"):
             raise ParseError("a gzip file that is not a WARC")
-    return detect_format(head)
+    for magic, kind in _OTHER_FILES:
+        if head.startswith(magic):
+            raise ParseError(f"not a file to import: {kind}")
+    fmt = detect_format(head)
+    # UTF-8 text holds no NUL byte (UTF-16 does, and its byte order mark tells it): a file
+    # that does is binary, whatever a parser would make of it.
+    if fmt == "text" and b"\x00" in head and not head.startswith(_UTF16_BOMS):
+        raise ParseError("binary data, not text (it holds NUL bytes): not a file to import")
+    return fmt
 
 
 def _is_bbc(folder: Path) -> bool:
@@ -99,6 +121,12 @@ def _is_bbc(folder: Path) -> bool:
     if readme is None:
         return False
     return b"BBC" in readme.read_bytes()[:SNIFF_BYTES] and any(p.is_dir() for p in folder.iterdir())
+
+
+def _is_wacz_page_list(path: Path) -> bool:
+    """Whether a file is the list of pages of an unpacked WACZ (`pages/pages.jsonl` beside its
+    datapackage.json): its WARCs in archive/ hold the pages, and the list is no article."""
+    return path.parent.name == "pages" and (path.parent.parent / "datapackage.json").is_file()
 
 
 def _walk(root: Path, forced: str | None) -> Iterator[InputFile]:
@@ -112,7 +140,7 @@ def _walk(root: Path, forced: str | None) -> Iterator[InputFile]:
         if not path.is_file() or any(part.startswith(".") for part in relative.parts):
             continue
         kind = _EXTENSIONS.get(path.suffix.lower())
-        if kind is None or _NOT_ARTICLES.match(path.name):
+        if kind is None or _NOT_ARTICLES.match(path.name) or _is_wacz_page_list(path):
             continue
         if bbc and (kind != "text" or len(relative.parts) < 2):
             continue

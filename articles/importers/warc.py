@@ -1,10 +1,19 @@
-"""Web archives (WARC, gzip-compressed or plain), read by warcio as a stream.
+"""Web archives (WARC, gzip-compressed or plain, and the WACZ files Browsertrix and
+ArchiveWeb.page write), read by warcio as a stream.
 
 Every HTML response record with status 200 becomes an article with its original URL and
 capture date; one whose payload is JSON (an API answering as text/html, common in crawls) is
-skipped. Records are read one at a time from the open file, so a multi-gigabyte crawl
-never sits in memory; only the current page's bytes do, and pages above MAX_PAGE_BYTES are
-skipped.
+skipped, and so is a capture the crawler cut short (WARC-Truncated). A response that states
+no Content-Type is a page when it starts as one. Records are read one at a time from the open
+file, so a multi-gigabyte crawl never sits in memory; only the current page's bytes do (and
+the payload digests of the pages read, to tell revisits apart), and pages above
+MAX_PAGE_BYTES are skipped.
+
+A revisit record (a crawler's note that a page was as captured before, which deduplicating
+crawls write instead of the page) adds nothing when that capture is in the same file; when it
+is not, the page is in another WARC, and the revisit is reported as skipped so that no page
+goes missing unseen. A WARC gzipped as a whole (`gzip crawl.warc`) rather than record by
+record, as WARC tools write it, is read through one decompressing stream.
 
 warcio does not complain about a file cut short: it hands over a record whose header block or
 payload ends early as if it were whole, and on some cuts it fails inside its own parser with
@@ -16,9 +25,12 @@ read before the damage, so those are imported and the file is reported as failed
 
 import codecs
 import datetime
+import gzip
 import json
 import re
+import zipfile
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -47,6 +59,40 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE
 # The HTML standard's prescan looks for a <meta> charset in the first 1024 bytes.
 _META_CHARSET = re.compile(rb"<meta\b[^>]*\bcharset\s*=", re.IGNORECASE)
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# How an HTML page starts, after any BOM and spaces: what tells a page served with no
+# Content-Type.
+_PAGE_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# How much of a gzip file's first member is read to tell a WARC gzipped record by record (its
+# first member holds one record) from one gzipped whole (its first member holds them all).
+_FIRST_MEMBER_BYTES = 1024 * 1024
+_RECORD_BOUNDARY = re.compile(rb"\r\n\r\nWARC/\d")
+# A WACZ file is a ZIP file; its WARCs are in its archive/ folder.
+_ZIP = b"PK\x03\x04"
+_WACZ_WARCS = re.compile(r"archive/[^/]+\.warc(?:\.gz)?")
+
+
+@dataclass
+class _Captures:
+    """What the pages read from one file so far were, for the revisits that follow them: their
+    payload digests and addresses."""
+
+    digests: set[str] = field(default_factory=set)
+    urls: set[str] = field(default_factory=set)
+
+    def add(self, record, url: str) -> None:
+        digest = record.rec_headers.get_header("WARC-Payload-Digest")
+        if digest:
+            self.digests.add(digest)
+        self.urls.add(url)
+
+    def hold(self, revisit) -> bool:
+        """Whether the capture a revisit record refers to was read from this file."""
+        digest = revisit.rec_headers.get_header("WARC-Payload-Digest")
+        refers_to = revisit.rec_headers.get_header("WARC-Refers-To-Target-URI")
+        return digest in self.digests or (refers_to or "") in self.urls
 
 
 def parse_warc_page(
@@ -94,24 +140,53 @@ def _is_json(payload: bytes) -> bool:
     return True
 
 
-def _page_result(record, path: Path) -> Job | ParseSkip | None:
-    """A job for an HTML response (its payload read), a skip for one that is no article, or
-    None for any other record."""
+def _is_page(payload: bytes) -> bool:
+    return _PAGE_START.match(payload[:4096]) is not None
+
+
+def _revisit_result(record, path: Path, captures: _Captures) -> ParseSkip | None:
+    """A skip for a revisit of an HTML page whose capture is not in this file, else None."""
+    headers = record.http_headers
+    content_type = (headers.get_header("Content-Type") or "") if headers is not None else ""
+    if not content_type.lower().startswith(_HTML_TYPES) or captures.hold(record):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    refers_to = record.rec_headers.get_header("WARC-Refers-To-Target-URI") or url
+    day = record.rec_headers.get_header("WARC-Refers-To-Date") or "an earlier date"
+    return ParseSkip(
+        f"{path}#{url}",
+        f"a revisit record: the page is the capture of {refers_to} on {day}, which is not in "
+        "this file; import the WARC holding that capture",
+    )
+
+
+def _page_result(record, path: Path, captures: _Captures) -> Job | ParseSkip | None:
+    """A job for an HTML response (its payload read), a skip for one that is no article or
+    for a revisit of a page this file does not hold, or None for any other record."""
+    if record.rec_type == "revisit":
+        return _revisit_result(record, path, captures)
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
-    if not content_type.lower().startswith(_HTML_TYPES):
+    if content_type and not content_type.lower().startswith(_HTML_TYPES):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     origin = f"{path}#{url}"
     status = record.http_headers.get_statuscode()
     if status != "200":
-        return ParseSkip(origin, f"HTTP status {status}")
+        return ParseSkip(origin, f"HTTP status {status}") if content_type else None
     payload = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if not content_type and not _is_page(payload):
+        return None
+    if truncated := record.rec_headers.get_header("WARC-Truncated"):
+        return ParseSkip(
+            origin, f"the crawler cut this capture short (WARC-Truncated: {truncated})"
+        )
     if len(payload) > MAX_PAGE_BYTES:
         return ParseSkip(origin, "page larger than 20 MB")
     if _is_json(payload):
         return ParseSkip(origin, "JSON data served as text/html, not a page")
+    captures.add(record, url)
     payload = _in_header_charset(payload, content_type)
     captured = _captured_at(record.rec_headers.get_header("WARC-Date"))
     return Job(parse_warc_page, (payload, origin, url, captured), origin)
@@ -140,32 +215,108 @@ def _cut_short(record, offset: int) -> str:
     return ""
 
 
+def _gzipped_whole(stream) -> bool:
+    """Whether a gzip file's first member holds more than one record: a WARC gzipped whole,
+    which warcio refuses, rather than one member per record. Reads the start of the file and
+    goes back to its first byte."""
+    stream.seek(0)
+    decompressor = zlib.decompressobj(wbits=31)
+    try:
+        head = decompressor.decompress(stream.read(_FIRST_MEMBER_BYTES), _FIRST_MEMBER_BYTES)
+    except zlib.error:
+        return False  # damaged: warcio reports it, with where
+    finally:
+        stream.seek(0)
+    return _RECORD_BOUNDARY.search(head) is not None
+
+
+class _ChunkByChunk:
+    """A gzip stream that hands over what it has decompressed at each read. GzipFile.read(n)
+    goes on until it has n bytes, so on a file cut short it raises EOFError and drops the
+    records read whole before the cut with it; read1 does not."""
+
+    def __init__(self, stream: gzip.GzipFile):
+        self.stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self.stream.read1(size)
+
+    def tell(self) -> int:
+        return self.stream.tell()
+
+
 def iter_warc_jobs(path: Path):
     """Yield (job or skip, bytes of the file read so far) for each HTML response; raise
     ParseError, after the records before it, when the file is damaged or cut short."""
-    size = path.stat().st_size
     with path.open("rb") as stream:
-        records = ArchiveIterator(stream)
-        try:
-            for record in records:
-                result = _page_result(record, path)
-                if cut_short := _cut_short(record, records.offset):
-                    raise ParseError(f"truncated WARC: {cut_short}")
-                if result is not None:
-                    yield result, stream.tell()
-        except ParseError:  # a ValueError, which _DAMAGE_ERRORS would catch again
-            raise
-        except AttributeError as error:
-            # warcio calls `None.startswith` on a request or response whose header block has
-            # no WARC-Target-URI, which is how a header cut short before that line looks.
-            reason = (
-                f"truncated WARC: the header of the record at byte {records.offset} is cut "
-                "short (it has no WARC-Target-URI)"
+        head = stream.read(4)
+        if head == _ZIP:
+            yield from _wacz_jobs(path)
+            return
+        if head.startswith(b"\x1f\x8b") and _gzipped_whole(stream):
+            with gzip.GzipFile(fileobj=stream) as whole:
+                yield from _archive_jobs(_ChunkByChunk(whole), path, size=None, progress=stream)
+            return
+        stream.seek(0)
+        yield from _archive_jobs(stream, path, size=path.stat().st_size)
+
+
+def _wacz_jobs(path: Path):
+    """The jobs of every WARC in a WACZ file's archive/ folder, in name order."""
+    with zipfile.ZipFile(path) as wacz:
+        members = sorted(
+            (info for info in wacz.infolist() if _WACZ_WARCS.fullmatch(info.filename)),
+            key=lambda info: info.filename,
+        )
+        if not members and "word/document.xml" in wacz.namelist():
+            raise ParseError("a Word document: save it as UTF-8 plain text and import that")
+        if not members:
+            raise ParseError(
+                "a ZIP file with no WARC in an archive/ folder, so not a WACZ web archive: "
+                "unpack it and import the files it holds"
             )
-            raise ParseError(reason) from error
-        except _DAMAGE_ERRORS as error:
-            reason = f"damaged WARC after byte {records.offset}: {type(error).__name__}: {error}"
-            raise ParseError(reason) from error
+        for info in members:
+            with wacz.open(info) as member:
+                try:
+                    yield from _archive_jobs(
+                        member, path, size=info.file_size, start=info.header_offset
+                    )
+                except ParseError as error:
+                    raise ParseError(f"{info.filename}: {error}") from error
+
+
+def _archive_jobs(stream, path: Path, *, size: int | None, progress=None, start: int = 0):
+    """The jobs of the WARC records `stream` holds, with how far into the file the reading is:
+    `start` and the position of `progress` (the file under a decompressing stream), else of
+    `stream`. `size` is how many bytes the records must fill (None for a decompressed stream,
+    which ends where its data does)."""
+    progress = progress or stream
+    records = ArchiveIterator(stream)
+    captures = _Captures()
+    try:
+        for record in records:
+            result = _page_result(record, path, captures)
+            if cut_short := _cut_short(record, records.offset):
+                raise ParseError(f"truncated WARC: {cut_short}")
+            if result is not None:
+                yield result, start + progress.tell()
+        if size is None:
+            while stream.read(_READ_CHUNK):
+                pass
+            size = stream.tell()
+    except ParseError:  # a ValueError, which _DAMAGE_ERRORS would catch again
+        raise
+    except AttributeError as error:
+        # warcio calls `None.startswith` on a request or response whose header block has
+        # no WARC-Target-URI, which is how a header cut short before that line looks.
+        reason = (
+            f"truncated WARC: the header of the record at byte {records.offset} is cut "
+            "short (it has no WARC-Target-URI)"
+        )
+        raise ParseError(reason) from error
+    except _DAMAGE_ERRORS as error:
+        reason = f"damaged WARC after byte {records.offset}: {type(error).__name__}: {error}"
+        raise ParseError(reason) from error
     if records.offset < size:
         raise ParseError(
             f"truncated WARC: {size - records.offset} bytes after byte {records.offset} "
