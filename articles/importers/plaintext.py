@@ -32,7 +32,7 @@ from articles.text import text_blocks_html
 
 from .bylines import byline_people
 from .records import ParsedArticle, ParsedPerson, ParseError
-from .reuters import _title_case as title_case
+from .reuters import title_case
 from .sites import news_agency
 
 # A sub-heading is short and does not end a sentence; a quoted line ("‘A Just Peace’") counts

@@ -61,7 +61,7 @@ def _text(value: str) -> str:
     return _CONTROL.sub("", html.unescape(value))
 
 
-def _title_case(title: str, body: str) -> str:
+def title_case(title: str, body: str) -> str:
     """An all-capitals title in title case. The story's text, in mixed case, tells which
     words are acronyms: one it writes in capitals keeps them ("GATT", "IBM's"); a body mostly
     in capitals tells nothing. Letters after a digit are lower case ("3RD" is "3rd"); after an
@@ -187,7 +187,7 @@ def parse_reuters_record(record: str, origin_path: str, folder: str) -> ParsedAr
         organisations.append(ParsedOrganisation(name=name, aliases=aliases))
     topics = _codes(field("TOPICS"))
     return ParsedArticle(
-        headline=_title_case(title, body) if title.isupper() else title,
+        headline=title_case(title, body) if title.isupper() else title,
         body_html=body_html,
         origin_path=origin_path,
         published_at=published,
