@@ -105,6 +105,9 @@ def fresh_var(base, name):
     return var
 
 
+_ANY_SPACE = rb"(?:\s|\xc2\xa0|&nbsp;|&#160;)+"
+
+
 def _headline_forms(headline):
     """The ways a page's markup may spell its headline."""
     forms = {headline, html.escape(headline), html.escape(headline, quote=False)}
@@ -134,17 +137,24 @@ def page_variants(count):
         data = (PAGES / "html" / f"{key}.html").read_bytes()
         parsed = parse_html(data, origin_path=key)
         url = parsed.source_url or truth[key]["url"]
-        originals.append((data, url, bool(parsed.source_url), _headline_forms(parsed.headline)))
+        headline = parsed.headline
+        spaced = _ANY_SPACE.join(re.escape(word.encode()) for word in headline.split())
+        originals.append((data, url, bool(parsed.source_url), _headline_forms(headline), spaced))
     for n in range(count):
-        data, url, url_found, headlines = originals[n % len(originals)]
+        data, url, url_found, headlines, spaced = originals[n % len(originals)]
+        spaced_forms = re.compile(rb"(?<!Edition %d: )" % n + spaced)
         copy_url = f"{url}{'&' if '?' in url else '?'}copy={n}"
         page = data.replace(url.encode(), copy_url.encode())
         if not url_found:
             page = re.sub(
                 rb"(<head[^>]*>)", rb'\1<link rel="canonical" href="%s">' % copy_url.encode(), page
             )
+        edition = b"Edition %d: " % n
         for form in headlines:
-            page = page.replace(form, b"Edition %d: %s" % (n, form))
+            page = page.replace(form, edition + form)
+        # A heading may space its words with no-break spaces or line breaks where the
+        # headline the importer reads has plain spaces ("Column:&nbsp;The ...").
+        page = spaced_forms.sub(edition + rb"\g<0>", page)
         yield copy_url, page
 
 
