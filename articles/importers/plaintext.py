@@ -25,12 +25,11 @@ import re
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from htmldate.extractors import try_date_expr
-
 from articles.extraction import lexicon
 from articles.text import text_blocks_html
 
 from .bylines import byline_people
+from .page_dates import stated_day
 from .records import ParsedArticle, ParsedPerson, ParseError
 from .reuters import title_case
 from .sites import news_agency
@@ -123,7 +122,6 @@ _TIME_OF_DAY = re.compile(
     r"|[a-z]{1,2}e[sd]?t))\b)?",
     re.IGNORECASE,
 )
-_EARLIEST_DAY = datetime.datetime(1995, 1, 1)  # as html.py reads dates: before it, no date
 
 # A dateline opening the story, with the agency in brackets: "LONDON, March 5 (Reuters) -",
 # "WASHINGTON (AP) —".
@@ -293,8 +291,8 @@ def _is_name(name: str) -> bool:
 def _stated_moment(line: str) -> datetime.datetime | None:
     """The moment a date line states, or None when `line` is no date line: a label and a day
     with its year ("Published: 5 March 2024"), or such a day alone, written in date words and
-    numbers; at the time of day it gives in UTC, else at midnight UTC (as html.py reads a
-    day)."""
+    numbers; at the time of day it gives in UTC, else at midnight UTC, as a page's date line
+    is read (`stated_day`)."""
     if len(line) > _DATE_LINE_MAX_CHARS:
         return None
     label = _DATE_LABEL.match(line)
@@ -310,10 +308,9 @@ def _stated_moment(line: str) -> datetime.datetime | None:
     time = _TIME_OF_DAY.search(words)
     if time is not None:
         words = f"{words[: time.start()]} {words[time.end() :]}"
-    day = try_date_expr(words.lower(), "%Y-%m-%d", False, _EARLIEST_DAY, datetime.datetime.now())
-    if day is None:
+    moment = stated_day(words.lower())
+    if moment is None:
         return None
-    moment = datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC)
     if time is not None and time.group("other_zone") is None:
         hour, minute, half = int(time.group(1)), int(time.group(2)), (time.group(3) or "")
         if half:
