@@ -2474,7 +2474,7 @@ def test_a_noun_spelt_like_a_speech_verb_after_the_heads_a_speaker_phrase():
         "in,” the report said."
     )
     quote = only_quote(text)
-    assert (quote.verb, quote.speaker) == ("said", None)
+    assert (quote.verb, quote.speaker) == ("said", "the report")
 
 
 def test_the_letters_of_a_kind_of_club_and_a_town_name_one_club():
@@ -2774,3 +2774,36 @@ def test_words_from_a_source_the_sentence_names_are_not_its_subject_s():
         "Ann Roe, that read: “The council is right to act on the buses.”"
     )
     assert only_quote(text).speaker == "Ann Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Tarrow Foods said on Monday it would close a bakery.", "Tarrow Foods"),
+        ("Bellmead Homes said 40 of the houses would be affordable.", "Bellmead Homes"),
+        ("Power was restored to 2,000 homes, Ostgrid Networks said.", "Ostgrid Networks"),
+    ],
+)
+def test_foods_homes_and_networks_end_a_company_name(text, organisation):
+    assert names_found(text) == ([], [organisation])
+
+
+def test_an_age_a_feature_gives_with_is_makes_a_bare_pair_a_person():
+    text = (
+        "Thorvald Brask is 71 and has just opened his first gallery.\n\n"
+        "“I waited far too long to do this,” he says."
+    )
+    assert names_found(text) == (["Thorvald Brask"], [])
+    assert only_quote(text).speaker == "Thorvald Brask"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brent Crude was 80, up two dollars on the day.",
+        "Dow Jones is 120 points higher.",
+        "Royal Mail is 7,500 staff short.",
+    ],
+)
+def test_a_price_or_a_count_after_is_makes_no_person(text):
+    assert names_found(text)[0] == []

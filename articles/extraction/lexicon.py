@@ -185,7 +185,7 @@ ORGANISATION_HEADS = word_set(
     regulator institute university school hospital club team league federation association
     coalition alliance network newspaper paper magazine channel broadcaster station foundation
     charity corporation cabinet parliament congress senate house kremlin pentagon treasury
-    white palace operator regulator watchdog trust
+    white palace operator regulator watchdog trust report
     """
 )
 
@@ -198,7 +198,7 @@ CORPORATE_WORDS = word_set(
     """
     company co corp corporation inc ltd llc llp plc holdings industries systems technologies
     partners enterprises airlines airways motors labs laboratories studios records pictures
-    securities resources arts group
+    securities resources arts group foods homes networks
     """
 )
 KINDS_FOR_HEADS = {
@@ -231,7 +231,8 @@ ORGANISATION_KINDS = word_set(
     enterprises consortium cooperative agencies nations secretariat division unit brigade
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
-    convention constabulary theatre theater infirmary courts sport sports panel
+    convention constabulary theatre theater infirmary courts sport sports panel foods homes
+    networks
     sabha majlis shura jirga
     """
 )

@@ -150,6 +150,14 @@ _KIN_AFTER = re.compile(
 )
 # An age set off after a name, which only people have: "Jones, 45, arrived".
 _AGE_AFTER = re.compile(r",[ \u00a0]+\d{1,3},")
+# An age given by a verb after a name, as features introduce a person: "Ann Vale is 71 and
+# has just published her first novel". A price or a count goes on to a noun or to more digits
+# ("is 71 points", "is 7,500"), which this does not take, and "was" only takes "years old":
+# "Brent Crude was 80, up 2%".
+_AGE_STATED = re.compile(
+    r"[ \u00a0]+(?:(?:is|turns|turned)[ \u00a0]+\d{1,3}(?:[ \u00a0]+and\b|[,.;](?!\d))"
+    r"|(?:is|was|turns|turned)[ \u00a0]+\d{1,3}[ \u00a0]+years?[ \u00a0]+old\b)"
+)
 # A relative clause for one person set off after a name, its verb in the singular: ", who
 # runs the island's shop", ", who was born". A team or a band takes the plural: ", who are".
 _WHO_AFTER = re.compile(
@@ -442,6 +450,7 @@ class _Extraction:
                 or self.people.is_known(segment)
                 or self._after_role_and_comma(segment)
                 or (text.startswith(",", segment.end) and _AGE_AFTER.match(text, segment.end))
+                or _AGE_STATED.match(text, segment.end)
                 or _MEMBER_AFTER.match(text, segment.end)
                 or self._person_relative_after(segment)
             ):
