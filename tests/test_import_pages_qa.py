@@ -1272,3 +1272,40 @@ def test_an_instagram_posts_caption_stays_in_the_text_without_its_label():
     assert "Northwind Ferries (@northwindferries) on Mar 12, 2024" in body
     assert "View this post" not in body
     assert "shared by" not in parse(page(after=instagram_post())).body_html
+
+
+def test_a_day_the_page_writes_only_in_a_time_in_its_footer_is_no_publication_date():
+    shown = '<p class="published">Published 4 hours ago</p>'
+    footer = '<footer>&copy; <time datetime="2024-01-01">2024</time> The Lanternport Courier'
+    data = page(article=shown).replace(b"<footer>Copyright", footer.encode())
+    captured = datetime.datetime(2024, 3, 5, 18, 0, tzinfo=UTC)
+    assert parse(data).published_at is None
+    assert parse(data, captured_at=captured).published_at == captured
+    stated = page('<meta property="article:published_time" content="2024-01-01T09:30:00Z">')
+    stated = stated.replace(b"<footer>Copyright", footer.encode())
+    assert parse(stated).published_at == datetime.datetime(2024, 1, 1, 9, 30, tzinfo=UTC)
+
+
+def test_a_print_editions_jump_line_leaves_an_e_editions_text():
+    for jump in ("See BUDGET, Page A6", "Continued on Page 4"):
+        data = page(after=f'<p class="jump">{jump}</p><p>{PROSE[0]}</p>')
+        assert jump not in parse(data).body_html
+
+
+def test_a_local_tv_stations_closing_line_and_copyright_notice_leave_the_text():
+    closing = (
+        "<p>Copyright 2024 Nexstar Media Inc. All rights reserved. This material may not be "
+        "published, broadcast, rewritten, or redistributed.</p><p><strong>For the latest news, "
+        "weather, sports, and streaming video, head to WKRN News 2.</strong></p>"
+    )
+    body = parse(page(after=closing)).body_html
+    assert "Nexstar" not in body
+    assert "For the latest news" not in body
+    assert PROSE[-1] in body
+
+
+def test_a_byline_set_on_two_lines_gives_the_name_with_the_job_title_after_it():
+    shown = '<div class="ee-byline">By RYAN COLE<br>Staff Writer</div>'
+    assert parse(page(article=shown)).authors == (
+        ParsedPerson(name="Ryan Cole", description="Staff Writer"),
+    )

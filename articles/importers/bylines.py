@@ -175,7 +175,7 @@ def byline_people(
             continue
         roles = [i for i, word in enumerate(words) if _is_byline_role(word)]
         if words[0].casefold() in lexicon.GIVEN_NAME_GENDER or not roles:
-            name, role = words, []
+            name, role = _with_trailing_role(words, roles)
         else:  # "Health Correspondent", or a title before the name: "Senior Reporter Jane Roe"
             name, role = words[roles[-1] + 1 :], words[: roles[-1] + 1]
         name = _without_lower_case(_byline_name(name, keys)) if name else name
@@ -191,6 +191,18 @@ def byline_people(
         ParsedPerson(name=name, description=role)
         for name, role in islice(people.items(), MAX_AUTHORS)
     )
+
+
+def _with_trailing_role(words: list[str], roles: list[int]) -> tuple[list[str], list[str]]:
+    """A name opening with a given name and its job title after it with no comma between, as
+    trafilatura joins a byline set on two lines ("RYAN COLE<br>Staff Writer" comes as "RYAN
+    COLE Staff Writer"): the job words closing it, when two words of name stand before them."""
+    start = len(words)
+    while start - 1 in roles:
+        start -= 1
+    if start < 2 or start == len(words):
+        return words, []
+    return words[:start], words[start:]
 
 
 def _without_lower_case(words: list[str]) -> list[str]:

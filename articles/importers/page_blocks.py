@@ -107,10 +107,11 @@ _DATE_LINE_WORD_COUNT = 16  # the live blog's line above, and no longer
 # reading", "Already a subscriber?", "Get the day's top headlines delivered to your inbox"), its
 # updates or app ("Get Current Updates on India News ...", "Download our app"), to follow it on
 # social media, a messaging channel or its coverage elsewhere ("Follow us on X and Facebook",
-# "Join our WhatsApp channel", "Follow AP's full coverage of ..."), send it stories or letters
-# ("Do you have an opinion on this? Send us your letters at ..."), or listen to its programme;
-# and what a newsletter published on the web says around its issue ("View this email in your
-# browser", "You are receiving this because ...", "Unsubscribe").
+# "Join our WhatsApp channel", "Follow AP's full coverage of ...", or "For the latest news,
+# weather and sports, head to WKRN.com", as local TV stations close a story), send it stories
+# or letters ("Do you have an opinion on this? Send us your letters at ..."), or listen to its
+# programme; and what a newsletter published on the web says around its issue ("View this email
+# in your browser", "You are receiving this because ...", "Unsubscribe").
 _CALL_TO_ACTION = re.compile(
     r"(?:subscribe\b|sign\s*(?:in|up)\b|log\s*in\b|register\s+(?:now|here|for|to)\b"
     r"|already\s+(?:a|an)\s+(?:subscriber|member)\b|already\s+(?:registered|have\s+an\s+account)"
@@ -130,6 +131,7 @@ _CALL_TO_ACTION = re.compile(
     r"|views)\b|(?:do|have)\s+you\s+(?:got\s+|have\s+)?(?:an?\s+)?(?:opinion|story|news\s+tip|view)"
     r"[^.!?]*\?|(?:get|catch)\b[^.!?]*\b(?:updates|alerts|latest\s+news|top\s+headlines)\b"
     r"|download\s+(?:the|our)\b[^.!?]*\bapp\b"
+    r"|for\s+(?:the\s+latest|more)\s+(?:local\s+)?news\b[^.!?]*\b(?:head|go)\s+to\b"
     r"|join\b[^.!?]*\b(?:whatsapp|telegram)\s+(?:channel|group|community)\b"
     r"|listen\s+(?:back|live)\b|listen\s+to\s+[^.!?]{1,40}?\blive\b"
     r"|view\s+(?:this\s+(?:e-?mail|newsletter|issue|message)\s+)?(?:in\s+(?:your|a|the)\s+"
@@ -204,14 +206,17 @@ _FURNITURE_LINK_WORDS = 25  # the label and a headline, not a paragraph of the s
 # The labels of a page's widgets, which a line of them holds with nothing but numbers and marks
 # between them: an audio player's ("Listen to this article · 5 min"), a reading time ("4 min
 # read"), sharing buttons ("Share on Facebook Share on Twitter"), a paginated story's links
-# ("Page 1 of 3", "1 2 3 Next »"), the count of readers' comments ("Comments (12)").
+# ("Page 1 of 3", "1 2 3 Next »"), the count of readers' comments ("Comments (12)"), and a
+# print edition's jump line, which an e-edition's text keeps ("See BUDGET, Page A6",
+# "Continued on Page 4").
 _WIDGET_LABEL = re.compile(
     r"listen(?:\s+now|\s+to\s+(?:this|the)\s+(?:article|story|episode)|(?=\W*\d))"
     r"|\d+\s*(?:min(?:ute)?s?|m)\s+(?:read|listen)|(?:estimated\s+)?reading\s+time"
     r"|share\s+(?:(?:this\s+(?:article|story)\s+)?(?:on|via|to|by)\s+)?(?:facebook|twitter|x"
     r"|linkedin|whatsapp|e-?mail|reddit|pinterest|telegram|bluesky|threads|messenger|flipboard)"
     r"|page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+page)?|continue\s+to\s+page\s+\d+"
-    r"|\d+\s+comments?\b|comments?(?=\W*\d)",
+    r"|\d+\s+comments?\b|comments?(?=\W*\d)"
+    r"|(?:see\s+[^\W\d_]+(?:\s*,|\s+on)?|continued\s+(?:on|from))\s+page\s+[a-z]?\d+[a-z]?\b",
     re.IGNORECASE,
 )
 _WIDGET_LINE_WORDS = 20  # "Share on Facebook Share on Twitter Share on LinkedIn ...", and no longer

@@ -171,13 +171,28 @@ def _shown_moment(lines: tuple[str, ...], day: datetime.date) -> datetime.dateti
     return None
 
 
+def _only_in_footer(data: bytes, value: str) -> bool:
+    """Whether the page writes the day htmldate read only in a <time> of its footer, after
+    the story (a last <footer> with no </article> after it): the copyright year set as one
+    ("&copy; <time datetime="2024-01-01">2024</time>"), not the story's date, on a page that
+    shows only how long ago it was published ("Published 4 hours ago"). A day a script's
+    data writes after the footer is the page's own."""
+    footer = data.rfind(b"<footer")
+    if footer < 0 or data.find(b"</article", footer) >= 0:
+        return False
+    first = data.find(value[:10].encode("ascii", "replace"))
+    time = data.rfind(b"<time", footer, first)
+    return first > footer and time >= 0 and data.find(b">", time, first) < 0
+
+
 def published_at(
     value: str | None, address: str | None, data: bytes = b"", shown: tuple[str, ...] = ()
 ) -> datetime.datetime | None:
     """The date htmldate read, unless it is more than a day from the day in the page's address.
     Metadata is read first because it gives the time of day; a date a day away is the same
     moment seen from another time zone, but one further off is not the publication (a
-    modified date, a copyright year), and the address's day is the better guess. A day
+    modified date, a copyright year), and the address's day is the better guess; a day the
+    page writes only in its footer is no publication date at all (`_only_in_footer`). A day
     without a time takes it from a moment the page states for that day in its markup
     (`_stated_moment`) or in the lines `shown` to its readers (`_shown_moment`)."""
     moment = _moment(value)
@@ -188,6 +203,8 @@ def published_at(
             or _shown_moment(shown, day)
             or datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
         )
+    if moment is not None and day is None and _only_in_footer(data, value):
+        return None
     if moment is not None and _is_bare_day(value):
         return _stated_moment(data, moment.date()) or _shown_moment(shown, moment.date()) or moment
     return moment
