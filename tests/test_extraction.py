@@ -2373,6 +2373,25 @@ def test_a_kin_role_gives_a_person_the_gender_he_or_she_needs():
     assert quotes_of(text)[1].speaker == "Angus Rennie"
 
 
+def test_a_she_says_gives_a_person_of_no_known_gender_hers_so_a_later_he_is_another():
+    text = (
+        "Robin Aldane is 64 and has just opened her third bakery. “We open at five,” she "
+        "says. Her business partner, Tomas Vey, remembers the first morning. “We sold out by "
+        "nine,” he says."
+    )
+    assert [quote.speaker for quote in quotes_of(text)] == ["Robin Aldane", "Tomas Vey"]
+
+
+def test_a_she_that_had_another_woman_to_stand_for_gives_no_gender():
+    # "she" went to Aldane by recency, but Sarah Hale was as near a reading: learning "f"
+    # from it would send the later "he" past Aldane to Tom Reed.
+    text = (
+        "Tom Reed chaired the meeting. Sarah Hale and Robin Aldane spoke to the committee. "
+        "“We open at five,” she said. Aldane is 64. “We sold out by nine,” he said."
+    )
+    assert [quote.speaker for quote in quotes_of(text)] == ["Robin Aldane", "Robin Aldane"]
+
+
 def test_a_pair_before_who_and_a_verb_in_the_singular_is_a_person():
     text = (
         "Morag Sinclair, who runs the island's only shop, remembers the storm of 1995. "

@@ -887,14 +887,16 @@ class _Extraction:
         lowered = [word.lower().strip(".,") for word in words]
         if len(words) == 1 and lowered[0] in lexicon.PERSON_PRONOUNS:
             position = attribution.subject_start
+            speaker = None
             if before is not None and before < position:
                 # `... praising "..." as he promised`: the pronoun after a quote worked into a
                 # sentence is the nearest person that sentence names before the quote.
-                in_sentence = self._person_before_in_sentence(before, lowered[0])
-                if in_sentence is not None:
-                    return in_sentence
+                speaker = self._person_before_in_sentence(before, lowered[0])
                 position = before
-            return self._resolve_pronoun(position, lowered[0], history)
+            if speaker is None:
+                speaker = self._resolve_pronoun(position, lowered[0], history)
+            self._learn_gender(speaker, position, lowered[0], history)
+            return speaker
         if len(words) == 1 and lowered[0] in lexicon.GROUP_PRONOUNS:
             for speaker in reversed(history[-3:]):
                 if speaker.kind == "organisation" and lowered[0] == "it":
@@ -1134,6 +1136,31 @@ class _Extraction:
             if person is not None and person.gender in (None, gender):
                 return Speaker(person.name, "person", person, segment.start)
         return Speaker(None, None)
+
+    def _learn_gender(
+        self, speaker: Speaker, position: int, pronoun: str, history: list[Speaker]
+    ) -> None:
+        """Give a person of no known gender the gender of "he" or "she" resolved to them, so
+        that a later pronoun of the other gender looks past them: after "Marguerite Olander
+        ... she says", the "he says" after "Her editor, Joel Mbeki," is not hers. Only when
+        the pronoun had no other reading, every other person named before it being of the
+        other gender and no unnamed source it fits having spoken: a "she" given to one of
+        several people may have meant another, and a gender learnt from it would then turn
+        later pronouns away from the right one."""
+        person = speaker.person
+        if person is None or person.gender is not None:
+            return
+        gender = "m" if pronoun == "he" else "f"
+        for other in self.people.people:
+            if (
+                other is not person
+                and other.position < position
+                and other.gender != ("f" if gender == "m" else "m")
+            ):
+                return
+        if any(other.person is None and fits_pronoun(other, gender) for other in history):
+            return  # "a spokeswoman said"
+        person.gender = gender
 
     def _named_between(self, speaker: Speaker, position: int) -> bool:
         """Whether a person is named after a speaker's speech event and before `position`."""
