@@ -21,7 +21,8 @@ their day and credits in brackets (Indian and African agencies), stories republi
 other publishers, an only <h1> over metadata in another language, a site's name taken for the
 title, times shown in date lines, pleas for updates, channels and letters, lists of
 headlines under a label, numbered lists, footnotes, rich text a script writes, and Instagram
-posts. Every page is a small invention."""
+posts; then bylines shown when the metadata names no author (whole, with several names and
+their job titles), and live blogs' authors in their JSON-LD. Every page is a small invention."""
 
 import datetime
 import json
@@ -932,6 +933,46 @@ def test_a_comments_or_another_storys_author_is_not_the_bylines():
         '</li></ul><div class="related-links-author">Jane Roe</div>'
     )
     assert parse(page(head, after=others)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("shown", "authors"),
+    [
+        (
+            "<address>Mei-Lin Chen, Transport correspondent</address>",
+            [("Mei-Lin Chen", "Transport correspondent")],
+        ),
+        (
+            '<div class="byline">By <a href="/staff/mei-lin-chen">Mei-Lin Chen</a>, Transport '
+            'Correspondent, <a href="/staff/tomasz-wren">Tomasz Wren</a>, Harbour Reporter, and '
+            '<a href="/staff/ann-pryor">Ann Pryor</a>, Lanternport Bureau Chief</div>',
+            [
+                ("Mei-Lin Chen", "Transport Correspondent"),
+                ("Tomasz Wren", "Harbour Reporter"),
+                ("Ann Pryor", "Lanternport Bureau Chief"),
+            ],
+        ),
+    ],
+)
+def test_the_whole_byline_the_page_shows_is_read_when_the_metadata_names_no_author(shown, authors):
+    parsed = parse(page(ADDRESS, shown))
+    assert parsed.authors == tuple(ParsedPerson(name=n, description=d) for n, d in authors)
+    assert "Correspondent" not in parsed.body_html
+
+
+def test_an_address_after_the_story_is_no_byline():
+    after = "<address>Ann Pryor, Harbour Road, Lanternport</address>"
+    assert parse(page(ADDRESS, after=after)).authors == ()
+
+
+def test_a_live_blogs_author_is_read_from_its_json_ld_beside_its_updates():
+    ld = (
+        '{"@context": "https://schema.org", "@type": "LiveBlogPosting", "author": [{"@type": '
+        '"Person", "name": "Mei-Lin Chen"}], "liveBlogUpdate": [{"@type": "BlogPosting", '
+        '"headline": "Council votes"}]}'
+    )
+    head = f'{ADDRESS}<script type="application/ld+json">{ld}</script>'
+    assert parse(page(head)).authors == (ParsedPerson(name="Mei-Lin Chen"),)
 
 
 # Stories news agencies wrote -------------------------------------------------------------

@@ -26,7 +26,7 @@ _BYLINE_ROLES = lexicon.word_set(
     """
     correspondent reporter editor writer journalist columnist contributor critic producer
     photographer presenter commentator analyst staff intern freelancer stringer desk team
-    bureau newsroom
+    bureau newsroom chief
     """
 )
 

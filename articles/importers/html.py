@@ -9,9 +9,10 @@ faster, which is what the import rate depends on.
 Where news pages defeat its general rules, this module reads the page itself: a title that
 also names the site or is its name alone, the site's name closing a <title> or stated in
 microdata when no other is given, an <h1> other than the social title (`_only_headline`), a
-canonical link written as a path, an author the page's JSON-LD gives as an organisation, the
-byline the page shows when its metadata names only the site or an organisation
-(`_shown_byline`), the story a Next.js page whose text a script writes carries in its data
+canonical link written as a path, an author the page's JSON-LD gives as an organisation, a
+live blog's authors in its JSON-LD (`_live_blog_authors`), the byline the page shows when its
+metadata names no author or only the site or an organisation (`_shown_byline`), the story a
+Next.js page whose text a script writes carries in its data
 (`_scripted_blocks`), and whether the page lists other stories instead of telling one. What is
 done to the page before trafilatura reads it is in `page_layout.py`; what of the text it gives
 is no part of the story (bylines, standfirsts, date lines, labels, pleas, notices) in
@@ -85,21 +86,30 @@ _ORGANISATION_TYPES = frozenset({"Corporation", "NGO", "Brand"})
 # The elements that show a page's byline with its headline, as CMSs name them (`_shown_byline`):
 # a link to the author's page (rel="author"), microdata's author, or a class naming an author
 # or a byline ("author-name", "article-info__author", "byline__name"), but for a comment's or
-# another story's ("comment-author", "related-links-author"), with what they hold up to the
-# first closing tag: the name, or the label before it ("By"). They are looked for around the
-# page's first <h1>, and a few short ones only are read.
+# another story's ("comment-author", "related-links-author"), and an <address>, which HTML
+# gives the article's author. They are looked for around the page's first <h1>, and a few
+# short ones only are read: the element whole, where it names several people with their job
+# titles ("By <a>Jane Roe</a>, Health Editor, and <a>John Doe</a>"), and otherwise what it
+# holds up to its first closing tag: the name, or the label before it ("By").
 _SHOWN_BYLINE = re.compile(
-    rb"""<(?:a|span|div|p|strong|address|li)\b[^>]*?\b(?:rel|itemprop|class)\s*=\s*["']?"""
+    rb"""<(a|span|div|p|strong|address|li)\b[^>]*?\b(?:rel|itemprop|class)\s*=\s*["']?"""
     rb"""(?:(?!comment|related|recent|card|teaser)[^"'>])*?(?:author|Author|byline|Byline)"""
-    rb"""[^>]*>(.{0,300}?)</""",
-    re.DOTALL,
+    rb"""[^>]*>|<(address)\b[^>]*>"""
 )
+_SHOWN_BYLINE_TAGS = {
+    tag: re.compile(rb"<(/?)" + tag + rb"\b")
+    for tag in (b"a", b"span", b"div", b"p", b"strong", b"address", b"li")
+}
+_SHOWN_BYLINE_START = 300  # bytes of markup up to the element's first closing tag
+_SHOWN_BYLINE_ELEMENT = 1500  # bytes of markup up to its own
 _MARKUP = re.compile(rb"<[^>]*>")
 _HEADLINE_ELEMENT = re.compile(rb"<h1[\s>]", re.IGNORECASE)
 _ONLY_HEADLINE = re.compile(rb"<h1\b[^>]*>(.{1,1000}?)</h1", re.DOTALL)
 _BYLINE_BEFORE_HEADLINE, _BYLINE_AFTER_HEADLINE = 3000, 6000  # bytes of markup around the <h1>
 _SHOWN_BYLINES = 10
 _SHOWN_BYLINE_WORDS = 12
+_SHOWN_BYLINE_ELEMENT_WORDS = 30  # three names, each with a job title of a few words
+_FIRST_WORDS = re.compile(r"\w[\w ]{15,30}(?= )")  # how the story opens, as its markup writes it
 
 
 # Page types (og:type, or the schema.org @type trafilatura reads) that section fronts, tag,
@@ -148,29 +158,66 @@ def _metadata_authors(
     return byline_people([author], sitename, hostname, organisations=organisations)
 
 
+def _live_blog_authors(
+    json_ld: JsonLd, sitename: str, hostname: str, organisations: list[str]
+) -> tuple[ParsedPerson, ...]:
+    """The people the page's JSON-LD gives as the authors of its live blog
+    (`JsonLd.live_blog_authors`), for a page whose metadata, as trafilatura reads it, names no
+    author: it reads a live blog's updates in its place, which often name none."""
+    return byline_people(
+        json_ld.live_blog_authors(), sitename, hostname, organisations=organisations
+    )
+
+
 def _markup_text(markup: bytes) -> str:
     """The text of a piece of the page's markup, spaced as `words` spaces an element's."""
     return " ".join(unescape(_MARKUP.sub(b" ", markup).decode("utf-8", "replace")).split())
 
 
 def _shown_byline(
-    data: bytes, sitename: str, hostname: str, organisations: list[str]
+    data: bytes, story: str, sitename: str, hostname: str, organisations: list[str]
 ) -> tuple[ParsedPerson, ...]:
     """The people of the first byline the page shows with its headline (`_SHOWN_BYLINE`) that
-    names any, for a page whose metadata names only the site or an organisation ("Courier
-    Staff"): trafilatura takes that for the author, and looks no further."""
+    names any, for a page whose metadata names no author, or only the site or an organisation
+    ("Courier Staff"): trafilatura takes that for the author, and looks no further. Only a
+    byline before the `story`'s text is read, where the page shows the text after the <h1>:
+    one after it is a comment's, another story's or in a note about the author."""
     headline = _HEADLINE_ELEMENT.search(data)
     if headline is None:
         return ()
     start = max(headline.start() - _BYLINE_BEFORE_HEADLINE, 0)
     end = headline.start() + _BYLINE_AFTER_HEADLINE
+    if opening := _FIRST_WORDS.match(story):  # a byline after the story is a comment's, a card's
+        found = data.find(opening.group().encode(), headline.end(), end)
+        end = found if found > 0 else end
     for shown in islice(_SHOWN_BYLINE.finditer(data, start, end), _SHOWN_BYLINES):
-        text = _markup_text(shown.group(1))
-        if 0 < len(text.split()) <= _SHOWN_BYLINE_WORDS and (
-            people := byline_people([text], sitename, hostname, organisations=organisations)
-        ):
-            return people
+        for text in _shown_byline_texts(data, shown):
+            if people := byline_people([text], sitename, hostname, organisations=organisations):
+                return people
     return ()
+
+
+def _shown_byline_texts(data: bytes, shown: re.Match) -> list[str]:
+    """The texts a byline element shows that are short enough to be a byline: the element's
+    whole, then what it holds up to its first closing tag (a link's or a <span>'s, where the
+    element holds more: its date, a share button)."""
+    texts = []
+    first_end = data.find(b"</", shown.end(), shown.end() + _SHOWN_BYLINE_START + 2)
+    if first_end < 0:
+        return texts
+    depth, limit = 1, shown.end() + _SHOWN_BYLINE_ELEMENT
+    tag = shown.group(1) or shown.group(2)
+    for inner in _SHOWN_BYLINE_TAGS[tag].finditer(data, shown.end(), limit):
+        depth += -1 if inner.group(1) else 1
+        if not depth:
+            text = _markup_text(data[shown.end() : inner.start()])
+            if 0 < len(text.split()) <= _SHOWN_BYLINE_ELEMENT_WORDS:
+                texts.append(text)
+            break
+    text = _markup_text(data[shown.end() : first_end])
+    if 0 < len(text.split()) <= _SHOWN_BYLINE_WORDS and text not in texts:
+        texts.append(text)
+    return texts
 
 
 def _scripted_blocks(data: bytes, blocks: list, texts: BlockTexts) -> list | None:
@@ -452,7 +499,14 @@ def parse_html(
     authors = (
         _metadata_authors(document.author or "", sitename, hostname, organisations)
         or byline.people
-        or (_shown_byline(data, sitename, hostname, organisations) if document.author else ())
+        or (
+            _live_blog_authors(json_ld, sitename, hostname, organisations)
+            if not document.author
+            else ()
+        )
+        or _shown_byline(
+            data, texts[blocks[0]] if blocks else "", sitename, hostname, organisations
+        )
     )
     without_calls_to_action(blocks, texts, tuple(person.name for person in authors))
     if blocks and same_words(texts[blocks[0]], standfirst):
