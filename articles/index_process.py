@@ -17,12 +17,13 @@ import logging
 import os
 import shutil
 from contextlib import ExitStack, contextmanager
-from multiprocessing import get_context
 from pathlib import Path
 from tempfile import mkdtemp
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
+
+from articles.child_processes import forkserver_context
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def queue_applied_alongside(*, batch_size, processes=2):
     from haystack import connection_router
     from haystack import connections as search_connections
 
-    context = get_context("forkserver")
+    context = forkserver_context()
     stop = context.Event()
     configuration = (
         os.environ.get("DJANGO_SETTINGS_MODULE", settings.SETTINGS_MODULE),

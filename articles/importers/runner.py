@@ -13,9 +13,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from typing import Any
 
+from articles.child_processes import forkserver_context
 from articles.extraction import ExtractionResult, extract
 from articles.text import html_to_text, sanitize_html
 
@@ -104,9 +104,7 @@ def prepare_all(
         return
     window = window or workers * 8
     pending: deque[tuple[Future | Prepared, Any]] = deque()
-    # forkserver: workers start from a clean interpreter, not a copy of this one with its
-    # open database connection and threads.
-    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as executor:
+    with ProcessPoolExecutor(workers, mp_context=forkserver_context()) as executor:
         for item, token in items:
             if isinstance(item, Job):
                 pending.append((executor.submit(prepare, item, extract_quotes), token))
