@@ -2826,3 +2826,58 @@ def test_an_age_a_feature_gives_with_is_makes_a_bare_pair_a_person():
 )
 def test_a_price_or_a_count_after_is_makes_no_person(text):
     assert names_found(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("The Dunmore Chamber of Commerce backed the plan.", "Dunmore Chamber of Commerce"),
+        ("Prizes are given by the Fine Cheese Guild every June.", "Fine Cheese Guild"),
+        ("She joined the Caldwell Philharmonic in 1990.", "Caldwell Philharmonic"),
+        (
+            "Tickets for the Harbourside Chamber Orchestra sold out.",
+            "Harbourside Chamber Orchestra",
+        ),
+    ],
+)
+def test_chambers_guilds_orchestras_and_choirs_are_kinds_of_body(text, organisation):
+    assert organisation in [found.name for found in extract(text).organisations]
+
+
+def test_a_participle_after_a_capitalised_title_and_an_apposed_name_is_the_name_s():
+    text = (
+        "The Transport Secretary, Helen Marsh, defended the scheme, telling MPs it was "
+        '"the fairest deal commuters have had."'
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Helen Marsh"
+    assert quote.speaker_type == "person"
+
+
+def test_counsel_alone_is_the_barrister_named_before():
+    text = (
+        "Orla Kent SC, defending, said her client had lost his job.\n"
+        '"He has shown genuine remorse for what he did," counsel said.'
+    )
+    quote = only_quote(text)
+    assert quote.speaker == "Orla Kent"
+
+
+def test_the_area_of_an_address_after_a_street_is_no_person():
+    text = "Kieran Moss, of Quarry Lane, Ballinmore, had pleaded guilty to theft."
+    assert [person.name for person in extract(text).people] == ["Kieran Moss"]
+
+
+def test_det_insp_is_a_title_before_the_name():
+    people = extract("Det Insp Rhona Baird said the search would go on.").people
+    assert [person.name for person in people] == ["Rhona Baird"]
+
+
+def test_a_club_s_last_word_in_a_headline_before_its_full_name_is_the_same_club():
+    text = (
+        "Striker's move to Wanderers in doubt\n\n"
+        "Eastvale Wanderers have bid for the striker. Wanderers manager Colin Reid said talks "
+        "went on."
+    )
+    organisations = extract(text).organisations
+    assert [organisation.name for organisation in organisations] == ["Eastvale Wanderers"]

@@ -415,6 +415,12 @@ def clause_subject(text: str, start: int, end: int) -> tuple[int, int, bool] | N
                 break  # punctuation between the words ends the name
             last += 1
         after_preposition = _after_preposition(words, index)
+        named = _name_apposed_to_title(text, words, last)
+        if named is not None and not after_preposition:
+            # "The Education Minister, Sarah Okonjo, has defended ...": the person, not the
+            # capitalised title set before her name.
+            index, last = named
+            word_start = words[index][0]
         if not after_preposition:
             if _verb_follows(text, words, last):
                 return word_start, words[last][1], True
@@ -422,6 +428,26 @@ def clause_subject(text: str, start: int, end: int) -> tuple[int, int, bool] | N
                 first_found = (word_start, words[last][1], False)
         index = last + 1
     return first_found
+
+
+def _name_apposed_to_title(
+    text: str, words: list[tuple[int, int, str]], last: int
+) -> tuple[int, int] | None:
+    """The first and last word index of a capitalised name set off by commas right after a
+    run ending in a role noun ("The Education Minister, Sarah Okonjo, has"), else None."""
+    if words[last][2].lower() not in lexicon.ROLE_NOUNS or last + 1 >= len(words):
+        return None
+    first = last + 1
+    if text[words[last][1] : words[first][0]] != ", " or not words[first][2][0].isupper():
+        return None
+    end = first
+    while end + 1 < len(words) and text[words[end][1] : words[end + 1][0]] == " ":
+        if not words[end + 1][2][0].isupper():
+            return None  # "The Minister, Sarah and her staff": not a name set off alone
+        end += 1
+    if end == first or not text.startswith(",", words[end][1]):
+        return None  # one word or no closing comma: not clearly a full name set off
+    return first, end
 
 
 def _verb_follows(text: str, words: list[tuple[int, int, str]], last: int) -> bool:

@@ -89,7 +89,7 @@ TITLE_WORDS = word_set(
     advisor adviser counsel envoy candidate nominee founder ceo executive correspondent editor
     analyst economist strategist spokesperson assistant associate secretary-general chairperson
     headteacher councillor alderman delegate deputy-director chief-executive trustee marshal
-    constable taoiseach tanaiste administrator cllr
+    constable taoiseach tanaiste administrator cllr insp
     """
 )
 
@@ -232,7 +232,7 @@ ORGANISATION_KINDS = word_set(
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
     convention constabulary theatre theater infirmary courts sport sports panel foods homes
-    networks
+    networks chamber guild orchestra philharmonic philharmonia choir
     sabha majlis shura jirga
     """
 )

@@ -63,6 +63,12 @@ class OrganisationRegistry:
             segment.text for segment in segments if not segment.is_acronym and not segment.generic
         )
         by_last_word: dict[str, Organisation] = {}
+        # The same, read ahead, for a short form met before its full name: "Rovers" in a
+        # headline above "Blackmoor Rovers". Only a last word one full name has.
+        later_by_last_word: dict[str, set[str]] = {}
+        for full in full_names.values():
+            if not _ends_in_complement(full):
+                later_by_last_word.setdefault(full.split()[-1].lower(), set()).add(full)
         # Full company names by the name before their corporate word, which the text also
         # uses alone: "Harrow & Vale" for "Harrow & Vale Group".
         by_stem = {
@@ -80,6 +86,9 @@ class OrganisationRegistry:
                 self._by_key.setdefault(_key(name), organisation)
                 continue
             fuller = by_last_word.get(name.lower()) if " " not in name else None
+            if fuller is None and " " not in name and not segment.is_acronym:
+                ahead = later_by_last_word.get(name.lower(), ())
+                fuller = self._get(next(iter(ahead)), segment.start) if len(ahead) == 1 else None
             if fuller is not None and not segment.is_acronym:
                 # "the Post" after "the Riverside Post": the short title of the same one.
                 fuller.forms[name] = None

@@ -98,6 +98,16 @@ _DESCRIPTION_CUT = re.compile(
 # Words opening a speaker phrase that describes a source without naming it: "a", "another",
 # "several". Written in lower case in the description, as mid-sentence.
 _UNNAMED_OPENERS = lexicon.QUANTIFIERS | word_set("a an one another")
+# Where someone lives, as court and crime reports give it after a name, up to the comma
+# before the area: "of 14 Mill Lane, Ballyvale,". "Outside Downing Street, Johnson said"
+# names a place, not an address, so "of" must open it.
+_ADDRESS_STREET_BEFORE = re.compile(
+    r"\bof (?:\d+[A-Za-z]? )?(?:[A-Z][\w'’-]* )+"
+    r"(?:Road|Street|Avenue|Lane|Drive|Close|Crescent|Terrace|Grove|Gardens|Row), $"
+)
+# What follows a barrister's name in court reports: senior counsel's letters, or the side
+# they act for.
+_BARRISTER_AFTER_NAME = re.compile(r"(?: (?:SC|QC|KC)\b|, (?:defending|prosecuting)\b)")
 _DESCRIPTION_OPENERS = _UNNAMED_OPENERS | {"the"}
 
 
@@ -464,6 +474,10 @@ class _Extraction:
             or segment.text in self.things
             or any(glued(token, name_words) for token in segment.tokens)
             or text.startswith("*", segment.end)  # "– Jo** Al****": a name masked, in part
+            # "of Castle Road, Raheen, had pleaded": the area of an address, not its subject.
+            or _ADDRESS_STREET_BEFORE.search(
+                text, max(0, segment.run_start - 40), segment.run_start
+            )
         )
         stated = {
             id(segment)
@@ -966,6 +980,12 @@ class _Extraction:
                 # pronoun, for the person it has in view, who no role or source had. Not after
                 # a name, which makes another person: "the Lincoln actor".
                 return self._person_in_view(attribution, before, history, pronouns)
+        if lowered == ["counsel"]:
+            # "counsel said" in a court report: the barrister it last named as one, as a
+            # pronoun would be, rather than a source of its own.
+            barrister = self._barrister_before(attribution.subject_start)
+            if barrister is not None:
+                return barrister
         if lowered[0] in _UNNAMED_OPENERS and len(words) <= 8:
             return Speaker(description, "unnamed")
         if is_person_noun(last) and last not in ("leaders", "members"):
@@ -1270,6 +1290,17 @@ class _Extraction:
         "Met Éireann forecaster Gerry Lynch")."""
         words = _ROLE_WORDS_AFTER.match(self.text, segment.end)
         return words is not None and words.group(1).split()[-1] in lexicon.ROLE_NOUNS
+
+    def _barrister_before(self, position: int) -> Speaker | None:
+        """The latest person named before `position` as a barrister: with the letters of
+        senior counsel after the name ("Mary Byrne SC", "QC", "KC") or the side they act for
+        ("Tom Hale, defending,")."""
+        found = None
+        for segment in self._segments_in(0, position):
+            person = self.person_of_segment.get(id(segment))
+            if person is not None and _BARRISTER_AFTER_NAME.match(self.text, segment.end):
+                found = Speaker(person.name, "person", person, segment.start)
+        return found
 
     def _person_with_role(self, words: list[str], position: int) -> Speaker | None:
         """The person named before `position` whose role a noun phrase (`words`, after "the")
