@@ -436,7 +436,10 @@ class Article(TimestampedModel):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-pk"]
+        # Newest first, and undated articles after every dated one: their `published_at` is
+        # when they were imported, so a folder of undated texts would otherwise head every
+        # list of "latest" articles with stories of no known day.
+        ordering = ["-date_known", "-published_at", "-pk"]
         get_latest_by = "published_at"
         constraints = [
             models.UniqueConstraint(
@@ -447,7 +450,9 @@ class Article(TimestampedModel):
             models.CheckConstraint(condition=~Q(headline=""), name="article_headline_not_empty"),
         ]
         indexes = [
-            models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
+            models.Index(
+                fields=["-date_known", "-published_at", "-id"], name="article_latest_idx"
+            ),
             models.Index(fields=["section", "-published_at"], name="article_section_idx"),
         ]
 
@@ -557,7 +562,11 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(organisation=speaker)
 
     def newest_first(self):
-        return self.order_by("-article__published_at", "-article_id", "start", "pk")
+        """In their articles' order (`Article.Meta.ordering`: undated articles last), each
+        article's quotes in reading order."""
+        return self.order_by(
+            "-article__date_known", "-article__published_at", "-article_id", "start", "pk"
+        )
 
     def counts_by(self, kind: str):
         """Quotes per `kind` of their article's publication date, like

@@ -32,7 +32,7 @@ class ArticleSitemap(ArchiveSitemap):
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().order_by("-published_at", "-pk")
+        return Article.objects.published()  # in the model's order: newest, undated last
 
 
 class PersonSitemap(ArchiveSitemap):

@@ -630,8 +630,9 @@ def test_each_page_costs_a_bounded_number_of_queries(client, django_assert_max_n
 
 
 def test_an_undated_article_says_so_and_stays_out_of_the_date_pages(client):
-    """Its date is its import time: no day's page lists it, and its own page and its card say
-    the date is unknown instead of showing that time as when it was published."""
+    """Its date is its import time: no day's page lists it, its own page and its card say
+    the date is unknown instead of showing that time as when it was published, and the latest
+    articles list it after the dated ones, however much newer its import time is."""
     undated = ArticleFactory(headline="Harbour notes", date_known=False)
     ArticleFactory(headline="Ferry timetable", published_at=at(2022, 1, 1))
     day = timezone.localtime(undated.published_at)
@@ -643,3 +644,4 @@ def test_an_undated_article_says_so_and_stays_out_of_the_date_pages(client):
     assert "Date unknown" in page and "article:published_time" not in page
     home = client.get("/").content.decode()
     assert "Harbour notes" in home and home.count("Date unknown") == 1
+    assert home.index("Ferry timetable") < home.index("Harbour notes")
