@@ -35,6 +35,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from contextlib import contextmanager
+from functools import partial
 from html import escape as html_escape
 from itertools import chain
 from pathlib import Path
@@ -74,6 +75,7 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.query import Every, Not, Or, Phrase, Prefix, Term, Wildcard
 from whoosh.reading import SegmentReader
 from whoosh.searching import ResultsPage
+from whoosh.sorting import FieldFacet, TranslateFacet
 from whoosh.support.levenshtein import distance as levenshtein_distance
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.numeric import byte_to_length
@@ -767,6 +769,12 @@ def merge_small_segments(writer, segments):
     return [segment for segment in segments if segment not in merged]
 
 
+def _missing_first(missing, key):
+    """A sort key with `missing` (a column's value for a document without one) below every
+    other."""
+    return -1 if key == missing else key
+
+
 def _naive_utc(moment):
     """Whoosh compares naive datetimes; the index holds UTC."""
     if isinstance(moment, dt.datetime):
@@ -981,9 +989,14 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             tables[key] = table
         return tables[key]
 
-    @staticmethod
-    def _sort(sort_by):
-        """Haystack's sort list as Whoosh's (fields, reverse); Whoosh reverses all or none."""
+    def _sort(self, sort_by):
+        """Haystack's sort list as Whoosh's (keys, reverse); Whoosh reverses all or none.
+
+        A document without a date (an undated article and its quotes) has none in the
+        date's sort column, which Whoosh reads as the largest date there is: newest first
+        would list undated results ahead of every dated one. Reversed, a date field's key
+        counts a missing date as the smallest, so undated results come last either way, as
+        in the archive's lists."""
         if not sort_by:
             return None, False
         reverse = {order.startswith("-") for order in sort_by}
@@ -991,7 +1004,15 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
             raise SearchBackendError(
                 "Whoosh requires all order_by fields to use the same sort direction"
             )
-        return [order.lstrip("-") for order in sort_by], reverse.pop()
+        reverse = reverse.pop()
+        keys = []
+        for name in (order.lstrip("-") for order in sort_by):
+            if reverse and name in self.date_fieldnames:
+                missing = self.schema[name].default
+                keys.append(TranslateFacet(partial(_missing_first, missing), FieldFacet(name)))
+            else:
+                keys.append(name)
+        return keys, reverse
 
     @log_query
     def search(

@@ -545,3 +545,29 @@ def test_an_undated_article_and_its_quotes_have_no_date_in_search(client, search
     in_range = search(client, q="lighthouse", start_date=f"{today:%Y-%m-%d}")
     assert result_titles(in_range) == ["Lighthouse keepers dated"]
     assert page.count('<p class="result__meta"><time') == 1  # the dated article's
+
+
+def test_undated_results_come_after_the_dated_ones_in_both_date_orders(client, search_index):
+    """Whoosh reads a missing date as the largest there is, which put undated results first
+    when sorted newest first."""
+    ArticleFactory(headline="Breakwater repairs undated", date_known=False)
+    ArticleFactory(
+        headline="Breakwater repairs 2021", published_at=datetime.datetime(2021, 5, 1, tzinfo=UTC)
+    )
+    ArticleFactory(
+        headline="Breakwater repairs 2020", published_at=datetime.datetime(2020, 5, 1, tzinfo=UTC)
+    )
+    index_everything()
+
+    newest = result_titles(search(client, q="breakwater", sort="newest"))
+    oldest = result_titles(search(client, q="breakwater", sort="oldest"))
+    assert newest == [
+        "Breakwater repairs 2021",
+        "Breakwater repairs 2020",
+        "Breakwater repairs undated",
+    ]
+    assert oldest == [
+        "Breakwater repairs 2020",
+        "Breakwater repairs 2021",
+        "Breakwater repairs undated",
+    ]
