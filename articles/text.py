@@ -104,6 +104,8 @@ def sanitize_html(html: str) -> CleanHTML:
 # own token, which bleach leaves alone; in other text it replaces control characters.
 _LEADING_SPACE = re.compile(r"[\t\n\f ]*")
 BLOCK_TEXT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
+# What a list item's block names: the kind of list it is an item of.
+LIST_ITEM_TAGS = frozenset({"ul", "ol"})
 
 
 def _clean_text_node(text: str) -> str:
@@ -117,15 +119,27 @@ def _clean_text_node(text: str) -> str:
 
 
 def text_blocks_html(blocks) -> CleanHTML:
-    """HTML for plain-text blocks, `(tag, text)` pairs with a tag from BLOCK_TEXT_TAGS, one
-    per line: what the plain-text importers build. The text is escaped, so the markup is ours
-    alone, and it is spelled as `sanitize_html` would return it, so it is CleanHTML and the
-    bodies of a large text import skip bleach."""
-    parts = []
+    """HTML for plain-text blocks, `(tag, text)` pairs with a tag from BLOCK_TEXT_TAGS, or
+    from LIST_ITEM_TAGS for an item of a bulleted ("ul") or numbered ("ol") list, items in a
+    row making one list; one element per line: what the plain-text importers build. The text
+    is escaped, so the markup is ours alone, and it is spelled as `sanitize_html` would return
+    it, so it is CleanHTML and the bodies of a large text import skip bleach."""
+    parts, open_list = [], None
     for tag, text in blocks:
-        if tag not in BLOCK_TEXT_TAGS:
+        if tag != open_list and open_list is not None:
+            parts.append(f"</{open_list}>")
+            open_list = None
+        if tag in LIST_ITEM_TAGS:
+            if open_list is None:
+                parts.append(f"<{tag}>")
+                open_list = tag
+            parts.append(f"<li>{_clean_text_node(text)}</li>")
+        elif tag in BLOCK_TEXT_TAGS:
+            parts.append(f"<{tag}>{_clean_text_node(text)}</{tag}>")
+        else:
             raise ValueError(f"not a text block tag: {tag!r}")
-        parts.append(f"<{tag}>{_clean_text_node(text)}</{tag}>")
+    if open_list is not None:
+        parts.append(f"</{open_list}>")
     return CleanHTML("\n".join(parts).strip())
 
 

@@ -99,7 +99,7 @@ def test_paragraphs_pasted_one_per_line_after_a_blank_line_stay_apart():
     assert body_paragraphs(article) == PARAGRAPHS
 
 
-def test_a_lists_items_in_one_block_are_paragraphs_of_their_own():
+def test_a_lists_items_in_one_block_make_a_bulleted_list():
     items = [
         "- Increased spending on primary schools ",
         " - Increased spending on health ",
@@ -107,7 +107,39 @@ def test_a_lists_items_in_one_block_are_paragraphs_of_their_own():
     ]
     article = parsed(f"{HEADLINE}\n\n{PARAGRAPHS[0]}\n\n" + "\n".join(items) + "\n")
     # Short and without a full stop as they are, list items are no sub-headings either.
-    assert body_blocks(article) == [("p", PARAGRAPHS[0])] + [("p", i.strip()) for i in items]
+    assert body_blocks(article) == [
+        ("p", PARAGRAPHS[0]),
+        ("ul", ""),
+        *[("li", item.strip().removeprefix("- ")) for item in items],
+        ("/ul", ""),
+    ]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"], ids=["one block", "blank lines"])
+def test_items_numbered_from_one_make_a_numbered_list(separator):
+    items = ["1. Close the pier to traffic", "2. Build a pontoon", "3) Repair the piles"]
+    article = parsed(f"{HEADLINE}\n\n{PARAGRAPHS[0]}\n\n" + separator.join(items))
+    assert body_blocks(article)[1:] == [
+        ("ol", ""),
+        ("li", "Close the pier to traffic"),
+        ("li", "Build a pontoon"),
+        ("li", "Repair the piles"),
+        ("/ol", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["- Only one line opens with a dash"],
+        ["3. Counting down a ranking", "2. The runner-up", "1. The winner"],
+        ["– Where were you that night?", "– At home, with the lights off."],
+    ],
+    ids=["a lone item", "numbers not counting up from one", "dialogue dashes"],
+)
+def test_items_that_make_no_list_stay_paragraphs_with_their_marks(items):
+    article = parsed(f"{HEADLINE}\n\n{PARAGRAPHS[0]}\n\n" + "\n\n".join(items))
+    assert body_blocks(article)[1:] == [("p", item) for item in items]
 
 
 def test_a_long_line_under_the_headline_is_the_first_paragraph_not_a_standfirst():

@@ -88,10 +88,23 @@ def test_text_to_html_round_trips_paragraphs():
     ],
 )
 def test_text_blocks_html_is_what_sanitize_html_returns(text):
-    html = text_blocks_html([("h2", "Sub-heading"), ("p", text), ("p", text)])
+    html = text_blocks_html(
+        [("h2", "Sub-heading"), ("p", text), ("ul", text), ("ul", text), ("ol", text), ("p", text)]
+    )
     assert isinstance(html, CleanHTML)
     assert sanitize_html(str(html)) == html
     assert sanitize_html(html) is html
+
+
+def test_list_items_in_a_row_make_one_list_of_their_kind():
+    html = text_blocks_html(
+        [("p", "Points:"), ("ul", "one"), ("ul", "two"), ("ol", "first"), ("p", "After.")]
+    )
+    assert html == (
+        "<p>Points:</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
+        "<ol>\n<li>first</li>\n</ol>\n<p>After.</p>"
+    )
+    assert html_to_text(html).split("\n\n") == ["Points:", "one", "two", "first", "After."]
 
 
 def test_editing_clean_html_gives_a_string_that_is_cleaned_again():

@@ -50,6 +50,9 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 
 # A list item's line: "- ", "* ", "• ", "1. ", "2) " before its text.
 _LIST_ITEM = re.compile(r"(?:[-*+•–]|\d{1,2}[.)])[ \t]+\S")
+# The mark of a bulleted item or a numbered one (its number) before the item's text. A dash
+# ("– ") opens a line of dialogue as often as an item, so it makes no list.
+_LIST_MARK = re.compile(r"(?:(?P<bullet>[-*+•])|(?P<number>\d{1,2})[.)])[ \t]+")
 # What a list item or a Markdown heading starts with, checked before the patterns.
 _BLOCK_MARKS = "#-*+•–0123456789"
 
@@ -498,13 +501,43 @@ def _blocks(text: str, metadata: _Metadata) -> tuple[str, str, list[str]]:
 
 
 def _marked_block(block: str) -> tuple[str, str]:
-    """A Markdown heading's level ("## Why" is an <h2>); a list item, always a paragraph
-    however short; else as any block."""
+    """A Markdown heading's level ("## Why" is an <h2>); a list item, never a sub-heading
+    however short ("li", for `_with_lists`); else as any block."""
     if block[0] == "#" and (heading := _MARKDOWN_HEADING.fullmatch(block)):
         return f"h{max(2, len(heading.group(1)))}", heading.group(2)
     if _LIST_ITEM.match(block) is not None:
-        return "p", block
+        return "li", block
     return ("h2" if is_subheading(block) else "p"), block
+
+
+def _with_lists(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The blocks with each run of list items ("li") made a list or paragraphs
+    (`_list_items`)."""
+    blocks, run = [], []
+    for tag, text in tagged:
+        if tag == "li":
+            run.append(text)
+            continue
+        blocks.extend(_list_items(run))
+        run = []
+        blocks.append((tag, text))
+    blocks.extend(_list_items(run))
+    return blocks
+
+
+def _list_items(items: list[str]) -> list[tuple[str, str]]:
+    """Two or more items in a row, without their marks, as a bulleted list ("ul"), or as a
+    numbered one ("ol") when their numbers count up from 1, as the list will show them.
+    Else paragraphs with their marks: a lone "- " line, numbers cut from a longer list or
+    counting down a ranking, and dashes, which open lines of dialogue as often as items."""
+    marks = [_LIST_MARK.match(item) for item in items]
+    if len(items) >= 2 and all(marks):
+        if all(mark["bullet"] for mark in marks):
+            return [("ul", item[mark.end() :]) for item, mark in zip(items, marks, strict=True)]
+        numbers = [int(mark["number"]) if mark["number"] else 0 for mark in marks]
+        if numbers == list(range(1, len(items) + 1)):
+            return [("ol", item[mark.end() :]) for item, mark in zip(items, marks, strict=True)]
+    return [("p", item) for item in items]
 
 
 def _is_set_in_bold(block: str) -> bool:
@@ -597,11 +630,14 @@ def parse_text(
         headline = title_case(headline, "\n".join(blocks))
     # A sub-heading (`is_subheading`) or a paragraph, unless the block opens with a mark: on
     # the import's hot path, the common case stays one look at the first character.
-    body = text_blocks_html(
+    tagged = [
         _marked_block(block)
         if block[0] in _BLOCK_MARKS
         else ("h2" if is_subheading(block) else "p", block)
         for block in blocks
+    ]
+    body = text_blocks_html(
+        _with_lists(tagged) if any(tag == "li" for tag, _ in tagged) else tagged
     )
     return ParsedArticle(
         headline=headline,
