@@ -769,6 +769,11 @@ def merge_small_segments(writer, segments):
     return [segment for segment in segments if segment not in merged]
 
 
+# A field's name before a query's word or group: "speaker:(kirby)". A colon inside a value is
+# escaped ("\:"), so it never follows a name's letters.
+_FIELD_PREFIX = re.compile(r"\b[A-Za-z_]+:")
+
+
 def _missing_first(missing, key):
     """A sort key with `missing` (a column's value for a document without one) below every
     other."""
@@ -1143,7 +1148,10 @@ class NewsroomWhooshBackend(WhooshSearchBackend):
         return self.create_spelling_suggestion(spelling_query or query_string) or None
 
     def create_spelling_suggestion(self, query_string):
-        cleaned = force_str(query_string or "")
+        """The query's words, each replaced by the nearest spelling word (`_suggest_word`).
+        A field's name ("speaker:" of a search by speaker) is no word to correct: losing only
+        its colon with the other syntax, it made "speakerkirby" of "speaker:kirbi"."""
+        cleaned = _FIELD_PREFIX.sub(" ", force_str(query_string or ""))
         for word in self.RESERVED_WORDS:
             cleaned = cleaned.replace(word, "")
         for char in self.RESERVED_CHARACTERS:

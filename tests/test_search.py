@@ -403,6 +403,13 @@ def test_did_you_mean_appears_only_when_few_results(client, spelling, small_arch
     assert "Did you mean" not in found
 
 
+def test_did_you_mean_corrects_the_words_of_a_search_by_field(client, spelling, small_archive):
+    """The field's name is no word to correct (it made "titleharbour" of "title:harbuor")."""
+    misspelt = search(client, q="title:harbuor")
+    suggested = re.search(r'Did you mean <a href="[^"]*">([^<]*)</a>', misspelt)
+    assert suggested is not None and suggested[1] == "harbour"
+
+
 def test_pagination_keeps_query_and_facets(client):
     for i in range(25):
         ArticleFactory(headline=f"Ferry story {i}", body="<p>Ferry news.</p>", section="world")
