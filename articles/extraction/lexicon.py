@@ -232,7 +232,7 @@ ORGANISATION_KINDS = word_set(
     regiment command corps caucus conference summit forum initiative project program programme
     workers operator securities resources arts centers centres llp groupe gruppe grupo gruppo
     convention constabulary theatre theater infirmary courts sport sports panel foods homes
-    networks chamber guild orchestra philharmonic philharmonia choir
+    networks chamber guild orchestra philharmonic philharmonia choir inspectorate
     sabha majlis shura jirga
     """
 )
@@ -272,7 +272,8 @@ WELL_KNOWN_ORGANISATIONS = word_set(
     Westminster Vatican Gazprom Rosneft Toyota Samsung Sony Nintendo Microsoft Intel Nike
     Walmart Disney Uber Yahoo Vodafone Tesco Sainsbury's Barclays Starbucks McDonald's Labour
     Tories Democrats Republicans Conservatives Jazeera Arabiya Qaeda Shabaab Shabab Féin Fein
-    Fáil Oireachtas Dáil WHO U2 O2 MI5 MI6 Nasa Fifa Uefa Opec Acas Ofwat Defra Nvidia
+    Fáil Oireachtas Dáil WHO U2 O2 MI5 MI6 Nasa Fifa Uefa Opec Acas Ofwat Defra Nvidia Garda
+    Síochána
     """
 )
 
@@ -364,6 +365,11 @@ PLACE_WORDS = PLACE_NOUNS | word_set(
     sweden norway denmark finland netherlands belgium switzerland austria hungary romania
     bulgaria serbia croatia belarus crimea donbas taiwan vietnam thailand indonesia philippines
     malaysia singapore bali ankara istanbul brussels geneva vienna rome madrid warsaw
+    holland portugal iceland czechia slovakia slovenia estonia latvia lithuania bosnia albania
+    armenia azerbaijan kazakhstan uzbekistan mongolia nepal bangladesh lanka myanmar
+    cambodia zealand fiji samoa tonga uruguay paraguay ecuador bolivia honduras guatemala
+    panama trinidad barbados ghana senegal morocco algeria tunisia cameroon zambia zimbabwe
+    uganda tanzania rwanda namibia botswana mozambique angola
     """
 )
 

@@ -83,6 +83,30 @@ _RESULT_LINE = re.compile(
     rf"|\d{{1,3}}[ \t]*[-–][ \t]*\d{{1,3}}[ \t]+({_SIDE}))[ \t]*$",
     re.MULTILINE,
 )
+# A result reported in a sentence: a side, a verb of winning or drawing, the other side and
+# the score ("Ashdown beat Millbrook 2-1", "scored late to beat Millbrook 2-1"); a side held
+# to a score by the other ("Ashdown were held 0-0 at home by Millbrook"); a score's draw or
+# win with, against or over the other side ("a 1-1 draw with Millbrook"; "at" would name
+# the ground: "a 2-1 win at Tynecastle"). The score is what makes both sides teams.
+_SCORE = r"\d{1,2}[-–]\d{1,2}"
+_PROSE_SIDE = (
+    rf"(?<![\w’'\-])([{_UPPER}][\w’'\-]*(?:[ \u00a0]+(?:(?:and|&|of)[ \u00a0]+)?"
+    rf"[{_UPPER}][\w’'\-]*){{0,3}})"
+)
+_REPORTED_RESULT = re.compile(
+    rf"(?:{_PROSE_SIDE}[ \u00a0]+)?"
+    rf"(?:beat|defeated|thrashed|edged|drew[ \u00a0]+with|lost[ \u00a0]+to)"
+    rf"[ \u00a0]+{_PROSE_SIDE}[ \u00a0]+{_SCORE}(?!\d)"
+    rf"|{_PROSE_SIDE}[ \u00a0]+(?:were|was)[ \u00a0]+held[ \u00a0]+"
+    rf"(?:to[ \u00a0]+a[ \u00a0]+)?{_SCORE}"
+    rf"(?:[ \u00a0]+draw)?(?:[ \u00a0]+at[ \u00a0]+home)?[ \u00a0]+by[ \u00a0]+{_PROSE_SIDE}"
+    rf"|{_SCORE}[ \u00a0]+(?:draw|win|victory|defeat)[ \u00a0]+(?:with|against|over)[ \u00a0]+"
+    rf"{_PROSE_SIDE}"
+)
+_SCORE_IN_TEXT = re.compile(r"\d[-–]\d")
+# Two scores in a row, perhaps with a tie-break between them: the sets of a match between
+# players ("6-7 (7-2) 6-4", "7-5, 6-3"), whose sides are people, not teams.
+_SETS = re.compile(rf"{_SCORE}(?:[ \u00a0]+\(\d{{1,2}}[-–]\d{{1,2}}\))?,?[ \u00a0]+{_SCORE}")
 # Where a person works, before a firm's name: "analysts at", "Priya Menon of".
 _AT_BEFORE = re.compile(r"\b(?:at|with)[ \u00a0]+$")
 _PERSON_OF_BEFORE = re.compile(rf"[{_UPPER}][\w’'\-]+[ \u00a0]+of[ \u00a0]+$")
@@ -133,7 +157,10 @@ _PUBLICATION_AFTER = re.compile(
     r"|about|how|what|why|when|while|the|a|an|of)\b"
 )
 # Kinds of business, singular, that never open a name of their own: "Retailer Harrow & Vale".
+# Nor are they ever a verb, so after an article too they type the name after them: "the
+# insurer Meridian Mutual", "a lender Halden Bank".
 _TRADER_TYPES = word_set("retailer lender insurer manufacturer brewer supermarket conglomerate")
+_ARTICLES = word_set("the a an")
 # Prepositions that place something in a town rather than pit a side against a club.
 _PLACE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|through|into|of)[ \u00a0]+(?:the[ \u00a0]+)?$"
@@ -145,7 +172,8 @@ def named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
     stands right before it, itself after a word that describes it ("oil firm Yukos",
     "anti-virus firm Sophos"); 0 if none. After a determiner, a pronoun or an auxiliary the
     noun may be a verb or the name a clause's subject ("to fund Zika", "the club Roman
-    Abramovich bought", "one label Rubio resists"). A given name says a person is named
+    Abramovich bought", "one label Rubio resists"), unless the noun is a kind of trader, which
+    is never a verb ("the insurer Meridian Mutual"). A given name says a person is named
     instead ("film maker Ken Loach") or next ("union Unison Dave Prentis")."""
     if tokens[0].kind != NAME or text[run_start - 1 : run_start] != " ":
         return 0
@@ -158,8 +186,9 @@ def named_after_type(text: str, tokens: list[Token], run_start: int) -> int:
         return 0  # "oil firm Yukos", or a kind opening a sentence: "Carmakers Renault"
     before = WORD_BEFORE.search(text, max(0, noun_start - 30), noun_start)
     describer = before.group(1).lower() if before else ""
+    trader_after_article = describer in _ARTICLES and _singular(noun) in _TRADER_TYPES
     if (
-        describer in lexicon.NOT_NAME_WORDS
+        (describer in lexicon.NOT_NAME_WORDS and not trader_after_article)
         or describer in lexicon.COMMON_VERBS
         or is_given_name(tokens[0].text)
     ):
@@ -402,6 +431,23 @@ def town_club_word(text: str, tokens: list[Token], run_start: int) -> int | None
     return None
 
 
+def club_letters_after_name(tokens: list[Token]) -> None:
+    """Make an organisation word of the letters for a kind of club that end a club's name
+    after its town or its name in a report on a sport ("Hamburger SV", "Harrow AC"), as they
+    open it elsewhere ("AC Milan"). Not "SC", which after a name is a barrister's rank; and
+    only in such a report, where a product's model ("Optio SV") is not met."""
+    for index, (town, letters) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        if (
+            letters.text in lexicon.CLUB_PREFIXES
+            and letters.text != "SC"
+            and town.kind in (NAME, PLACE)
+            and not town.possessive
+            and not is_given_name(town.text)
+            and (index + 2 == len(tokens) or tokens[index + 2].kind == CONNECTOR)
+        ):
+            letters.kind = ORG
+
+
 def result_line_sides(text: str) -> set[tuple[int, int]]:
     """The spans of the two sides of a result on a line of its own, as a match report heads
     it ("Ashdown Athletic 3 Millbrook Town 2", "Ashdown Athletic 3-2 Millbrook Town"): each
@@ -412,6 +458,40 @@ def result_line_sides(text: str) -> set[tuple[int, int]]:
             if match.group(group):
                 sides.add(match.span(group))
     return sides
+
+
+def reported_result_sides(text: str) -> set[tuple[int, int]]:
+    """The spans of the sides of results reported in sentences ("Ashdown beat Millbrook
+    2-1"): clubs named by their town alone, as match reports name them. Not a side the
+    lexicon knows as a country or a city, which names a nation's team or the place, and no
+    side of a match between people: one scored in sets, or naming a player in full ("Rafael
+    Nadal beat ...") or by a surname that a given name stands before elsewhere in the text
+    ("Nadal beat Federer 6-3" after "Rafael Nadal")."""
+    if _SCORE_IN_TEXT.search(text) is None:
+        return set()
+    sets = [found.span() for found in _SETS.finditer(text)]
+    sides: set[tuple[int, int]] = set()
+    for match in _REPORTED_RESULT.finditer(text):
+        groups = [group for group in range(1, 6) if match.group(group)]
+        if any(start < match.end() and match.start() < end for start, end in sets) or any(
+            _names_player(text, match.group(group)) for group in groups
+        ):
+            continue
+        sides.update(
+            match.span(group)
+            for group in groups
+            if not all(word.lower() in lexicon.PLACE_WORDS for word in match.group(group).split())
+        )
+    return sides
+
+
+def _names_player(text: str, side: str) -> bool:
+    """Whether a side in a reported result is a person: a given name opens it, or stands
+    before it elsewhere in the text."""
+    if is_given_name(side.split()[0]):
+        return True
+    before_side = re.compile(rf"([{_UPPER}][\w’'\-]*)[ \u00a0]+{re.escape(side)}\b")
+    return any(is_given_name(before.group(1)) for before in before_side.finditer(text))
 
 
 def named_as_a_whole(

@@ -26,6 +26,7 @@ from .tokens import (
     ORG,
     PLACE,
     QUALIFIERS,
+    REGION_ACRONYMS,
     STOP,
     TITLE,
     OrganisationSegment,
@@ -61,11 +62,24 @@ _PLACE_ADJECTIVES = word_set(
 # What a saint's name opens with; the possessive after it is inside a name ("St Mary's Hospital").
 _SAINTS = frozenset({"St", "St.", "Saint"})
 # Royal titles whose possessive opens the name of a body founded under them ("King's College",
-# "Queen's University", "Prince's Trust"), as a saint's does.
-_ROYAL_FOUNDERS = frozenset({"King", "Queen", "Prince", "Princess"})
+# "Queen's University", "Prince's Trust") or serving the Crown ("His Majesty's Inspectorate"),
+# as a saint's does.
+_ROYAL_FOUNDERS = frozenset({"King", "Queen", "Prince", "Princess", "Majesty"})
+# The pronouns before "Majesty's", which open the name with it: "His Majesty's Inspectorate
+# of Prisons", "Her Majesty's Revenue and Customs".
+_MAJESTY_PRONOUNS = frozenset({"His", "Her"})
 # Groups of people whose possessive stands inside the name of a body serving them, as a
 # saint's does: "Hartcliffe Women's Health Centre", "Royal Children's Hospital".
 _SERVED_GROUPS = word_set("women men children people workers veterans girls boys")
+# Connectors before a title that names a body's remit: "International Court of Justice",
+# "Brennan Center for Justice".
+_REMIT_CONNECTORS = frozenset({"of", "for"})
+# Office holders whose possessive heads the office, court or department they run, after
+# the place they serve: "Harris County Clerk's Office", "Manchester Coroner's Court", "Los
+# Angeles County Sheriff's Department", "US Attorney's Office".
+_OFFICE_HOLDERS = word_set(
+    "attorney clerk coroner sheriff prosecutor mayor governor comptroller auditor registrar"
+)
 # Endings of plural nouns for people by their work: "Practitioners", "Surgeons".
 _PLURAL_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "eons")
 # Kinds of public service named for the areas they serve, two of them joined by "and":
@@ -74,6 +88,9 @@ _AREA_SERVICE_KINDS = word_set("police constabulary council trust service board"
 # Kinds of academic body whose name may end with the city they stand in ("University College
 # London", "Queen's University Belfast").
 _ACADEMIC_KINDS = word_set("college university")
+# Kinds of hospital whose name may end with the town it serves ("University Hospital
+# Limerick", "Royal Infirmary Carlisle").
+_HOSPITAL_KINDS = word_set("hospital hospitals infirmary")
 
 
 def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSegment]:
@@ -113,8 +130,9 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
         # A title word right before the organisation word is part of the name after a
         # qualifier ("Ashworth General Hospital"), and so are a saint's name with its
         # possessive ("St Anselm's Primary School", "St Bartholomew's Hospital"), a royal
-        # founder's possessive ("King's College") and the possessive of the people it serves
-        # ("Hartcliffe Women's Health Centre").
+        # founder's possessive ("King's College", "His Majesty's Inspectorate"), the
+        # possessive of the people it serves ("Hartcliffe Women's Health Centre") and that of
+        # the officer who runs it ("Harris County Clerk's Office").
         first = index
         while first > 0 and (
             tokens[first - 1].kind in QUALIFIERS
@@ -137,13 +155,30 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
                 and not (first >= 2 and tokens[first - 2].text in _SAINTS)
                 and not _opens_with_royal_founder(tokens, first)
                 and tokens[first - 1].text.lower() not in _SERVED_GROUPS
+                and not (first == index and tokens[first - 1].text.lower() in _OFFICE_HOLDERS)
             ):
                 break
             first -= 1
+        if (
+            first > 0
+            and tokens[first].text == "Majesty"
+            and tokens[first - 1].text in _MAJESTY_PRONOUNS
+        ):
+            first -= 1  # "His Majesty's Inspectorate of Prisons"
         if _named_of_place(text, tokens, first):
             first -= 2  # "Banc of America Securities"
-        # Drop a leading place acronym ("US National Security Council").
-        while first < index and tokens[first].kind == PLACE and tokens[first].text.isupper():
+        if first > 0 and tokens[first - 1].text == "First" and tokens[first].kind in QUALIFIERS:
+            # "First" before the name words is the name's first word, not a stop word:
+            # "First Nations Health Authority", "First Republic Bank", "First Baptist Church".
+            first -= 1
+        # Drop a leading country acronym ("US National Security Council"), not a state's
+        # ("NSW Rural Fire Service").
+        while (
+            first < index
+            and tokens[first].kind == PLACE
+            and tokens[first].text.isupper()
+            and tokens[first].text not in REGION_ACRONYMS
+        ):
             first += 1
         # Extend right over "of X", "for X", "on X" and further name words, and over "and X"
         # only inside such a complement ("Department of Trade and Industry") or after a kind
@@ -160,7 +195,7 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
                 following.kind == ORG
                 or (after_connector and following.kind in QUALIFIERS)
                 or (_ends_with_its_city(tokens, probe + 1) and last == probe)
-                or (following.kind == TITLE and tokens[probe].text == "of")
+                or (following.kind == TITLE and tokens[probe].text in _REMIT_CONNECTORS)
                 or (
                     following.kind in (NAME, PLACE)
                     and station
@@ -178,7 +213,7 @@ def organisation_segments(text: str, tokens: list[Token]) -> list[OrganisationSe
                 and probe + 2 < count
                 and (
                     tokens[probe + 2].kind in QUALIFIERS
-                    or (following.text == "of" and _title_ends_name(tokens, probe + 2))
+                    or (following.text in _REMIT_CONNECTORS and _title_ends_name(tokens, probe + 2))
                 )
             ):
                 probe += 1
@@ -218,18 +253,28 @@ def _opens_with_royal_founder(tokens: list[Token], first: int) -> bool:
 
 
 def _ends_with_its_city(tokens: list[Token], index: int) -> bool:
-    """Whether the place at `index` ends the run right after a college or a university, as
-    the city such a body stands in ends its name ("University College London", "Queen's
-    University Belfast"); a nationality there ("University College Irish") describes
-    something else."""
+    """Whether the place at `index` ends the name right after a college, a university or a
+    hospital, as the city or town such a body stands in ends its name ("University College
+    London", "Queen's University Belfast", "University Hospital Limerick"), at the end of
+    the run or before a connector ("... Limerick on Monday"); a nationality there
+    ("University College Irish") describes something else."""
     place = tokens[index]
+    if (
+        (index + 1 < len(tokens) and tokens[index + 1].kind != CONNECTOR)
+        or place.text.isupper()
+        or place.possessive
+        or place.text.lower() in DEMONYMS
+    ):
+        return False
+    kind = tokens[index - 1].text.lower()
+    if kind in _HOSPITAL_KINDS:
+        # Hospitals name the town they serve last ("University Hospital Limerick"); the
+        # lexicon knows few such towns, so any name word but a person's given name will do.
+        return place.kind in (NAME, PLACE) and not is_given_name(place.text)
     return (
-        index + 1 == len(tokens)
-        and place.kind == PLACE
-        and not place.text.isupper()
+        place.kind == PLACE
         and place.text.lower() in lexicon.PLACE_WORDS
-        and place.text.lower() not in DEMONYMS
-        and tokens[index - 1].text.lower() in _ACADEMIC_KINDS
+        and kind in _ACADEMIC_KINDS
     )
 
 
@@ -292,18 +337,22 @@ def _acronym_opens_name(tokens: list[Token], acronym: int, head: int) -> bool:
     """Whether an acronym is the first word of the organisation name headed at `head`: before
     a company's legal form ("MMG Ltd"), or opening the run before a plain name word that
     qualifies the head ("ISRO Satellite Centre", "NASA Goddard Space Flight Center"), as a
-    body names its parts. Before a department's words it is a body of its own ("UN Security
+    body names its parts; a sentence's "The" may stand before it ("The NAACP Legal Defense
+    Fund said"). Before a department's words it is a body of its own ("UN Security
     Council": the UN and its council)."""
     if acronym + 1 == head:
         return tokens[head].text.lower() in CORPORATE_SUFFIXES
-    return acronym == 0 and tokens[acronym + 1].kind == NAME
+    return (
+        all(token.kind == STOP for token in tokens[:acronym]) and tokens[acronym + 1].kind == NAME
+    )
 
 
 def _title_ends_name(tokens: list[Token], index: int) -> bool:
-    """Whether a title after "of" ends an organisation's name as its remit ("International
-    Court of Justice", "High Court of Justiciary"), or qualifies the plural that does ("Royal
-    College of General Practitioners"), rather than opening a person's title after the name
-    ("Department of Justice Inspector General Michael Horowitz")."""
+    """Whether a title after "of" or "for" ends an organisation's name as its remit
+    ("International Court of Justice", "Brennan Center for Justice"), or qualifies the
+    plural that does ("Royal College of General Practitioners"), rather than opening a
+    person's title after the name ("Department of Justice Inspector General Michael
+    Horowitz")."""
     if tokens[index].kind != TITLE:
         return False
     following = index + 1

@@ -16,6 +16,10 @@ from .acronyms import initials
 from .names import is_given_name
 from .tokens import NAME, OrganisationSegment, token_class
 
+# Last words a text drops from a name it has given in full: a company's corporate word
+# ("Harrow & Vale" for "Harrow & Vale Group") and the kind of a society named for a cause
+# or a movement ("Kenya Red Cross" for "Kenya Red Cross Society").
+_DROPPED_LAST_WORDS = lexicon.CORPORATE_WORDS | frozenset({"society", "foundation"})
 # Words that open the complement of a name: "Department for ...", "Bank of ...".
 _COMPLEMENT_OPENERS = frozenset({"of", "for", "on"})
 
@@ -69,13 +73,14 @@ class OrganisationRegistry:
         for full in full_names.values():
             if not _ends_in_complement(full):
                 later_by_last_word.setdefault(full.split()[-1].lower(), set()).add(full)
-        # Full company names by the name before their corporate word, which the text also
-        # uses alone: "Harrow & Vale" for "Harrow & Vale Group".
+        # Full company and society names by the name before their corporate word or their
+        # kind, which the text also uses alone: "Harrow & Vale" for "Harrow & Vale Group",
+        # "Kenya Red Cross" for "Kenya Red Cross Society".
         by_stem = {
             _key(stem): full
             for full in full_names.values()
             if (stem := full.rsplit(" ", 1)[0]).count(" ") >= 1
-            and full.rsplit(" ", 1)[1].lower() in lexicon.CORPORATE_WORDS
+            and full.rsplit(" ", 1)[1].lower() in _DROPPED_LAST_WORDS
         }
         for segment in segments:
             name = segment.text

@@ -31,6 +31,7 @@ from .names import is_given_name, name_segments
 from .organisation_cues import (
     WORD_BEFORE,
     SurnamePair,
+    club_letters_after_name,
     firms_named_by_initials,
     firms_named_for_founders,
     has_officers,
@@ -38,6 +39,7 @@ from .organisation_cues import (
     mentions_of_typed,
     named_after_type,
     named_as_a_whole,
+    reported_result_sides,
     result_line_sides,
     second_of_plural_type,
     surname_pairs,
@@ -127,12 +129,14 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
     # Two lone surnames joined by "and" or "&", which may name a firm ("Ernst and Young").
     pairs: list[SurnamePair] = []
     trades = "hares" in text or "stock" in text  # "shares", "Shares"
-    # The plain substring test first: the regex, with a word boundary before fifteen
-    # alternatives, is slow to scan a text for, and most texts have none of the words.
-    sporting = (
+    # Results reported in sentences ("Ashdown beat Millbrook 2-1") make a report on a sport,
+    # as its words do. The plain substring test first: the regex, with a word boundary before
+    # fifteen alternatives, is slow to scan a text for, and most texts have none of the words.
+    reported_sides = reported_result_sides(text)
+    sporting = bool(reported_sides) or (
         any(word in text for word in _SPORTING_WORDS) and _SPORTING_TEXT.search(text) is not None
     )
-    result_sides = result_line_sides(text)
+    result_sides = result_line_sides(text) | reported_sides
     datelines = []
     # The agency a dateline names in its brackets: "NEW YORK, March 14 (Wireline) - ".
     agencies = set()
@@ -157,6 +161,8 @@ def analyse_runs(text: str) -> list[tuple[int, int, RunAnalysis]]:
                 for token in tokens:
                     if start <= token.start < end:
                         token.kind = STOP
+        if sporting and len(tokens) > 1:
+            club_letters_after_name(tokens)  # "Hamburger SV"
         club_word = town_club_word(text, tokens, run_start) if sporting else None
         if club_word is not None:
             # "against Northgate City": in a sports report, the club of that town.

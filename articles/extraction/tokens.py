@@ -85,6 +85,10 @@ _BYLINE_WORDS = word_set("reporting editing writing")
 # Words that end the names of sports clubs after the name of their town or district, and
 # that name nothing else there: "Bristol Rovers", "Charlton Athletic", "Bolton Wanderers".
 _CLUB_WORDS = word_set("rovers athletic wanderers albion rangers hotspur argyle harriers")
+# Words before "District" that make it a public body, a local government or a board with a
+# remit ("Regional District of Kitimat", "Unified School District", "Metropolitan Water
+# District"), where "Lake District" or "District of Columbia" is a place.
+_DISTRICT_REMITS = word_set("regional school water fire health irrigation transit park")
 # Names of places that are also common given names, and are one before a surname in a run
 # of their own or after a title: "Jordan Haye", "Striker Jordan Haye", "Israel Katz".
 _PLACES_AS_GIVEN_NAMES = word_set("jordan georgia israel india kenya florence sydney austin")
@@ -98,16 +102,22 @@ _SPEECH_FORMS = word_set("said says told tells wrote writes asks adds")
 CORPORATE_SUFFIXES = word_set("inc ltd llc llp plc")
 
 _HONORIFICS_IN_CAPITALS = word_set("mr mrs ms dr sir lord lady dame")
-# Roles written as acronyms, which stand before a name or a constituency as a title does.
-TITLE_ACRONYMS = word_set("MP MEP MSP MLA")
+# Roles written as acronyms, which stand before a name or a constituency as a title does,
+# in the parliaments of Britain, Ireland ("TD"), Canada ("MPP", "MNA") and Australia ("MLC").
+TITLE_ACRONYMS = word_set("MP MEP MSP MLA TD MPP MNA MHA MLC")
 # Place acronyms look like organisation acronyms but name countries.
 # Compared with full stops removed, so "U.S." is "US".
 PLACE_ACRONYMS = word_set("US USA UK UAE DC NY LA GB")
+# Abbreviations of states and provinces that their own bodies keep at the head of their
+# names ("NSW Rural Fire Service", "BC Wildfire Service", "Qld Police"), where a country's
+# acronym only places a national body ("US National Security Council"). Alone they name the
+# place, as "BC" in "500 BC" names a time: neither is an organisation.
+REGION_ACRONYMS = word_set("BC NSW QLD PEI NYC")
 # Upper-case words that are not organisations: units, roles, honours, times, numerals
 # ("England XV"), shouting, the devices, formats and services of technology and media ("PC",
 # "DVD", "MP3", "SMS", "DJ", "VPN", "JSON"), the parts and drives of cars ("EV", "AWD"), the
 # wards, scans and measures of medicine ("ICU", "ECG", "BMI") and the measures of business
-# ("CPI", "EBITDA").
+# ("CPI", "EBITDA"), and school and college qualifications ("GCSE results", "an MBA").
 NOT_ACRONYMS = word_set(
     """
     I II III IV V VI VII VIII IX XI XII XV XX OK TV AM PM GMT BST EST EDT PST CEO CFO COO CTO
@@ -118,7 +128,7 @@ NOT_ACRONYMS = word_set(
     NO YES NOT NEW MMR R&D Q&A A&E P&L M&A G&T R&B B&W F&B
     HTTP HTTPS JSON XML CSS SQL PHP SSL TLS VPN ISP SSD HDD GPU RGB UHD OLED QLED HDR IPS GSYNC
     VR AR UI UX LTE NFC RPM EV EVS AWD RWD FWD HVAC ICU ECG EKG MRI CT BMI IQ CPI RPI PPI
-    EBITDA EPS ROI KPI
+    EBITDA EPS ROI KPI GCSE IGCSE GED HND HNC NVQ MBA LLB SAT
     """
 )
 # What an acronym is made of: capital letters and digits, an ampersand or a hyphen inside
@@ -201,7 +211,7 @@ def token_class(token: str) -> int:
     if len(letters) >= 3 and letters.endswith("s") and letters[:-1].isupper():
         return STOP  # "MPs", "DVDs": an acronym's plural names a kind of thing or person
     if len(letters) >= 2 and letters.isupper():
-        if letters in PLACE_ACRONYMS:
+        if letters in PLACE_ACRONYMS or letters in REGION_ACRONYMS:
             return PLACE
         if letters in TITLE_ACRONYMS:
             return TITLE  # "Labour MP Tariq Hussain", "MP for West Ham"
@@ -326,6 +336,10 @@ def run_tokens(text: str, run_start: int, run_text: str) -> list[Token]:
         kind = CONNECTOR if word in PARTICLES or word.islower() else token_class(word)
         if kind == PLACE and tokens and _surname_after(tokens, word):
             kind = NAME
+        elif word in ("Cross", "Crescent") and tokens and tokens[-1].text == "Red":
+            kind = ORG  # "Australian Red Cross", "Red Crescent": the national relief societies
+        elif word == "District" and tokens and tokens[-1].text.lower() in _DISTRICT_REMITS:
+            kind = ORG  # "Regional District of Kitimat", "Unified School District"
         elif kind == PLACE and word == "United" and tokens and tokens[-1].kind == NAME:
             kind = ORG  # "Leeds United", "Citizens United": a club or a group
         elif (
