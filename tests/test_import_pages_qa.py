@@ -22,7 +22,10 @@ other publishers, an only <h1> over metadata in another language, a site's name 
 title, times shown in date lines, pleas for updates, channels and letters, lists of
 headlines under a label, numbered lists, footnotes, rich text a script writes, and Instagram
 posts; then bylines shown when the metadata names no author (whole, with several names and
-their job titles), and live blogs' authors in their JSON-LD. Every page is a small invention."""
+their job titles), and live blogs' authors in their JSON-LD; then galleries' captions set in
+paragraphs, a headline set after a label in one container, newsletters' thanks and questions
+leading into pleas, widgets' counts, the story's topics, boxes about the author and bylines
+without "By". Every page is a small invention."""
 
 import datetime
 import json
@@ -384,6 +387,8 @@ def test_a_time_element_written_by_react_gives_its_time_of_day():
         "<h4>More:</h4>",
         "<p><strong>DON'T MISS</strong></p>",
         '<p>Read next | <a href="/news/9">Lifeboat crew rescue two walkers</a></p>',
+        '<div><p class="titulo">Noticias relacionadas</p><ul><li><a href="/5">El puerto amplía '
+        "su muelle</a></li></ul></div>",
     ],
 )
 def test_labels_for_links_to_other_stories_leave_the_text(furniture):
@@ -612,7 +617,7 @@ def test_a_galleries_captions_are_its_text_without_the_pictures_counter_or_credi
 # Pages in other languages ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["entradilla", "chapo", "chapeau", "vorspann"])
+@pytest.mark.parametrize("name", ["entradilla", "subtitulo", "chapo", "chapeau", "vorspann"])
 def test_a_standfirst_named_in_another_language_is_the_standfirst(name):
     standfirst = "Las obras empezarán en otoño y cerrarán once calles del centro."
     parsed = parse(page(f'<meta name="description" content="{standfirst}">',
@@ -626,6 +631,8 @@ def test_a_standfirst_named_in_another_language_is_the_standfirst(name):
     [
         "Suscríbete a nuestro boletín y recibe las noticias del valle cada mañana.",
         "Abonnez-vous à notre lettre d'information.",
+        "Sie möchten mehr aus Ihrer Region lesen? Jetzt den Newsletter „Hafen am Morgen“ "
+        "abonnieren.",
     ],
 )
 def test_pleas_to_subscribe_in_other_languages_close_no_story(plea):
@@ -644,6 +651,8 @@ def test_pleas_to_subscribe_in_other_languages_close_no_story(plea):
         "<h2>Share a Memory</h2><p>Mrs Holloway was my teacher in 1979 and I still remember "
         "her kindness.</p><p>Posted by Jeff Marsh – February 14, 2024</p>",
         "<h3>Leave a comment</h3><p>Great news for the island at last.</p>",
+        "<h2>Written by Jane Roe</h2><p>2.3K Followers</p><p>Engineer, sailor, occasional "
+        "writer. Based in Lanternport.</p>",
     ],
 )
 def test_a_plea_set_as_a_heading_closes_the_story_with_what_follows_it(tail):
@@ -1350,3 +1359,92 @@ def test_a_byline_set_on_two_lines_gives_the_name_with_the_job_title_after_it():
     assert parse(page(article=shown)).authors == (
         ParsedPerson(name="Ryan Cole", description="Staff Writer"),
     )
+
+
+# Galleries' captions in paragraphs, headlines in a paragraph, counts, closing pleas, topics,
+# bylines without "By" --------------------------------------------------------------------
+
+
+def test_a_gallerys_captions_set_in_paragraphs_are_its_text_without_counters_or_credits():
+    captions = [
+        "The lifeboat led the parade out of the inner harbour, its crew waving from the deck.",
+        "Children from the primary school dressed their dinghy as a giant lobster.",
+        "A crab boat decked in bunting and flags passed the fish market at noon.",
+    ]
+    figures = "".join(
+        f'<figure><div class="counter">{n} of 3</div><img src="/g/{n}.jpg" alt=""><figcaption>'
+        f'<p class="caption">{caption}</p><p class="credit">Lowen Hart / Courier</p>'
+        "</figcaption></figure>"
+        for n, caption in enumerate(captions, start=1)
+    )
+    data = (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body><main>'
+        f"<article><h1>{TITLE}</h1><p>The town's boats sailed round the harbour.</p>{figures}"
+        "</article></main></body></html>"
+    ).encode()
+    body = parse(data).body_html
+    assert all(f"<p>{caption} </p>" in body or f"<p>{caption}</p>" in body for caption in captions)
+    assert "of 3" not in body and "Lowen Hart" not in body
+
+
+def test_a_headline_set_after_a_label_in_one_container_is_the_headline_not_the_text():
+    # Trafilatura makes the container one paragraph when the text after it is short.
+    opening = "The harbour council approved the ferry terminal on Tuesday evening."
+    data = (
+        "<html><head><title>Live: the harbour vote</title></head><body><main><article>"
+        f'<div class="live-header"><span class="badge">LIVE</span><h1>{TITLE}</h1></div>'
+        f"<p>{opening}</p><p>Councillors voted nine to four after a three-hour debate in "
+        "which quayside residents argued about lorries.</p></article></main></body></html>"
+    ).encode()
+    parsed = parse(data)
+    assert parsed.headline == TITLE
+    assert parsed.body_html.startswith(f"<p>{opening}</p>")
+
+
+@pytest.mark.parametrize(
+    "plea",
+    [
+        "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.",
+        "Want more stories from the islands? Sign up for our morning briefing.",
+    ],
+)
+def test_a_newsletters_thanks_or_a_question_leading_into_a_plea_closes_no_story(plea):
+    assert parse(page(after=f"<p>{plea}</p>")).body_html.endswith(f"<p>{PROSE[-1]}</p>")
+
+
+def test_a_question_of_the_story_before_a_sentence_stays():
+    prose = "Will the ferry run in winter? The operator says it will decide in May."
+    assert parse(page(after=f"<p>{prose}</p>")).body_html.endswith(f"<p>{prose}</p>")
+
+
+@pytest.mark.parametrize("count", ["1.2K", "3,4K"])
+def test_a_widgets_count_standing_alone_leaves_the_text(count):
+    parsed = parse(page(article=f'<div class="claps"><p>{count}</p></div>'))
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+@pytest.mark.parametrize(
+    "topics", ["Tags: Ferries, Harbour council", "Temas: Puerto Ayuntamiento", "Themen: Hafen"]
+)
+def test_the_storys_topics_under_their_label_leave_the_text(topics):
+    assert parse(page(after=f"<p>{topics}</p>")).body_html.endswith(f"<p>{PROSE[-1]}</p>")
+
+
+def test_a_sentence_opening_with_such_a_label_stays():
+    prose = "<p>Topics: ferries, fares and the winter timetable were all raised.</p>"
+    assert prose in parse(page(after=prose)).body_html
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jane Roe · Lanternport · 5 March 2024", "Jane RoeLanternportUpdated: 05/03/2024 12:05"],
+)
+def test_a_line_opening_with_the_authors_name_is_the_byline_not_the_text(line):
+    parsed = parse(page('<meta name="author" content="Jane Roe">', f"<p>{line}</p>"))
+    assert parsed.body_html.startswith(f"<p>{PROSE[0]}</p>")
+
+
+def test_a_sentence_opening_with_the_authors_name_stays():
+    prose = "Jane Roe, who chairs the harbour council, voted for the terminal."
+    parsed = parse(page('<meta name="author" content="Jane Roe">', f"<p>{prose}</p>"))
+    assert parsed.body_html.startswith(f"<p>{prose}</p>")

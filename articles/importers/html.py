@@ -44,6 +44,7 @@ from .page_blocks import (
     same_words,
     text_byline,
     text_standfirst,
+    without_author_line,
     without_calls_to_action,
     without_date_lines,
     without_furniture,
@@ -109,6 +110,7 @@ _BYLINE_BEFORE_HEADLINE, _BYLINE_AFTER_HEADLINE = 3000, 6000  # bytes of markup 
 _SHOWN_BYLINES = 10
 _SHOWN_BYLINE_WORDS = 12
 _SHOWN_BYLINE_ELEMENT_WORDS = 30  # three names, each with a job title of a few words
+_BLOCK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "p"})
 _FIRST_WORDS = re.compile(r"\w[\w ]{15,30}(?= )")  # how the story opens, as its markup writes it
 
 
@@ -248,7 +250,33 @@ def _html_blocks(body) -> list:
         if numbered.get("rend") == "ol":
             numbered.tag = "ol"
             del numbered.attrib["rend"]
-    return list(convert_to_html(body).find("body"))
+    return [
+        part for block in convert_to_html(body).find("body") for part in _paragraph_parts(block)
+    ]
+
+
+def _paragraph_parts(block) -> list:
+    """A paragraph of trafilatura's text that holds headings or lists (`_BLOCK_TAGS`) as the
+    blocks it holds, with its text around them as paragraphs: it makes one paragraph of a
+    container whose first child is inline, as a live blog's header is ("<span>LIVE</span>",
+    then its <h1> and key points), and the <h1> in it would stay unseen. Any other block as
+    it stands."""
+    if block.tag != "p" or not any(child.tag in _BLOCK_TAGS for child in block):
+        return [block]
+    parts, paragraph = [], etree.Element("p")
+    paragraph.text = block.text
+    for child in list(block):
+        if child.tag not in _BLOCK_TAGS:
+            paragraph.append(child)
+            continue
+        if paragraph.text and paragraph.text.strip() or len(paragraph):
+            parts.append(paragraph)
+        paragraph = etree.Element("p")
+        paragraph.text, child.tail = child.tail, None
+        parts.append(child)
+    if paragraph.text and paragraph.text.strip() or len(paragraph):
+        parts.append(paragraph)
+    return parts
 
 
 def _organisations_in(value) -> list[str]:
@@ -508,6 +536,7 @@ def parse_html(
             data, texts[blocks[0]] if blocks else "", sitename, hostname, organisations
         )
     )
+    without_author_line(blocks, texts, tuple(person.name for person in authors))
     without_calls_to_action(blocks, texts, tuple(person.name for person in authors))
     if blocks and same_words(texts[blocks[0]], standfirst):
         # The standfirst the page sets under its headline, in a paragraph whose class

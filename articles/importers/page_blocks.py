@@ -4,11 +4,13 @@ A page sets around its story a byline line ("By Jane Roe | Posted: March 5, 2024
 standfirst it marks by class, a line stating the date, labels over links to other stories
 ("Read more: ...", "Related topics", "ALSO READ:" over a list of them), pleas to subscribe,
 sign in, comment or get its updates (a paywall's among them), a closing views disclaimer,
-copyright notice or address, a note about the author ("Nora Beck is our health reporter."),
-the wire editors' initials on an agency's copy, and on a press release its boilerplate and
-contacts. Trafilatura keeps many of them as paragraphs of the text: these functions read the
-byline and the standfirst off the blocks and take the rest away. A correction or a credit
-("Additional reporting by ...") is part of the record, and stays.
+copyright notice or address, the story's topics ("Tags: ..."), a widget's count ("1.2K"), a
+byline line without its "By", a note or box about the author ("Nora Beck is our health
+reporter.", "Written by ..."), the wire editors' initials on an agency's copy, and on a press
+release its boilerplate and contacts. Trafilatura keeps many of them as paragraphs of the
+text: these functions read the byline and the standfirst off the blocks and take the rest
+away. A correction or a credit ("Additional reporting by ...") is part of the record, and
+stays.
 """
 
 import re
@@ -44,11 +46,11 @@ _DATED_BYLINE = re.compile(
 
 # What CMSs call the standfirst in its class: "standfirst", "article-dek", "deck", "excerpt",
 # "subtitle", "subheadline", "strapline", "summary", "teaser", and in Spanish, French and
-# German pages "entradilla", "sumario", "bajada", "copete", "chapo", "chapeau", "vorspann"
-# (`text_standfirst`, `is_set_as_standfirst`).
+# German pages "entradilla", "sumario", "bajada", "copete", "subtitulo", "sottotitolo",
+# "chapo", "chapeau", "vorspann" (`text_standfirst`, `is_set_as_standfirst`).
 _STANDFIRST_NAMES = (
     r"standfirst|(?<![a-z])dek(?![a-z])|deck|excerpt|subtitle|sub-?head|strapline|summary|teaser"
-    r"|entradilla|sumario|bajada|copete|chapo|chapeau|vorspann"
+    r"|entradilla|sumario|bajada|copete|subtitulo|sottotitolo|chapo|chapeau|vorspann"
 )
 _STANDFIRST_CLASS = re.compile(_STANDFIRST_NAMES, re.IGNORECASE)
 
@@ -111,7 +113,8 @@ _DATE_LINE_WORD_COUNT = 16  # the live blog's line above, and no longer
 # weather and sports, head to WKRN.com", as local TV stations close a story), send it stories
 # or letters ("Do you have an opinion on this? Send us your letters at ..."), or listen to its
 # programme; and what a newsletter published on the web says around its issue ("View this email
-# in your browser", "You are receiving this because ...", "Unsubscribe").
+# in your browser", "You are receiving this because ...", "Unsubscribe", "Thanks for reading
+# Freight Lines!"). German sets the verb last: "Jetzt den Newsletter abonnieren."
 _CALL_TO_ACTION = re.compile(
     r"(?:subscribe\b|sign\s*(?:in|up)\b|log\s*in\b|register\s+(?:now|here|for|to)\b"
     r"|already\s+(?:a|an)\s+(?:subscriber|member)\b|already\s+(?:registered|have\s+an\s+account)"
@@ -137,20 +140,29 @@ _CALL_TO_ACTION = re.compile(
     r"|view\s+(?:this\s+(?:e-?mail|newsletter|issue|message)\s+)?(?:in\s+(?:your|a|the)\s+"
     r"(?:web\s+)?browser|online)\b|you(?:'re|’re|\s+are)\s+receiving\s+this\b|unsubscribe\b"
     r"|(?:update|manage)\s+(?:your\s+)?(?:e-?mail\s+)?(?:preferences|subscriptions?)\b"
-    r"|suscr[íi]bete\b|abonnez-vous\b|inscrivez-vous\b|abonnieren\s+sie\b|iscriviti\b)",
+    r"|thanks?\s+(?:you\s+)?for\s+reading\b"
+    r"|suscr[íi]bete\b|abonnez-vous\b|inscrivez-vous\b|abonnieren\s+sie\b|iscriviti\b"
+    r"|(?:jetzt\s+(?:hier\s+)?(?:kostenlos\s+)?|[^.!?]{0,40}?\bnewsletter\b[^.!?]{0,60}?\b)"
+    r"(?:abonnieren|bestellen|registrieren|anmelden)\W*$)",
     re.IGNORECASE,
 )
+# A question leading into such a plea, which it asks to bring the reader to it: "Want more
+# local news? Sign up for ...", "Sie möchten mehr lesen? Jetzt den Newsletter abonnieren."
+_LEAD_IN_QUESTION = re.compile(r"[^.!?]+\?")
 
 # A plea set as a heading that ends the story, where a newsletter's plea may sit within it: a
 # paywall's ("Subscribe to continue reading", "For subscribers only") or one to comment
-# ("Leave a comment", "Share a memory", as funeral homes' pages set their guest books).
+# ("Leave a comment", "Share a memory", as funeral homes' pages set their guest books); or the
+# heading of a box about the author ("Written by Hana Okafor", "About the author"), over their
+# followers and a line about them, as blogging platforms set it.
 _CLOSING_PLEA = re.compile(
     r".*\b(?:continue|keep)\s+reading\b|.*\bsubscribers\s+only\b|share\s+(?:a|your)\s+memor"
     r"|leave\s+a\s+(?:comment|reply|condolence)|join\s+the\s+(?:conversation|discussion)"
-    r"|sign\s+the\s+guest\s*book",
+    r"|sign\s+the\s+guest\s*book|written\s+by\s|about\s+the\s+(?:author|writer)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+_SENTENCE_ENDS = ".!?\"”»’'"  # what closes a sentence, or a quotation closing one
 _CALL_TO_ACTION_WORDS = 25  # "Get the latest updates right in your inbox. Subscribe to ..."
 _CALL_TO_ACTION_TAGS = HEADINGS | {"p", "div"}
 
@@ -196,7 +208,7 @@ _FURNITURE_LABEL = (
     r"|you\s+(?:may|might)\s+also\s+like|share\s+this(?:\s+(?:article|story))?|advertisement"
     r"|trending(?:\s+(?:now|stories|today|news))?|(?:story|article)\s+continues\s+(?:below|after)"
     r"(?:\s+(?:this|the))?(?:\s+(?:advertisement|advert|ad|gallery|video))?"
-    r"|lee\s+tambi[ée]n|leer\s+m[áa]s|te\s+puede\s+interesar|(?:[àa]\s+)?lire\s+aussi|voir\s+aussi"
+    r"|lee\s+tambi[ée]n|leer\s+m[áa]s|te\s+puede\s+interesar|(?:noticias|art[íi]culos)\s+relacionad[oa]s|(?:[àa]\s+)?lire\s+aussi|voir\s+aussi"
     r"|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leggi\s+anche|leia\s+tamb[ée]m)"
 )
 _FURNITURE = re.compile(rf"{_FURNITURE_LABEL}\W*", re.IGNORECASE)
@@ -220,9 +232,21 @@ _WIDGET_LABEL = re.compile(
     re.IGNORECASE,
 )
 _WIDGET_LINE_WORDS = 20  # "Share on Facebook Share on Twitter Share on LinkedIn ...", and no longer
+# A widget's count standing alone, as a line of the text: its likes, claps or shares ("1.2K",
+# "142"), which a sentence of the story never is.
+_WIDGET_COUNT = re.compile(r"\d[\d.,]*\s*[KkMm]?")
 # What a line of them may hold besides: numbers, a duration, marks between them, but no quotation
 # marks ("Next!" in quotation marks is someone's word).
 _WIDGET_FILLER = re.compile(r"[\s\d|•·:/»«›‹>()\[\],.-]*(?:min(?:ute)?s?\b[\s\d|•·:/»«›‹>().,-]*)?")
+
+# The story's topics as the page lists them under a label, as links to their pages, which
+# trafilatura keeps as a line of the text: "Tags: Buses, County board", "Temas: Piscinas".
+_TOPICS_LINE = re.compile(
+    r"(?:tags?|topics?|tagged|temas|etiquetas|themen|schlagw[öo]rter|sujets|mots-cl[ée]s"
+    r"|argomenti)\s*:\s*(?=\w)",
+    re.IGNORECASE,
+)
+_TOPICS_LINE_WORDS = 15
 
 # A picture's credit or caption set as a line of the text where the picture was: a label and
 # the names of who took it or whose it is ("Photo: Jane Roe/Agency", "Pictures: Nate Beswick /
@@ -419,14 +443,18 @@ def without_date_lines(blocks: list, texts: BlockTexts, standfirst: str) -> str:
 
 
 def _is_call_to_action(block, text: str) -> bool:
-    """Whether a block of the text is a short plea to the reader, every sentence of it: a
-    paragraph of the story may mention subscribers or newsletters, but it says more. An empty
+    """Whether a block of the text is a short plea to the reader, every sentence of it but
+    questions leading into it (`_LEAD_IN_QUESTION`): a paragraph of the story may mention
+    subscribers or newsletters, but it says more. An empty
     block or a rule ("___", "* * *") around the text, where pleas stand, separates nothing."""
     if block.tag not in _CALL_TO_ACTION_TAGS or len(text.split()) > _CALL_TO_ACTION_WORDS:
         return False
     if not any(character.isalnum() for character in text):
         return True
-    return all(map(_CALL_TO_ACTION.match, _SENTENCE_END.split(text)))
+    sentences = _SENTENCE_END.split(text)
+    while len(sentences) > 1 and _LEAD_IN_QUESTION.fullmatch(sentences[0]):
+        sentences.pop(0)
+    return all(map(_CALL_TO_ACTION.match, sentences))
 
 
 def _is_closing_notice(text: str) -> bool:
@@ -493,6 +521,24 @@ def without_calls_to_action(blocks: list, texts: BlockTexts, author_names: tuple
         blocks.pop(0)
 
 
+def without_author_line(blocks: list, texts: BlockTexts, author_names: tuple[str, ...]) -> None:
+    """Take off `blocks` a line among the first that opens with an author's name and is no
+    sentence: a byline without its "By", with the author's place, date or role after the name
+    ("Lucía Fernández Rojo · Valdeluna · 08/07/2026", or run together where the page sets
+    them apart by style alone). `author_names` are those the metadata or a byline gives; a
+    sentence of the story opening with one ends as a sentence does."""
+    for position, block in enumerate(blocks[:_BYLINE_BLOCKS]):
+        text = texts[block]
+        if (
+            block.tag == "p"
+            and len(text.split()) <= _BYLINE_WORDS
+            and text[-1:] not in _SENTENCE_ENDS
+            and any(name and text.startswith(name) for name in author_names)
+        ):
+            del blocks[position]
+            return
+
+
 def without_release_tail(blocks: list, texts: BlockTexts) -> None:
     """Take off `blocks` a press release's tail (`_RELEASE_TAIL`) in the second half of the
     text: a short line standing alone, as a heading or in bold, and all after it."""
@@ -529,10 +575,23 @@ def _is_furniture_link(text: str) -> bool:
     )
 
 
+def _is_topics_line(text: str) -> bool:
+    """Whether a block's text is the story's topics under their label (`_TOPICS_LINE`): a
+    few words that end no sentence."""
+    return (
+        _TOPICS_LINE.match(text) is not None
+        and len(text.split()) <= _TOPICS_LINE_WORDS
+        and text[-1] not in ".!?"
+    )
+
+
 def _is_widget_line(text: str) -> bool:
-    """Whether a block's text is a line of widget labels (`_WIDGET_LABEL`)."""
+    """Whether a block's text is a line of widget labels (`_WIDGET_LABEL`), or a count alone
+    (`_WIDGET_COUNT`)."""
     if len(text.split()) > _WIDGET_LINE_WORDS:
         return False
+    if _WIDGET_COUNT.fullmatch(text):
+        return True
     rest = _WIDGET_LABEL.sub(" ", text)
     return rest != text and _WIDGET_FILLER.fullmatch(rest) is not None
 
@@ -567,8 +626,8 @@ def _is_list_of_headlines(block) -> bool:
 def without_furniture(blocks: list, texts: BlockTexts) -> list:
     """`blocks` without labels for links to other stories, standing alone (`_FURNITURE`) with
     the list of their headlines under one ("ALSO READ:", then the links), or before a
-    headline (`_is_furniture_link`), lines of widget labels (`_is_widget_line`) and pictures'
-    credits and captions (`_is_picture_line`)."""
+    headline (`_is_furniture_link`), lines of widget labels (`_is_widget_line`), pictures'
+    credits and captions (`_is_picture_line`) and the story's topics (`_is_topics_line`)."""
     kept = []
     label = False  # whether the block before is a label standing alone
     for block in blocks:
@@ -578,7 +637,11 @@ def without_furniture(blocks: list, texts: BlockTexts) -> list:
             continue
         label = _FURNITURE.fullmatch(text) is not None
         if not (
-            label or _is_furniture_link(text) or _is_widget_line(text) or _is_picture_line(text)
+            label
+            or _is_furniture_link(text)
+            or _is_widget_line(text)
+            or _is_picture_line(text)
+            or _is_topics_line(text)
         ):
             kept.append(block)
     return kept

@@ -47,6 +47,8 @@ _CONTAINERS_OF_CLASS = etree.XPath("//*[self::div or self::section or self::arti
 _GALLERY_PICTURES = 3  # captioned pictures that may make a page a gallery
 _PROSE_OUTSIDE_CAPTIONS = etree.XPath("//p[not(ancestor::figcaption)]//text()")
 _PICTURE_COUNTER = re.compile(r"\d+\s*(?:of|/)\s*\d+")
+_CREDIT_CLASS = re.compile(r"credit|copyright", re.IGNORECASE)  # "credit", "Figure-credit"
+_CAPTION_BLOCKS = ("p", "div")
 _ENTRIES_WITHIN = 2  # how many <article>s side by side make a live blog's list of entries
 
 # A pull quote: a sentence of the story repeated in large type beside it ("<aside
@@ -278,18 +280,35 @@ def _with_gallery_captions(tree) -> None:
     prose_words = sum(len(text.split()) for text in _PROSE_OUTSIDE_CAPTIONS(tree))
     if caption_words > prose_words:
         for caption in captions:
-            caption.tag = "p"
-            for label in [e for e in caption.iter() if e is not caption and _is_caption_label(e)]:
+            picture = next(caption.iterancestors("figure"), caption)
+            for label in [e for e in picture.iter() if e is not caption and _is_caption_label(e)]:
                 label.drop_tree()
+            _as_paragraph(caption)
             for figure in caption.iterancestors("figure"):
                 figure.tag = "div"  # trafilatura drops figures whole
 
 
+def _as_paragraph(caption) -> None:
+    """A gallery's caption made one paragraph of its text: a caption may set its text and
+    credit in paragraphs or <span>s of their own, classed "caption" as CMSs class them, which
+    trafilatura drops as a picture's, and a paragraph in a paragraph it reads as none."""
+    for block in caption.iterdescendants(*_CAPTION_BLOCKS):
+        block.tail = " " + (block.tail or "")
+    etree.strip_tags(caption, *_CAPTION_BLOCKS, "span")
+    caption.attrib.clear()
+    caption.tag = "p"
+
+
 def _is_caption_label(element) -> bool:
-    """Whether an element of a gallery's caption is a slideshow's counter ("1 of 12") or the
-    picture's credit (`is_picture_credit`: "Photograph: Lowen Hart"), which tell no story."""
+    """Whether an element of a gallery's picture is a slideshow's counter ("1 of 12") or the
+    picture's credit (`is_picture_credit`: "Photograph: Lowen Hart", or one its class names a
+    credit: "Lowen Hart / Courier"), which tell no story."""
     text = words(element)
-    return _PICTURE_COUNTER.fullmatch(text) is not None or is_picture_credit(text)
+    return (
+        _PICTURE_COUNTER.fullmatch(text) is not None
+        or is_picture_credit(text)
+        or _CREDIT_CLASS.search(element.get("class") or "") is not None
+    )
 
 
 def _without_layout_tables(tree) -> None:
