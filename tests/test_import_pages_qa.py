@@ -633,9 +633,12 @@ def test_a_standfirst_named_in_another_language_is_the_standfirst(name):
         "Abonnez-vous à notre lettre d'information.",
         "Sie möchten mehr aus Ihrer Region lesen? Jetzt den Newsletter „Hafen am Morgen“ "
         "abonnieren.",
+        "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.",
+        "Want more stories from the islands? Sign up for our morning briefing.",
     ],
 )
-def test_pleas_to_subscribe_in_other_languages_close_no_story(plea):
+def test_pleas_to_subscribe_in_other_languages_and_words_close_no_story(plea):
+    """Also a newsletter's thanks, and a question leading into a plea."""
     assert parse(page(after=f"<p>{plea}</p>")).body_html.endswith(f"<p>{PROSE[-1]}</p>")
 
 
@@ -1399,17 +1402,6 @@ def test_a_headline_set_after_a_label_in_one_container_is_the_headline_not_the_t
     parsed = parse(data)
     assert parsed.headline == TITLE
     assert parsed.body_html.startswith(f"<p>{opening}</p>")
-
-
-@pytest.mark.parametrize(
-    "plea",
-    [
-        "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts.",
-        "Want more stories from the islands? Sign up for our morning briefing.",
-    ],
-)
-def test_a_newsletters_thanks_or_a_question_leading_into_a_plea_closes_no_story(plea):
-    assert parse(page(after=f"<p>{plea}</p>")).body_html.endswith(f"<p>{PROSE[-1]}</p>")
 
 
 def test_a_question_of_the_story_before_a_sentence_stays():
