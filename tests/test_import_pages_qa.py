@@ -578,6 +578,15 @@ def test_a_page_laid_out_in_a_table_keeps_neither_its_navigation_nor_its_headlin
     assert "<table>" in parse(page(after=figures)).body_html
 
 
+def gallery_page(figures: str) -> bytes:
+    """A story of one paragraph with a gallery's `figures` after it."""
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body><main>'
+        f"<article><h1>{TITLE}</h1><p>The town's boats sailed round the harbour.</p>{figures}"
+        "</article></main></body></html>"
+    ).encode()
+
+
 def test_a_story_split_by_an_advert_is_read_whole():
     halves = [
         '<div class="article-body">' + "".join(f"<p>{p}</p>" for p in part) + "</div>"
@@ -602,12 +611,7 @@ def test_a_galleries_captions_are_its_text_without_the_pictures_counter_or_credi
         ' <span class="credit">Photograph: Lowen Hart</span></figcaption></figure>'
         for n, caption in enumerate(captions, start=1)
     )
-    data = (
-        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body><main>'
-        f"<article><h1>{TITLE}</h1><p>The town's boats sailed round the harbour.</p>{figures}"
-        "</article></main></body></html>"
-    ).encode()
-    body = parse(data).body_html
+    body = parse(gallery_page(figures)).body_html
     assert all(f"<p>{caption}</p>" in body for caption in captions)
     # A story's own pictures keep their captions out of its text.
     story = parse(page(article=figures)).body_html
@@ -1380,12 +1384,7 @@ def test_a_gallerys_captions_set_in_paragraphs_are_its_text_without_counters_or_
         "</figcaption></figure>"
         for n, caption in enumerate(captions, start=1)
     )
-    data = (
-        f'<!DOCTYPE html><html lang="en"><head><title>{TITLE}</title></head><body><main>'
-        f"<article><h1>{TITLE}</h1><p>The town's boats sailed round the harbour.</p>{figures}"
-        "</article></main></body></html>"
-    ).encode()
-    body = parse(data).body_html
+    body = parse(gallery_page(figures)).body_html
     assert all(f"<p>{caption} </p>" in body or f"<p>{caption}</p>" in body for caption in captions)
     assert "of 3" not in body and "Lowen Hart" not in body
 
