@@ -110,7 +110,7 @@ _BYLINE_BEFORE_HEADLINE, _BYLINE_AFTER_HEADLINE = 3000, 6000  # bytes of markup 
 _SHOWN_BYLINES = 10
 _SHOWN_BYLINE_WORDS = 12
 _SHOWN_BYLINE_ELEMENT_WORDS = 30  # three names, each with a job title of a few words
-_BLOCK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "p"})
+_BLOCK_TAGS = frozenset({*HEADINGS, "ul", "ol", "blockquote", "p"})
 _FIRST_WORDS = re.compile(r"\w[\w ]{15,30}(?= )")  # how the story opens, as its markup writes it
 
 
@@ -269,14 +269,17 @@ def _paragraph_parts(block) -> list:
         if child.tag not in _BLOCK_TAGS:
             paragraph.append(child)
             continue
-        if paragraph.text and paragraph.text.strip() or len(paragraph):
-            parts.append(paragraph)
+        parts.extend(_unless_empty(paragraph))
         paragraph = etree.Element("p")
         paragraph.text, child.tail = child.tail, None
         parts.append(child)
-    if paragraph.text and paragraph.text.strip() or len(paragraph):
-        parts.append(paragraph)
+    parts.extend(_unless_empty(paragraph))
     return parts
+
+
+def _unless_empty(paragraph) -> list:
+    """[`paragraph`], or [] when it holds neither text nor elements."""
+    return [paragraph] if len(paragraph) or (paragraph.text or "").strip() else []
 
 
 def _organisations_in(value) -> list[str]:
@@ -536,8 +539,9 @@ def parse_html(
             data, texts[blocks[0]] if blocks else "", sitename, hostname, organisations
         )
     )
-    without_author_line(blocks, texts, tuple(person.name for person in authors))
-    without_calls_to_action(blocks, texts, tuple(person.name for person in authors))
+    author_names = tuple(person.name for person in authors)
+    without_author_line(blocks, texts, author_names)
+    without_calls_to_action(blocks, texts, author_names)
     if blocks and same_words(texts[blocks[0]], standfirst):
         # The standfirst the page sets under its headline, in a paragraph whose class
         # trafilatura dropped, or else a meta description copied from the first paragraph.
